@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The schema of every module, in application order. Add a module's steps here; never edit a step
+ * that has shipped: add a new version instead. SQL must be portable (SQLite and PostgreSQL). */
+#include "store/store.h"
+
+#include "store/schema.h"
+
+const tg__migration tg__migrations[] = {
+	{"decisions", 1, TG__SCHEMA_DECISIONS_1},
+	{NULL, 0, NULL},
+};

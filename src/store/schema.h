@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Schema steps per module (portable SQL). Referenced by migrations.c. */
+#ifndef TG_STORE_SCHEMA_H
+#define TG_STORE_SCHEMA_H
+
+/* Recorded decisions: one row per order id; content_hash is SHA-256 of the order's canonical JSON. */
+#define TG__SCHEMA_DECISIONS_1                                                                          \
+	"CREATE TABLE decisions ("                                                                      \
+	" order_id TEXT PRIMARY KEY,"                                                                   \
+	" content_hash TEXT NOT NULL,"                                                                  \
+	" as_of TEXT NOT NULL,"                                                                         \
+	" verdict TEXT NOT NULL,"                                                                       \
+	" exporter TEXT NOT NULL,"                                                                      \
+	" order_json TEXT NOT NULL,"                                                                    \
+	" decision_json TEXT NOT NULL,"                                                                 \
+	" recorded_at TEXT NOT NULL);"                                                                  \
+	"CREATE INDEX decisions_verdict ON decisions (verdict);"
+
+#endif

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Internal store interface used by the domain modules. Modules write portable SQL (SQLite and
+ * PostgreSQL): `?` placeholders, TEXT/INTEGER/BLOB types, no engine-specific functions. Only
+ * src/store/ includes sqlite3.h (and later libpq-fe.h).
+ *
+ * Statements are prepared once per store and cached, keyed by the address of the SQL text, so pass
+ * string literals (or other storage that outlives the store).
+ *
+ * Transactions: tg__store_begin() opens a write transaction (BEGIN IMMEDIATE); nested begin/commit
+ * pairs are counted and only the outermost commit commits. tg__store_rollback() aborts the whole
+ * outermost transaction.
+ */
+#ifndef TG_STORE_STORE_H
+#define TG_STORE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "tg/store.h"
+
+typedef struct tg__stmt tg__stmt;
+
+/* A schema step of one module: applied once, in order of (module, version), recorded in
+ * tg_schema(module, version). `sql` may hold several statements. */
+typedef struct tg__migration {
+	const char *module;
+	int version;
+	const char *sql;
+} tg__migration;
+
+int tg__store_exec(tg_store *st, const char *sql, tg_err *err);
+int tg__store_prepare(tg__stmt **out, tg_store *st, const char *sql, tg_err *err);
+
+/* Bind parameter idx (1-based). Text is copied by the store (SQLITE_TRANSIENT). len < 0 = strlen. */
+int tg__stmt_bind_text(tg__stmt *s, int idx, const char *text, long len);
+int tg__stmt_bind_int64(tg__stmt *s, int idx, int64_t v);
+int tg__stmt_bind_blob(tg__stmt *s, int idx, const void *data, size_t len);
+int tg__stmt_bind_null(tg__stmt *s, int idx);
+/* 1 = a row is available, 0 = done, < 0 = error (TG_EDB, or TG_ECONFLICT on a constraint). */
+int tg__stmt_step(tg__stmt *s, tg_err *err);
+/* Column accessors for the current row; text is borrowed until the next step/reset. */
+const char *tg__stmt_text(tg__stmt *s, int col);
+size_t tg__stmt_bytes(tg__stmt *s, int col);
+int64_t tg__stmt_int64(tg__stmt *s, int col);
+int tg__stmt_is_null(tg__stmt *s, int col);
+/* Reset for reuse and clear bindings. Always call after use (step to done or abandon). */
+void tg__stmt_reset(tg__stmt *s);
+
+int tg__store_begin(tg_store *st, tg_err *err);
+int tg__store_commit(tg_store *st, tg_err *err);
+void tg__store_rollback(tg_store *st);
+/* Rows changed by the last statement. */
+int64_t tg__store_changes(tg_store *st);
+
+/* All migrations of all modules (store/migrations.c), terminated by {NULL,0,NULL}. */
+extern const tg__migration tg__migrations[];
+
+#endif

@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Growable buffer with a hard maximum (curl dynbuf "toobig"). */
+#include "util/buf.h"
+
+#include <stdio.h>
+#include <string.h>
+#include "util/alloc.h"
+
+#define TG_BUF_DEFAULT_MAX ((size_t)64 << 20)
+
+void tg_buf_dispose(tg_buf *b)
+{
+	size_t max = b->max;
+	tg__free(b->ptr);
+	b->ptr = NULL;
+	b->size = b->asize = 0;
+	b->max = max;
+}
+
+void tg__buf_clear(tg_buf *b)
+{
+	b->size = 0;
+	if (b->ptr)
+		b->ptr[0] = '\0';
+}
+
+char *tg__buf_detach(tg_buf *b)
+{
+	char *p = b->ptr;
+	if (p == NULL)
+		p = tg__strdup("");
+	b->ptr = NULL;
+	b->size = b->asize = 0;
+	return p;
+}
+
+int tg__buf_grow(tg_buf *b, size_t extra)
+{
+	size_t max = b->max ? b->max : TG_BUF_DEFAULT_MAX;
+	size_t need, n;
+	char *p;
+
+	if (extra > max || b->size > max - extra)
+		return TG_ELIMIT;
+	need = b->size + extra + 1;
+	if (need <= b->asize)
+		return TG_OK;
+	n = b->asize ? b->asize : 64;
+	while (n < need)
+		n = n > SIZE_MAX / 2 ? need : n * 2;
+	p = tg__realloc(b->ptr, n);
+	if (p == NULL)
+		return TG_ENOMEM;
+	b->ptr = p;
+	b->asize = n;
+	return TG_OK;
+}
+
+int tg__buf_put(tg_buf *b, const void *data, size_t n)
+{
+	int rc = tg__buf_grow(b, n);
+	if (rc < 0)
+		return rc;
+	if (n)
+		memcpy(b->ptr + b->size, data, n);
+	b->size += n;
+	b->ptr[b->size] = '\0';
+	return TG_OK;
+}
+
+int tg__buf_puts(tg_buf *b, const char *s)
+{
+	return tg__buf_put(b, s, strlen(s));
+}
+
+int tg__buf_putc(tg_buf *b, char c)
+{
+	return tg__buf_put(b, &c, 1);
+}
+
+int tg__buf_printf(tg_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n, rc;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return TG_EINTERNAL;
+	if ((rc = tg__buf_grow(b, (size_t)n)) < 0)
+		return rc;
+	va_start(ap, fmt);
+	vsnprintf(b->ptr + b->size, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->size += (size_t)n;
+	return TG_OK;
+}
+
+int tg__buf_put_json_str(tg_buf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *run = p;
+	int rc;
+
+	if ((rc = tg__buf_putc(b, '"')) < 0)
+		return rc;
+	for (; *p; p++) {
+		char esc[7];
+		size_t elen = 2;
+		if (*p >= 0x20 && *p != '"' && *p != '\\')
+			continue;
+		if ((rc = tg__buf_put(b, run, (size_t)(p - run))) < 0)
+			return rc;
+		esc[0] = '\\';
+		switch (*p) {
+		case '"': esc[1] = '"'; break;
+		case '\\': esc[1] = '\\'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '\t': esc[1] = 't'; break;
+		default:
+			esc[1] = 'u'; esc[2] = '0'; esc[3] = '0';
+			esc[4] = hex[*p >> 4]; esc[5] = hex[*p & 15];
+			elen = 6;
+		}
+		if ((rc = tg__buf_put(b, esc, elen)) < 0)
+			return rc;
+		run = p + 1;
+	}
+	if ((rc = tg__buf_put(b, run, (size_t)(p - run))) < 0)
+		return rc;
+	return tg__buf_putc(b, '"');
+}

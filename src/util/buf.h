@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* tg_buf operations for the library. Appends return TG_OK, TG_ENOMEM or TG_ELIMIT. */
+#ifndef TG_UTIL_BUF_H
+#define TG_UTIL_BUF_H
+
+#include <stdarg.h>
+#include "tg/buf.h"
+#include "util/err.h"
+
+int tg__buf_grow(tg_buf *b, size_t extra);
+int tg__buf_put(tg_buf *b, const void *data, size_t n);
+int tg__buf_puts(tg_buf *b, const char *s);
+int tg__buf_putc(tg_buf *b, char c);
+int tg__buf_printf(tg_buf *b, const char *fmt, ...) TG__PRINTF(2, 3);
+/* Append s as a JSON string literal, quotes included (UTF-8 passed through, controls escaped). */
+int tg__buf_put_json_str(tg_buf *b, const char *s);
+void tg__buf_clear(tg_buf *b);
+/* Hand the contents to the caller (NUL-terminated, free with tg__free) and reset b. */
+char *tg__buf_detach(tg_buf *b);
+
+#endif

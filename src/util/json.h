@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Typed, path-aware field access over jansson values. Every getter names the field on failure
+ * ("lines[0].quantity: expected a positive integer") so input errors point at what to fix. */
+#ifndef TG_UTIL_JSON_H
+#define TG_UTIL_JSON_H
+
+#include <jansson.h>
+#include "tg/date.h"
+#include "tg/dec.h"
+#include "util/err.h"
+
+#define TG_JSON_MAX_DEPTH 32
+
+/* Parse text strictly (duplicate keys rejected, depth limited): line/column into err on failure. */
+int tg__json_parse(json_t **out, const char *text, size_t len, tg_err *err);
+
+/* Build "prefix.key" or "key" into out (size 64). */
+void tg__json_path(char out[64], const char *prefix, const char *key);
+void tg__json_path_idx(char out[64], const char *prefix, const char *key, size_t idx);
+
+/* Getters: required=1 fails with TG_EINVALID when absent; when absent and optional, *out untouched
+ * and 0 returned. A present value of the wrong type fails. A present and valid value returns 1. */
+int tg__json_get_str(const char **out, const json_t *obj, const char *prefix, const char *key, int required,
+		     tg_err *err);
+int tg__json_get_bool(int *out, const json_t *obj, const char *prefix, const char *key, int required, tg_err *err);
+int tg__json_get_int(int64_t *out, const json_t *obj, const char *prefix, const char *key, int required,
+		     int64_t min, int64_t max, tg_err *err);
+/* A number (JSON number or decimal string) stored exactly: integers and decimal strings only, so
+ * values like 989.4 arrive as strings or are re-read from their textual form. */
+int tg__json_get_dec(tg_dec *out, const json_t *obj, const char *prefix, const char *key, int required,
+		     tg_err *err);
+/* A JSON number (integer or real) as double: for physical quantities (TOPS, GB/s, mm2), never money. */
+int tg__json_get_num(double *out, const json_t *obj, const char *prefix, const char *key, int required,
+		     tg_err *err);
+int tg__json_get_date(tg_date *out, const json_t *obj, const char *prefix, const char *key, int required,
+		      tg_err *err);
+/* ISO 3166-1 alpha-2 code, upper case, validated against the known list. */
+int tg__json_get_country(char out[3], const json_t *obj, const char *prefix, const char *key, int required,
+			 tg_err *err);
+/* Fail naming the first key of obj that is not in the NULL-terminated allowed list. */
+int tg__json_only_keys(const json_t *obj, const char *prefix, const char *const *allowed, tg_err *err);
+
+/* Is cc a known ISO 3166-1 alpha-2 code? */
+int tg__country_valid(const char *cc);
+
+#endif
