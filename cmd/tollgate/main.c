@@ -1,15 +1,49 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* tollgate: command-line front end. Dispatches to cmd_<verb>(). */
+/* tollgate: command-line front end. Dispatches to cmd_<verb>() (one file per verb). */
 #include <stdio.h>
 #include <string.h>
-#include "tg/version.h"
+#include "cli.h"
+
+static const struct {
+	const char *name;
+	cli_cmd_fn fn;
+	const char *help;
+} commands[] = {
+	{"classify", cmd_classify, "classify an accelerator: TPP, PD, ECCN, gates"},
+	{"check", cmd_check, "decide orders under the policy in force on their date"},
+	{"policy", cmd_policy, "list the rules in force"},
+	{"lists", cmd_lists, "load and show restricted-party list snapshots"},
+	{"screen", cmd_screen, "screen names against the loaded lists"},
+};
+
+static void usage(FILE *f)
+{
+	size_t i;
+	fprintf(f, "usage: tollgate <command> [options]   (tollgate <command> --help for its options)\n\ncommands:\n");
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
+	fprintf(f, "\nexit status: 0 done, 1 internal fault, 2 invalid input, conflict or refusal\n");
+}
 
 int main(int argc, char **argv)
 {
-	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
-		printf("tollgate %s\n", TG_VERSION);
-		return 0;
+	size_t i;
+	if (argc < 2) {
+		usage(stderr);
+		return TG_EXIT_INPUT;
 	}
-	fprintf(stderr, "usage: tollgate <command> [options]\n");
-	return 2;
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("tollgate %s\n", TG_VERSION);
+		return TG_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return TG_EXIT_OK;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "tollgate: unknown command '%s'\n", argv[1]);
+	usage(stderr);
+	return TG_EXIT_INPUT;
 }
