@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* tollgate classify: placeholder until its module lands (prints an error, exit 1). */
+#include <stdio.h>
+#include "cli.h"
+
+int cmd_classify(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	fprintf(stderr, "tollgate: 'classify' is not built yet\n");
+	return TG_EXIT_INTERNAL;
+}
