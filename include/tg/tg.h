@@ -13,5 +13,9 @@
 #include "tg/store.h"
 #include "tg/catalog.h"
 #include "tg/screen.h"
+#include "tg/order.h"
+#include "tg/policy.h"
+#include "tg/decision.h"
+#include "tg/engine.h"
 
 #endif

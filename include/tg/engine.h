@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/**
+ * @file tg/engine.h
+ * @brief The facade the CLI and the HTTP server use: data (catalogue, gates, policy), the store and
+ *        the screening index in one handle, and the operations on them.
+ */
+#ifndef TG_ENGINE_H
+#define TG_ENGINE_H
+
+#include "tg/buf.h"
+#include "tg/catalog.h"
+#include "tg/decision.h"
+#include "tg/errors.h"
+#include "tg/policy.h"
+#include "tg/screen.h"
+#include "tg/store.h"
+
+typedef struct tg_engine tg_engine;
+
+typedef struct tg_engine_opts {
+	unsigned version;     /**< TG_ENGINE_OPTS_VERSION */
+	const char *data_dir; /**< holds catalog/ and policy/; NULL = $TOLLGATE_DATA_DIR, else built-in path */
+	const char *db_path;  /**< NULL = tg_store_default_path(NULL) */
+	int no_store;         /**< 1 = open no store (pure classification/decisions, no screening) */
+} tg_engine_opts;
+
+#define TG_ENGINE_OPTS_VERSION 1
+#define TG_ENGINE_OPTS_INIT {TG_ENGINE_OPTS_VERSION, NULL, NULL, 0}
+
+/** Open an engine. Owned by the caller (tg_engine_free). @since 0.1 */
+TG_EXTERN int tg_engine_open(tg_engine **out, const tg_engine_opts *opts, tg_err *err);
+TG_EXTERN void tg_engine_free(tg_engine *e);
+
+/** Borrowed parts (valid until tg_engine_free). The store is NULL with no_store. @since 0.1 */
+TG_EXTERN const tg_catalog *tg_engine_catalog(const tg_engine *e);
+TG_EXTERN const tg_policy *tg_engine_policy(const tg_engine *e);
+TG_EXTERN const tg_gates *tg_engine_gates(const tg_engine *e);
+TG_EXTERN tg_store *tg_engine_store(tg_engine *e);
+TG_EXTERN const tg_screener *tg_engine_screener(const tg_engine *e);
+/** Rebuild the screening index from the store (after a list load). @since 0.1 */
+TG_EXTERN int tg_engine_reload_screener(tg_engine *e, tg_err *err);
+
+typedef struct tg_check_opts {
+	unsigned version; /**< TG_CHECK_OPTS_VERSION */
+	int has_as_of;    /**< 1 = judge under the rules in force on as_of instead of the order's date */
+	tg_date as_of;
+	int record;       /**< 1 = record decisions (idempotent by order id) */
+} tg_check_opts;
+
+#define TG_CHECK_OPTS_VERSION 1
+#define TG_CHECK_OPTS_INIT {TG_CHECK_OPTS_VERSION, 0, 0, 1}
+
+/** The outcome for one order of a batch. */
+typedef struct tg_check_result {
+	int code;         /**< TG_OK, or the order's own failure (TG_EINVALID, TG_ECONFLICT, ...) */
+	tg_err err;       /**< detail when code < 0 */
+	tg_buf json;      /**< the decision JSON when code == TG_OK (release with tg_check_result_dispose) */
+	tg_verdict verdict;
+	int replayed;     /**< 1 = the order id was already recorded with this content: recorded decision */
+} tg_check_result;
+
+/**
+ * Decide @p n orders (JSON texts). With opts->record, all of them are recorded in ONE transaction that is
+ * committed before this returns (group commit), so a TG_OK result is durable. An order that fails on
+ * its own (invalid, conflict) gets its code in its result; the others go on.
+ * @return TG_OK, or < 0 when the batch as a whole failed (store error: nothing was recorded).
+ * @since 0.1
+ */
+TG_EXTERN int tg_engine_check_many(tg_check_result *res, size_t n, tg_engine *e, const char *const *texts,
+				   const size_t *lens, const tg_check_opts *opts, tg_err *err);
+TG_EXTERN void tg_check_result_dispose(tg_check_result *r);
+
+#endif

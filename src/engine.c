@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The engine facade: loads data, opens the store, builds the screener, and runs checks with group
+ * commit. Thin: the logic lives in order.c, decide.c and record.c. */
+#include "tg/engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "record.h"
+#include "store/store.h"
+#include "util/alloc.h"
+#include "util/err.h"
+
+#ifndef TG_DATA_DIR
+#define TG_DATA_DIR "."
+#endif
+
+struct tg_engine {
+	tg_catalog *catalog;
+	tg_policy *policy;
+	tg_gates gates;
+	tg_store *store;
+	tg_screener *screener;
+};
+
+static const char *data_dir(const tg_engine_opts *o)
+{
+	const char *env = getenv("TOLLGATE_DATA_DIR");
+	if (o && o->data_dir && *o->data_dir)
+		return o->data_dir;
+	return env && *env ? env : TG_DATA_DIR;
+}
+
+int tg_engine_open(tg_engine **out, const tg_engine_opts *opts, tg_err *err)
+{
+	tg_engine *e;
+	char path[1024];
+	const char *dir = data_dir(opts);
+	int rc;
+
+	*out = NULL;
+	if (opts && opts->version != TG_ENGINE_OPTS_VERSION)
+		return tg__fail(err, TG_EINVALID, "tg_engine_opts: unsupported version %u", opts->version);
+	if ((e = tg__calloc(1, sizeof(*e))) == NULL)
+		return tg__oom(err);
+	snprintf(path, sizeof(path), "%s/catalog/accelerators.json", dir);
+	if ((rc = tg_catalog_load(&e->catalog, path, err)) < 0)
+		goto fail;
+	snprintf(path, sizeof(path), "%s/policy/gates.json", dir);
+	if ((rc = tg_gates_load(&e->gates, path, err)) < 0)
+		goto fail;
+	snprintf(path, sizeof(path), "%s/policy", dir);
+	if ((rc = tg_policy_load(&e->policy, path, err)) < 0)
+		goto fail;
+	if (opts == NULL || !opts->no_store) {
+		if ((rc = tg_store_open(&e->store, tg_store_default_path(opts ? opts->db_path : NULL), err)) < 0 ||
+		    (rc = tg_screener_open(&e->screener, e->store, err)) < 0)
+			goto fail;
+	}
+	*out = e;
+	return TG_OK;
+fail:
+	tg_engine_free(e);
+	return rc;
+}
+
+void tg_engine_free(tg_engine *e)
+{
+	if (e == NULL)
+		return;
+	tg_screener_free(e->screener);
+	tg_store_free(e->store);
+	tg_policy_free(e->policy);
+	tg_catalog_free(e->catalog);
+	tg__free(e);
+}
+
+const tg_catalog *tg_engine_catalog(const tg_engine *e) { return e->catalog; }
+const tg_policy *tg_engine_policy(const tg_engine *e) { return e->policy; }
+const tg_gates *tg_engine_gates(const tg_engine *e) { return &e->gates; }
+tg_store *tg_engine_store(tg_engine *e) { return e->store; }
+const tg_screener *tg_engine_screener(const tg_engine *e) { return e->screener; }
+
+int tg_engine_reload_screener(tg_engine *e, tg_err *err)
+{
+	tg_screener *s = NULL;
+	int rc;
+	if (e->store == NULL)
+		return TG_OK;
+	if ((rc = tg_screener_open(&s, e->store, err)) < 0)
+		return rc;
+	tg_screener_free(e->screener);
+	e->screener = s;
+	return TG_OK;
+}
+
+void tg_check_result_dispose(tg_check_result *r)
+{
+	tg_buf_dispose(&r->json);
+}
+
+/* Decide one order; no store involved. */
+static int decide_one(tg_check_result *r, tg_decision *d, tg_engine *e, const tg_order *o,
+		      const tg_check_opts *opts)
+{
+	tg_decide_ctx ctx = {e->catalog, &e->gates, e->policy, e->screener};
+	int rc = tg_decide(d, &ctx, o, opts->has_as_of ? opts->as_of : o->date, &r->err);
+	if (rc == TG_OK && (rc = tg_decision_json(&r->json, d)) < 0)
+		tg__fail(&r->err, rc, "cannot encode the decision");
+	r->verdict = d->verdict;
+	return rc;
+}
+
+static int check_one(tg_check_result *r, tg_engine *e, const char *text, size_t len, const tg_check_opts *opts,
+		     tg_err *batch_err)
+{
+	tg_order *o = NULL;
+	tg_decision d;
+	int rc;
+
+	d.lines = NULL;
+	d.charges = NULL;
+	d.nlines = d.ncharges = 0;
+	if ((rc = tg_order_parse(&o, text, len, &r->err)) < 0)
+		goto done;
+	if (opts->record) {
+		rc = tg__record_lookup(&r->json, &r->verdict, e->store, o, &r->err);
+		if (rc == 1) {
+			r->replayed = 1;
+			rc = TG_OK;
+			goto done;
+		}
+		if (rc < 0)
+			goto done;
+	}
+	if ((rc = decide_one(r, &d, e, o, opts)) < 0)
+		goto done;
+	if (opts->record && (rc = tg__record_insert(e->store, o, &d, r->json.ptr, &r->err)) < 0)
+		goto done;
+done:
+	r->code = rc;
+	if (rc == TG_EDB || rc == TG_ENOMEM || rc == TG_EINTERNAL)
+		*batch_err = r->err; /* a store fault fails the whole batch */
+	tg_decision_dispose(&d);
+	tg_order_free(o);
+	return (rc == TG_EDB || rc == TG_EINTERNAL) ? rc : TG_OK;
+}
+
+int tg_engine_check_many(tg_check_result *res, size_t n, tg_engine *e, const char *const *texts,
+			 const size_t *lens, const tg_check_opts *opts, tg_err *err)
+{
+	tg_check_opts dflt = TG_CHECK_OPTS_INIT;
+	size_t i;
+	int rc = TG_OK;
+
+	if (opts == NULL)
+		opts = &dflt;
+	if (opts->record && e->store == NULL)
+		return tg__fail(err, TG_EINVALID, "recording needs a store");
+	for (i = 0; i < n; i++)
+		memset(&res[i], 0, sizeof(res[i]));
+	if (opts->record && (rc = tg__store_begin(e->store, err)) < 0)
+		return rc;
+	for (i = 0; i < n && rc == TG_OK; i++)
+		rc = check_one(&res[i], e, texts[i], lens[i], opts, err);
+	if (opts->record) {
+		if (rc == TG_OK)
+			rc = tg__store_commit(e->store, err);
+		else
+			tg__store_rollback(e->store);
+	}
+	if (rc < 0)
+		for (i = 0; i < n; i++)
+			if (res[i].code == TG_OK) {
+				res[i].code = rc;
+				res[i].err = *err;
+				tg_buf_dispose(&res[i].json);
+			}
+	return rc;
+}
