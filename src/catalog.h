@@ -26,8 +26,10 @@ int tg__item_from_json_strict(tg_item *out, const json_t *obj, const char *prefi
 int tg__read_file(char **out, size_t *len, const char *path, size_t max, tg_err *err);
 
 /* Check a sourced-fact object {"value","source","confidence"[,"note"]} at path; on success *val is
- * its (borrowed) value, which may be JSON null only with confidence "U". TG_OK or TG_EINVALID. */
-int tg__fact_unwrap(json_t **val, json_t *fact, const char *path, tg_err *err);
+ * its (borrowed) value. With null_needs_u a JSON null value (unknown) needs confidence "U"; without
+ * it null is a fact of its own (a date that never came: "not available in the US", tagged I).
+ * TG_OK or TG_EINVALID. */
+int tg__fact_unwrap(json_t **val, json_t *fact, const char *path, int null_needs_u, tg_err *err);
 
 /* Is s one of the confidence tags P L N S C I E R DS U UNVERIFIED? */
 int tg__confidence_valid(const char *s);

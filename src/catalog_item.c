@@ -44,7 +44,7 @@ int tg__confidence_valid(const char *s)
 	return 0;
 }
 
-int tg__fact_unwrap(json_t **val, json_t *fact, const char *path, tg_err *err)
+int tg__fact_unwrap(json_t **val, json_t *fact, const char *path, int null_needs_u, tg_err *err)
 {
 	const char *conf = NULL, *src = NULL, *note = NULL;
 	int rc;
@@ -62,7 +62,7 @@ int tg__fact_unwrap(json_t **val, json_t *fact, const char *path, tg_err *err)
 	*val = json_object_get(fact, "value");
 	if (*val == NULL)
 		return tg__fail_field(err, TG_EINVALID, path, "%s: required field 'value' is missing", path);
-	if (json_is_null(*val) && strcmp(conf, "U") != 0)
+	if (null_needs_u && json_is_null(*val) && strcmp(conf, "U") != 0)
 		return tg__fail_field(err, TG_EINVALID, path, "%s: an unknown (null) value needs confidence \"U\"",
 				      path);
 	return TG_OK;
@@ -72,7 +72,7 @@ int tg__fact_unwrap(json_t **val, json_t *fact, const char *path, tg_err *err)
  * must be present and sourced. Lenient: absent is fine (*val NULL), a bare value or a sourced object
  * is accepted. path receives the field's path. Returns 1 present, 0 absent, or TG_EINVALID. */
 static int get_fact(json_t **val, char path[64], const json_t *obj, const char *prefix, const char *key,
-		    int strict, tg_err *err)
+		    int strict, int null_needs_u, tg_err *err)
 {
 	json_t *v = json_object_get(obj, key);
 	int rc;
@@ -84,7 +84,7 @@ static int get_fact(json_t **val, char path[64], const json_t *obj, const char *
 		return 0;
 	}
 	if (json_is_object(v) && (strict || json_object_get(v, "value") != NULL)) {
-		if ((rc = tg__fact_unwrap(val, v, path, err)) < 0)
+		if ((rc = tg__fact_unwrap(val, v, path, null_needs_u, err)) < 0)
 			return rc;
 		return 1;
 	}
@@ -101,7 +101,7 @@ static int get_pos_num(double *out, const json_t *obj, const char *prefix, const
 {
 	json_t *v;
 	char path[64];
-	int rc = get_fact(&v, path, obj, prefix, key, strict, err);
+	int rc = get_fact(&v, path, obj, prefix, key, strict, 1, err);
 	*out = -1.0;
 	if (rc <= 0 || json_is_null(v))
 		return rc < 0 ? rc : TG_OK;
@@ -137,7 +137,7 @@ static int get_dense_tops(double out[TG_PREC_COUNT], const json_t *obj, const ch
 			json_t *v = json_object_get(tops, precision_keys[i]), *inner;
 			char p[64];
 			tg__json_path(p, path, precision_keys[i]);
-			if (v && (rc = tg__fact_unwrap(&inner, v, p, err)) < 0)
+			if (v && (rc = tg__fact_unwrap(&inner, v, p, 1, err)) < 0)
 				return rc;
 		}
 	return TG_OK;
@@ -172,7 +172,7 @@ static int get_datacenter(int *out, const json_t *obj, const char *prefix, int s
 {
 	json_t *v;
 	char path[64];
-	int rc = get_fact(&v, path, obj, prefix, "datacenter", strict, err);
+	int rc = get_fact(&v, path, obj, prefix, "datacenter", strict, 1, err);
 	*out = 1; /* unknown: never grant Note 2 by omission */
 	if (rc <= 0 || json_is_null(v))
 		return rc < 0 ? rc : TG_OK;
@@ -186,7 +186,7 @@ static int get_hq(char out[3], const json_t *obj, const char *prefix, int strict
 {
 	json_t *v;
 	char path[64];
-	int rc = get_fact(&v, path, obj, prefix, "designer_hq", strict, err);
+	int rc = get_fact(&v, path, obj, prefix, "designer_hq", strict, 1, err);
 	out[0] = '\0';
 	if (rc <= 0 || json_is_null(v))
 		return rc < 0 ? rc : TG_OK;
@@ -201,7 +201,7 @@ static int get_avail(tg_date *out, const json_t *obj, const char *prefix, int st
 {
 	json_t *v;
 	char path[64];
-	int rc = get_fact(&v, path, obj, prefix, "us_available_from", strict, err);
+	int rc = get_fact(&v, path, obj, prefix, "us_available_from", strict, 0, err);
 	*out = TG_DATE_NONE;
 	if (rc <= 0 || json_is_null(v))
 		return rc < 0 ? rc : TG_OK;

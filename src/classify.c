@@ -34,7 +34,7 @@ static const char *eccn_ic(double tpp, double pd, int datacenter, const char **r
 {
 	if (tpp < 0) {
 		*complete = 0;
-		*reason = "TPP unknown (no dense rate known)";
+		*reason = "TPP unknown: no dense rate known";
 		return NULL;
 	}
 	if (!datacenter && tpp < 4800) {

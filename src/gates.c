@@ -42,7 +42,7 @@ static int cbc_num(double *out, const json_t *cbc, const char *key, tg_err *err)
 	tg__json_path(path, "cbc", key);
 	if (json_object_get(cbc, key) == NULL)
 		return tg__fail_field(err, TG_EINVALID, path, "%s: required field is missing", path);
-	if ((rc = tg__fact_unwrap(&v, json_object_get(cbc, key), path, err)) < 0)
+	if ((rc = tg__fact_unwrap(&v, json_object_get(cbc, key), path, 1, err)) < 0)
 		return rc;
 	if (!json_is_number(v) || json_number_value(v) <= 0)
 		return tg__fail_field(err, TG_EINVALID, path, "%s: expected a positive number", path);
@@ -62,7 +62,7 @@ static int load_cbc(tg_gates *out, const json_t *root, tg_err *err)
 		return rc;
 	if (json_object_get(cbc, "available_by") == NULL)
 		return tg__fail_field(err, TG_EINVALID, "cbc.available_by", "cbc.available_by: required field is missing");
-	if ((rc = tg__fact_unwrap(&v, json_object_get(cbc, "available_by"), "cbc.available_by", err)) < 0)
+	if ((rc = tg__fact_unwrap(&v, json_object_get(cbc, "available_by"), "cbc.available_by", 1, err)) < 0)
 		return rc;
 	if (!json_is_string(v) || tg_date_parse(&out->cbc_available_by, json_string_value(v), NULL) < 0)
 		return tg__fail_field(err, TG_EINVALID, "cbc.available_by", "cbc.available_by: expected a date YYYY-MM-DD");
