@@ -68,11 +68,11 @@ static int check_systems(const tg_catalog *cat, tg_err *err)
 	size_t i;
 	for (i = 0; i < cat->n; i++) {
 		const tg_item *it = &cat->items[i], *ic;
-		char path[64];
+		char entry[64], path[64];
 		if (!it->contains[0])
 			continue;
-		tg__json_path_idx(path, "", "items", i);
-		tg__json_path(path, path, "contains");
+		tg__json_path_idx(entry, "", "items", i);
+		tg__json_path(path, entry, "contains");
 		ic = tg_catalog_find(cat, it->contains);
 		if (ic == NULL)
 			return tg__fail_field(err, TG_EINVALID, path, "%s: unknown IC '%s'", path, it->contains);
@@ -110,12 +110,12 @@ static int fill(tg_catalog *cat, const json_t *items, tg_err *err)
 	int rc;
 	for (i = 0; i < json_array_size(items); i++) {
 		tg_item *it = &cat->items[i];
-		char path[64];
-		tg__json_path_idx(path, "", "items", i);
-		if ((rc = tg__item_from_json_strict(it, json_array_get(items, i), path, err)) < 0)
+		char entry[64], path[64];
+		tg__json_path_idx(entry, "", "items", i);
+		if ((rc = tg__item_from_json_strict(it, json_array_get(items, i), entry, err)) < 0)
 			return rc;
 		if (tg__map_get(&cat->index, it->id, strlen(it->id)) != NULL) {
-			tg__json_path(path, path, "id");
+			tg__json_path(path, entry, "id");
 			return tg__fail_field(err, TG_EINVALID, path, "%s: duplicate id '%s'", path, it->id);
 		}
 		if ((rc = tg__map_put(&cat->index, it->id, strlen(it->id), it, NULL)) < 0)
