@@ -46,7 +46,7 @@ static const char *eccn_ic(double tpp, double pd, int datacenter, const char **r
 		return "3A090.a";
 	}
 	if (tpp < 1600) {
-		*reason = "below the 3A090 thresholds (TPP < 1600)";
+		*reason = "below the 3A090 thresholds: TPP < 1600";
 		return NULL;
 	}
 	if (pd < 0) {
@@ -66,7 +66,7 @@ static const char *eccn_ic(double tpp, double pd, int datacenter, const char **r
 		*reason = "3A090.b.1: 2400 <= TPP < 4800 and 1.6 <= PD < 5.92";
 		return "3A090.b";
 	}
-	*reason = "below the 3A090 thresholds (PD too low for .a.2/.b)";
+	*reason = "below the 3A090 thresholds: PD < 3.2, and TPP < 2400 or PD < 1.6";
 	return NULL;
 }
 
