@@ -77,7 +77,20 @@ typedef struct tg_classification {
 	int is_system;
 	int complete;        /**< 0 when a figure the rules need is unknown (result is a lower bound) */
 	char designer_hq[3];
+	/* Fields added after 0.1's first cut (append only): */
+	const char *eccn_reason;   /**< static text: which paragraph applies, or why none does ("Note 2 ...") */
+	int tpp_precision;         /**< tg_precision that gave the TPP, or -1 */
+	double dram_bandwidth_gbps; /**< of the (contained) IC; < 0 if unknown */
+	unsigned gate_fail;        /**< TG_GATE_FAIL_* bits: why cbc_gate is 0 (0 when it passes) */
+	char tariff_band_id[32];   /**< id of the first band matched, or "" */
 } tg_classification;
+
+/** Why the case-by-case gate failed (tg_classification.gate_fail bits). */
+#define TG_GATE_FAIL_TPP 0x01          /**< TPP >= cbc_tpp_below */
+#define TG_GATE_FAIL_BW 0x02           /**< DRAM bandwidth >= cbc_bw_below */
+#define TG_GATE_FAIL_AVAIL 0x04        /**< not commercially available in the US by cbc_available_by */
+#define TG_GATE_FAIL_TPP_UNKNOWN 0x08  /**< no dense rate known */
+#define TG_GATE_FAIL_BW_UNKNOWN 0x10   /**< DRAM bandwidth unknown */
 
 typedef struct tg_catalog tg_catalog;
 
@@ -101,12 +114,25 @@ TG_EXTERN const tg_item *tg_catalog_at(const tg_catalog *cat, size_t i);
  */
 TG_EXTERN int tg_item_parse_spec(tg_item *out, const char *json, size_t len, const char *prefix, tg_err *err);
 
-/** Load gate parameters (policy/gates.json). @since 0.1 */
+/**
+ * Load gate parameters (policy/gates.json, see docs/catalog.md). Only bands with "enabled": true are
+ * kept in @p out->bands. @return TG_OK, TG_EIO, TG_EINVALID (names the field), TG_ELIMIT (more than 4
+ * enabled bands), TG_ENOMEM. @since 0.1
+ */
 TG_EXTERN int tg_gates_load(tg_gates *out, const char *path, tg_err *err);
 
+/** Fill @p out with the built-in parameters (21000, 6500 GB/s, 2026-01-15, verified prong 1 only). @since 0.1 */
+TG_EXTERN void tg_gates_default(tg_gates *out);
+
+/** Lower-case name of a precision ("fp8"), or "?" out of range. @since 0.1 */
+TG_EXTERN const char *tg_precision_name(int prec);
+
 /**
- * Classify @p item. @p cat resolves a system's contained IC (may be NULL for an IC).
- * @return TG_OK, or TG_ENOTFOUND when a system names an unknown IC. @since 0.1
+ * Classify @p item. @p cat resolves a system's contained IC (may be NULL for an IC). @p gates may be
+ * NULL for tg_gates_default(). A system takes TPP, PD, bandwidth and so the bands from its IC (the
+ * 3A090 parameters are per IC; 4A090 covers computers containing such ICs) and its ECCN is the IC's
+ * with 3A mapped to 4A; availability and the datacenter flag are the system's own.
+ * Never allocates. @return TG_OK, or TG_ENOTFOUND when a system names an unknown IC. @since 0.1
  */
 TG_EXTERN int tg_classify(tg_classification *out, const tg_item *item, const tg_catalog *cat,
 			  const tg_gates *gates, tg_err *err);
