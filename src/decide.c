@@ -297,6 +297,7 @@ static int note_hit(tg_decision *d, const tg_order *o, size_t p, const tg_screen
 {
 	const char *cite = deny_citation(h->list);
 	tg_reason *r;
+	size_t j;
 	tg_verdict v = h->approved ? TG_VERDICT_ALLOW
 		       : (cite && h->level == TG_HIT_BLOCK) ? TG_VERDICT_DENY : TG_VERDICT_REVIEW;
 	char rule[64];
@@ -314,13 +315,13 @@ static int note_hit(tg_decision *d, const tg_order *o, size_t p, const tg_screen
 	copy(r->confidence, sizeof(r->confidence), "P");
 	snprintf(r->citation, sizeof(r->citation), "%s", cite ? cite : h->approved ? "approved-customer list"
 											 : "Consolidated Screening List");
-	snprintf(r->message, sizeof(r->message), "%s '%.100s' %s %s entry %s '%.100s' (score %.2f)",
+	snprintf(r->message, sizeof(r->message), "%.24s '%.100s' %s %.15s entry %.63s '%.100s' (score %.2f)",
 		 tg_role_name(o->parties[p].role), o->parties[p].name,
 		 h->approved ? "is on the approved-customer list as" : "matches", h->list, h->entity_id,
 		 h->matched_name, h->score);
-	for (p = 0; p < d->njurisdictions; p++) /* screening results count under US-EAR */
-		if (strcmp(d->jurisdictions[p].name, "US-EAR") == 0 && v > d->jurisdictions[p].verdict)
-			d->jurisdictions[p].verdict = v;
+	for (j = 0; j < d->njurisdictions; j++) /* screening results count under US-EAR */
+		if (strcmp(d->jurisdictions[j].name, "US-EAR") == 0 && v > d->jurisdictions[j].verdict)
+			d->jurisdictions[j].verdict = v;
 	return TG_OK;
 }
 
