@@ -269,12 +269,12 @@ static int item_parse(tg_item *out, const json_t *obj, const char *prefix, int s
 
 int tg__item_from_json(tg_item *out, const json_t *obj, const char *prefix, tg_err *err)
 {
-	return item_parse(out, obj, prefix, 0, err);
+	return item_parse(out, obj, prefix ? prefix : "", 0, err);
 }
 
 int tg__item_from_json_strict(tg_item *out, const json_t *obj, const char *prefix, tg_err *err)
 {
-	return item_parse(out, obj, prefix, 1, err);
+	return item_parse(out, obj, prefix ? prefix : "", 1, err);
 }
 
 int tg_item_parse_spec(tg_item *out, const char *json, size_t len, const char *prefix, tg_err *err)
