@@ -92,7 +92,7 @@ int tg__lists_read_file(char **out, size_t *n, const char *path, tg_err *err)
 int tg__lists_problem(tg__list_sink *k, long line, const char *msg, tg_err *err)
 {
 	k->errors++;
-	if (k->opts->problem)
+	if (k->opts->problem && !k->opts->strict) /* strict: the failure itself reports it */
 		k->opts->problem(k->file, line, msg, k->opts->payload);
 	if (!k->opts->strict)
 		return TG_OK;
