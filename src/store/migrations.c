@@ -4,8 +4,10 @@
 #include "store/store.h"
 
 #include "store/schema.h"
+#include "store/schema_lists.h"
 
 const tg__migration tg__migrations[] = {
 	{"decisions", 1, TG__SCHEMA_DECISIONS_1},
+	{"lists", 1, TG__SCHEMA_LISTS_1},
 	{NULL, 0, NULL},
 };

@@ -180,13 +180,14 @@ int tg__store_prepare(tg__stmt **out, tg_store *st, const char *sql, tg_err *err
 	/* The key bytes are the pointer value itself; store a copy of it inside s so it lives on. */
 	{
 		const char **keyp = tg__malloc(sizeof(sql));
+		if (keyp != NULL)
+			*keyp = sql; /* before the put: the map hashes the key bytes */
 		if (keyp == NULL || tg__map_put(&st->cache, (const char *)keyp, sizeof(sql), s, NULL) < 0) {
 			tg__free(keyp);
 			sqlite3_finalize(s->st);
 			tg__free(s);
 			return tg__oom(err);
 		}
-		*keyp = sql;
 	}
 	*out = s;
 	return TG_OK;

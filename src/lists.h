@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Interface between the list loader core (lists.c: files, hashing, snapshot transaction) and the
+ * per-format parsers (lists_<format>.c). A parser turns a file's bytes into normalised entries and
+ * hands each to the sink; malformed records go to the sink's problem function, which under --strict
+ * turns them into a failure of the whole load.
+ */
+#ifndef TG_LISTS_INT_H
+#define TG_LISTS_INT_H
+
+#include "tg/buf.h"
+#include "tg/lists.h"
+#include "util/err.h"
+
+/* One list entry as a parser produces it. Multi-valued fields are '\n'-separated; all borrowed. */
+typedef struct tg__list_entry {
+	const char *source_id;  /* the list's own id of the entry */
+	const char *list;       /* short list code: EL MEU SDN DPL DTC ISN UVL SSI PLC CMIC CAP NS-MBS FSE ... */
+	const char *type;       /* individual, entity, vessel, aircraft or "" */
+	const char *names;      /* primary name first, then aliases (cleaned, de-duplicated) */
+	const char *addresses;
+	const char *countries;  /* ISO 3166-1 alpha-2 codes */
+	const char *programs;
+	const char *fr_cite;    /* Federal Register citation(s) */
+	const char *start_date; /* YYYY-MM-DD or "" */
+} tg__list_entry;
+
+typedef struct tg__list_sink tg__list_sink;
+struct tg__list_sink {
+	/* Store one entry; < 0 aborts the load. */
+	int (*entry)(tg__list_sink *k, const tg__list_entry *e, tg_err *err);
+	const char *file;        /* for problem reports */
+	const tg_list_load_opts *opts;
+	const char *path;        /* the main file; parsers of multi-file sets open siblings from it */
+	void *hash_ctx;          /* content hash (EVP_MD_CTX): parsers add sibling files with tg__lists_hash */
+	int64_t rows, entries, errors;
+	char name[64];           /* default list name a parser may set (e.g. from the file); "" = per format */
+	int64_t snapshot_id;
+	void *payload;
+};
+
+/* Report a malformed record (file, line, reason); counts it. Under strict: TG_EINVALID (err names
+ * file and line), else TG_OK so the parser skips the record and goes on. */
+int tg__lists_problem(tg__list_sink *k, long line, const char *msg, tg_err *err);
+/* Add bytes to the snapshot's content hash. */
+void tg__lists_hash(tg__list_sink *k, const void *data, size_t n);
+/* Read a whole file into *out (tg__malloc'd, NUL-terminated). TG_EIO / TG_ENOMEM / TG_ELIMIT (1 GiB). */
+int tg__lists_read_file(char **out, size_t *n, const char *path, tg_err *err);
+/* SHA-256 of data as 64 lower-case hex digits + NUL. */
+void tg__sha256_hex(char out[65], const void *data, size_t n);
+
+/* Helpers for building entries (lists_clean.c). */
+/* Append one value to a '\n'-separated list unless empty or already present (case-insensitive);
+ * the value is trimmed and has inner runs of white space collapsed. */
+int tg__lists_add_value(tg_buf *b, const char *v, size_t n);
+/* Add a name as an alias-list value after cleaning list quirks ("and X", "a.k.a."). Also adds the
+ * form without a trailing parenthesis and the parenthesised short form ("Huawei Technologies Co.,
+ * Ltd. (Huawei)" gives both and "Huawei"). */
+int tg__lists_add_name(tg_buf *b, const char *v, size_t n);
+/* Short list code for a CSL "source" text ("Entity List (EL) - Bureau ..." -> "EL"). */
+void tg__lists_code(char out[16], const char *source);
+
+/* Store side (lists_store.c). k->payload is the tg_store. */
+int tg__lists_entry_insert(tg__list_sink *k, const tg__list_entry *e, tg_err *err);
+/* Insert the snapshot row (id assigned into s->id) / record its final counts, name and hash. */
+int tg__lists_snapshot_insert(tg_list_snapshot *s, tg_store *st, tg_err *err);
+int tg__lists_snapshot_finish(const tg_list_snapshot *s, tg_store *st, tg_err *err);
+
+/* Parsers: each reads data[0..n) (the file at k->path) and feeds k. */
+int tg__lists_parse_csl_csv(tg__list_sink *k, const char *data, size_t n, tg_err *err);
+
+#endif

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Private structures of the screening module (screen*.c): the in-memory index built from the
+ * latest snapshot of each list. Everything is immutable after tg_screener_open(), so queries may
+ * run concurrently on one screener. */
+#ifndef TG_SCREEN_INT_H
+#define TG_SCREEN_INT_H
+
+#include <stdint.h>
+#include "tg/screen.h"
+#include "util/map.h"
+
+/* Chunked string pool: one free releases all. */
+typedef struct sc_chunk sc_chunk;
+typedef struct sc_pool {
+	sc_chunk *head;
+	size_t bytes; /* allocated, for memory figures */
+} sc_pool;
+
+char *tg__sc_pool_dup(sc_pool *p, const char *s, size_t n);
+void tg__sc_pool_free(sc_pool *p);
+
+typedef struct sc_entry {
+	const char *source_id, *list, *name, *type;
+	const char *countries; /* '\n'-separated ISO codes */
+	const char *key_hash;
+	float review, block;   /* thresholds of its list */
+	uint8_t approved;      /* the approved-customer ("good") list */
+} sc_entry;
+
+typedef struct sc_name {
+	uint32_t entry;      /* index into entries */
+	uint32_t next_same;  /* next name with the same exact key + 1, or 0 */
+	const char *display; /* as on the list */
+	const char *norm;    /* normalised tokens */
+	uint32_t tok_off;    /* first token id in tg_screener.name_toks */
+	uint16_t ntok;
+	uint16_t nlen;
+} sc_name;
+
+struct tg_screener {
+	sc_pool pool;
+	sc_entry *entries;
+	size_t n_entries, cap_entries;
+	sc_name *names;
+	size_t n_names, cap_names;
+	tg_map exact; /* sorted-token key -> (uintptr_t)(first name index + 1) */
+	void *index;  /* the fuzzy index (screen_index.c), NULL until built */
+};
+
+/* Sort the tokens of a normalised name into out (the exact-match key); returns its length. */
+size_t tg__sc_sorted_key(char *out, size_t cap, const char *norm);
+
+/* Offer a scored name: kept if at or above its list's review threshold and among the best max,
+ * one hit per list entry (its best name). */
+void tg__sc_offer(tg_screen_hit *hits, size_t max, size_t *n, const tg_screener *s, const sc_name *nm,
+		  double score, const char *expl);
+
+/* The fuzzy index (screen_index.c): build after all names are added; free; query. */
+int tg__sc_index_build(tg_screener *s, tg_err *err);
+void tg__sc_index_free(tg_screener *s);
+void tg__sc_fuzzy(tg_screen_hit *hits, size_t max, size_t *n, const tg_screener *s, const char *norm,
+		  const char *country);
+
+#endif

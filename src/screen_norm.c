@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Name normalisation, ASCII stage: punctuation, case, legal forms. The Unicode stage (ICU, pinyin,
+ * brands) is in screen_translit.c and feeds this one. */
+#include "screen_norm.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* Strong: never a given name or a word of a company's own name. Weak: short or ambiguous forms. */
+static const char *const strong_forms[] = {
+	"ltd", "limited", "llc", "llp", "inc", "incorporated", "corp", "corporation", "gmbh", "plc", "bhd",
+	"sdn", "jsc", "ojsc", "cjsc", "pjsc", "ooo", "oao", "zao", "pao", "sarl", "srl", "spa", "sas", "pte",
+	"pty", "mbh", "kgaa", "ltda", "tov", "fze", "fzco", "fzc", "fzllc", "wll", "pvt", "cokg", NULL};
+static const char *const weak_forms[] = {"co", "company", "sa", "ag", "ab", "as", "nv", "bv", "kg", "oy", "lp",
+					 "ao", "kk", "se", "the", "de", "cv", "sl", NULL};
+
+/* Weak forms that stand before the name ("AO Kronshtadt", "PT Bank", "The X"). */
+static const char *const prefix_forms[] = {"the", "ao", "pt", "cv", NULL};
+
+static int in_set(const char *const *set, const char *tok, size_t n)
+{
+	for (; *set; set++)
+		if (strlen(*set) == n && memcmp(*set, tok, n) == 0)
+			return 1;
+	return 0;
+}
+
+int tg__screen_legal_form(const char *tok, size_t n)
+{
+	if (in_set(strong_forms, tok, n))
+		return 2;
+	return in_set(weak_forms, tok, n) ? 1 : 0;
+}
+
+/* Should the '.' at in[i] join its neighbours (an initialism such as S.A. or U.S.A.)? */
+static int joins_initial(const char *in, size_t n, size_t i)
+{
+	int prev_letter = i > 0 && isalpha((unsigned char)in[i - 1]);
+	int prev_single = i < 2 || !isalnum((unsigned char)in[i - 2]) || in[i - 2] == '.';
+	int next_letter = i + 1 < n && isalpha((unsigned char)in[i + 1]);
+	return prev_letter && prev_single && next_letter;
+}
+
+/* Lower-case, map punctuation to single spaces. Returns the length written into out. */
+static size_t tokenise(char *out, size_t cap, const char *in, size_t n)
+{
+	size_t i, m = 0;
+	int space = 1;
+	for (i = 0; i < n && m + 1 < cap; i++) {
+		unsigned char c = (unsigned char)in[i];
+		if (isalnum(c) || c >= 0x80) {
+			out[m++] = (char)tolower(c);
+			space = 0;
+		} else if (c == '\'' || c == '`' || (c == '.' && joins_initial(in, n, i))) {
+			continue; /* O'Brien -> obrien, S.A. -> sa */
+		} else if (!space) {
+			out[m++] = ' ';
+			space = 1;
+		}
+	}
+	while (m && out[m - 1] == ' ')
+		m--;
+	out[m] = '\0';
+	return m;
+}
+
+typedef struct span {
+	size_t off, len;
+} span;
+
+/* Split s into token spans; returns the count (at most max). */
+static size_t spans(span *v, size_t max, const char *s, size_t n)
+{
+	size_t k = 0, i = 0;
+	while (i < n && k < max) {
+		size_t j = i;
+		while (j < n && s[j] != ' ')
+			j++;
+		v[k].off = i, v[k].len = j - i, k++;
+		i = j + 1;
+	}
+	return k;
+}
+
+size_t tg__screen_norm_ascii(char *out, size_t cap, const char *in, size_t n)
+{
+	char tmp[TG_SCREEN_NORM_MAX];
+	span v[64];
+	size_t k, lo = 0, hi, i, m = 0, len = tokenise(tmp, sizeof(tmp), in, n);
+	int keep[64];
+
+	k = spans(v, 64, tmp, len);
+	for (i = 0; i < k; i++)
+		keep[i] = tg__screen_legal_form(tmp + v[i].off, v[i].len) != 2;
+	for (i = 0; i < k; i++) /* "Co." next to "Ltd." is a legal form wherever it stands */
+		if (keep[i] && tg__screen_legal_form(tmp + v[i].off, v[i].len) == 1 &&
+		    ((i > 0 && tg__screen_legal_form(tmp + v[i - 1].off, v[i - 1].len) == 2) ||
+		     (i + 1 < k && tg__screen_legal_form(tmp + v[i + 1].off, v[i + 1].len) == 2)))
+			keep[i] = 0;
+	hi = k;
+	while (lo < hi && (!keep[lo] || in_set(prefix_forms, tmp + v[lo].off, v[lo].len)))
+		keep[lo++] = 0;
+	while (hi > lo && (!keep[hi - 1] || tg__screen_legal_form(tmp + v[hi - 1].off, v[hi - 1].len)))
+		keep[--hi] = 0;
+	if (lo == hi) /* only legal forms: keep them all rather than nothing */
+		for (i = 0; i < k; i++)
+			keep[i] = 1;
+	for (i = 0; i < k; i++) {
+		if (!keep[i] || m + v[i].len + 2 > cap)
+			continue;
+		if (m)
+			out[m++] = ' ';
+		memcpy(out + m, tmp + v[i].off, v[i].len);
+		m += v[i].len;
+	}
+	if (cap)
+		out[m] = '\0';
+	return m;
+}
+
+size_t tg__screen_norm(char *out, size_t cap, const char *in)
+{
+	return tg__screen_norm_ascii(out, cap, in, strlen(in));
+}

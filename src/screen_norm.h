@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Name normalisation for screening. A name becomes a sequence of lower-case ASCII tokens separated by
+ * single spaces: Unicode folded (NFKC + case folding), other scripts transliterated to Latin, Chinese
+ * folded to Simplified and read as pinyin by word, diacritics removed, punctuation dropped
+ * (initialisms joined: "S.A." -> "sa"), legal forms removed ("Co., Ltd.", "GmbH", "Sdn. Bhd.",
+ * "有限公司"). Thread-safe.
+ */
+#ifndef TG_SCREEN_NORM_H
+#define TG_SCREEN_NORM_H
+
+#include <stddef.h>
+
+#define TG_SCREEN_NORM_MAX 512 /* normalised names are cut at this many bytes */
+
+/* Normalise the ASCII (or already transliterated) text in[0..n) into out (cap bytes incl. NUL).
+ * Returns the length written (0 when nothing is left). */
+size_t tg__screen_norm_ascii(char *out, size_t cap, const char *in, size_t n);
+
+/* Full normalisation of a UTF-8 name (any script) into out; returns the length. */
+size_t tg__screen_norm(char *out, size_t cap, const char *in);
+
+/* Is tok (len n) a legal-form token ("ltd", "gmbh", ...)? 2 = strong (removed anywhere), 1 = weak
+ * (removed only at either end of a name: "co", "sa", "ag"...), 0 = no. */
+int tg__screen_legal_form(const char *tok, size_t n);
+
+#endif

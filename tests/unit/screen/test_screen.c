@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Unit tests of screening: normalisation, legal forms, exact matching, approved-customer flag. */
+#include "tg_test.h"
+
+#include <stdio.h>
+#include <string.h>
+#include "screen_norm.h"
+#include "tg/lists.h"
+#include "tg/screen.h"
+
+static void norm_is(const char *in, const char *want)
+{
+	char out[TG_SCREEN_NORM_MAX];
+	tg__screen_norm(out, sizeof(out), in);
+	assert_string_equal(out, want);
+}
+
+static void screen__norm_case_punct_space(void **state)
+{
+	(void)state;
+	norm_is("  HUAWEI   Technologies ", "huawei technologies");
+	norm_is("'ABBAS, Rim", "abbas rim");
+	norm_is("O'Brien-Smith & Sons", "obrien smith sons");
+	norm_is("U.S.A. Trading", "usa trading");
+	norm_is("J.P. Morgan", "jp morgan");
+	norm_is("Tech.Investment", "tech investment");
+	norm_is("", "");
+	norm_is("...", "");
+}
+
+static void screen__norm_legal_forms(void **state)
+{
+	(void)state;
+	norm_is("Huawei Technologies Co., Ltd.", "huawei technologies");
+	norm_is("Huawei Technologies Co., Ltd., Beijing Research Institute", "huawei technologies beijing research institute");
+	norm_is("Acme LLC", "acme");
+	norm_is("Siemens GmbH", "siemens");
+	norm_is("Petronas Sdn. Bhd.", "petronas");
+	norm_is("Example Corp", "example");
+	norm_is("Example Limited", "example");
+	norm_is("Example Company", "example");
+	norm_is("Nestle S.A.", "nestle");
+	norm_is("OOO Firma Vega", "firma vega");
+	norm_is("Inc.", "inc"); /* nothing but a legal form: kept */
+	norm_is("Company Sa Nguyen", "company sa nguyen");
+	norm_is("AO Kronshtadt", "kronshtadt");
+	assert_int_equal(tg__screen_legal_form("gmbh", 4), 2);
+	assert_int_equal(tg__screen_legal_form("co", 2), 1);
+	assert_int_equal(tg__screen_legal_form("china", 5), 0);
+}
+
+static tg_screener *open_fixture(tg_store **st)
+{
+	char path[512];
+	tg_screener *s = NULL;
+	tg_list_snapshot snap;
+	snprintf(path, sizeof(path), "%s/t.db", tg_test_tmpdir());
+	assert_int_equal(tg_store_open(st, path, NULL), TG_OK);
+	assert_int_equal(tg_lists_load(&snap, *st, tg_test_path("tests/resources/lists/csl_small.csv"), NULL, NULL),
+			 TG_OK);
+	assert_int_equal(tg_screener_open(&s, *st, NULL), TG_OK);
+	return s;
+}
+
+static void screen__exact_after_normalisation(void **state)
+{
+	tg_store *st;
+	tg_screener *s = open_fixture(&st);
+	tg_screen_hit h[4];
+	size_t n;
+	(void)state;
+	assert_int_equal(tg_screen_name(h, 4, &n, s, "EXAMPLE PHOTONICS CO LTD", NULL, NULL), TG_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].entity_id, "t1");
+	assert_string_equal(h[0].list, "EL");
+	assert_string_equal(h[0].name, "Example Photonics Co., Ltd. (ExPho)");
+	assert_true(h[0].score >= 0.999);
+	assert_int_equal(h[0].level, TG_HIT_BLOCK);
+	assert_int_equal(h[0].approved, 0);
+	assert_non_null(strstr(h[0].explanation, "example photonics"));
+	assert_int_equal(tg_screen_name(h, 4, &n, s, "Imran Zafar", "IR", NULL), TG_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].list, "SDN");
+	assert_int_equal(tg_screen_name(h, 4, &n, s, "expho", NULL, NULL), TG_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].matched_name, "ExPho");
+	assert_int_equal(tg_screen_name(h, 4, &n, s, "Shenzhen Example Photonics", NULL, NULL), TG_OK);
+	assert_int_equal(n, 1); /* the "and ..." alias, cleaned */
+	assert_int_equal(tg_screen_name(h, 4, &n, s, "Completely Unrelated Bakery", NULL, NULL), TG_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(tg_screen_name(h, 4, &n, s, "", NULL, NULL), TG_OK);
+	assert_int_equal(n, 0);
+	tg_screener_free(s);
+	tg_store_free(st);
+}
+
+static void screen__approved_list_flagged(void **state)
+{
+	tg_store *st;
+	tg_screener *s = open_fixture(&st);
+	tg_screen_hit h[4];
+	size_t n;
+	(void)state;
+	assert_int_equal(tg_screen_name(h, 4, &n, s, "Good Labs", "DE", NULL), TG_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].list, "APPROVED");
+	assert_int_equal(h[0].approved, 1);
+	tg_screener_free(s);
+	tg_store_free(st);
+}
+
+static void screen__empty_store(void **state)
+{
+	char path[512];
+	tg_store *st = NULL;
+	tg_screener *s = NULL;
+	tg_screen_hit h[2];
+	size_t n = 5;
+	(void)state;
+	snprintf(path, sizeof(path), "%s/e.db", tg_test_tmpdir());
+	assert_int_equal(tg_store_open(&st, path, NULL), TG_OK);
+	assert_int_equal(tg_screener_open(&s, st, NULL), TG_OK);
+	assert_int_equal(tg_screen_name(h, 2, &n, s, "Anyone", NULL, NULL), TG_OK);
+	assert_int_equal(n, 0);
+	tg_screener_free(s);
+	tg_store_free(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(screen__norm_case_punct_space),
+		cmocka_unit_test(screen__norm_legal_forms),
+		cmocka_unit_test(screen__exact_after_normalisation),
+		cmocka_unit_test(screen__approved_list_flagged),
+		cmocka_unit_test(screen__empty_store),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
