@@ -87,9 +87,14 @@ static void print_human(const char *json)
 	}
 	json_array_foreach(json_object_get(d, "reasons"), i, v) {
 		json_t *rv = json_object_get(v, "verdict");
-		printf("  - [%s] %s (%s): %s\n    cite: %s\n", json_string_value(json_object_get(v, "jurisdiction")),
-		       json_string_value(json_object_get(v, "rule")), json_is_string(rv) ? json_string_value(rv) : "info",
-		       json_string_value(json_object_get(v, "message")), json_string_value(json_object_get(v, "citation")));
+		json_t *ln, *lines = json_object_get(v, "lines");
+		size_t k;
+		printf("  - [%s] %s (%s", json_string_value(json_object_get(v, "jurisdiction")),
+		       json_string_value(json_object_get(v, "rule")), json_is_string(rv) ? json_string_value(rv) : "info");
+		json_array_foreach(lines, k, ln)
+			printf("%s%" JSON_INTEGER_FORMAT, k ? "," : "; line ", json_integer_value(ln));
+		printf("): %s\n    cite: %s [%s]\n", json_string_value(json_object_get(v, "message")),
+		       json_string_value(json_object_get(v, "citation")), json_string_value(json_object_get(v, "confidence")));
 	}
 	if (json_array_size(json_object_get(d, "conditions"))) {
 		printf("  conditions:");

@@ -141,6 +141,21 @@ static void util__json_getters_name_the_field(void **state)
 	assert_int_equal(err.line, 2);
 }
 
+static void util__country_codes(void **state)
+{
+	(void)state;
+	assert_true(tg__country_valid("AD")); /* first */
+	assert_true(tg__country_valid("ZW")); /* last */
+	assert_true(tg__country_valid("CN"));
+	assert_true(tg__country_valid("HK"));
+	assert_true(tg__country_valid("MO"));
+	assert_true(tg__country_valid("XK")); /* user-assigned, used by OFAC */
+	assert_false(tg__country_valid("ZZ"));
+	assert_false(tg__country_valid("cn"));
+	assert_false(tg__country_valid("CHN"));
+	assert_false(tg__country_valid(""));
+}
+
 static void util__alloc_fail_after(void **state)
 {
 	tg_buf b = TG_BUF_INIT;
@@ -161,6 +176,7 @@ int main(void)
 		cmocka_unit_test(util__buf_limit_and_json_escape),
 		cmocka_unit_test(util__map_put_get_grow),
 		cmocka_unit_test(util__json_getters_name_the_field),
+		cmocka_unit_test(util__country_codes),
 		cmocka_unit_test(util__alloc_fail_after),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
