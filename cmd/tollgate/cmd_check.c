@@ -201,6 +201,8 @@ static int run_lines(const check_args *a, tg_engine *e, FILE *f, char *first, lo
 	int worst = TG_EXIT_OK;
 	do {
 		if (!is_blank(line)) {
+			while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+				line[--len] = '\0';
 			b.texts[b.n] = line;
 			b.lens[b.n] = (size_t)len;
 			b.lines[b.n++] = no;

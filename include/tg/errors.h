@@ -49,13 +49,19 @@ typedef struct tg_err {
  */
 TG_EXTERN const char *tg_strerror(int code);
 
+/**
+ * Stable machine name of a code for JSON: "ok" "not_found" "exists" "invalid" "conflict" "limit"
+ * "no_memory" "io" "store" "internal" "refused". Never NULL. @since 0.1
+ */
+TG_EXTERN const char *tg_code_name(int code);
+
 /** Reset @p err to TG_ERR_INIT (NULL is a no-op). @since 0.1 */
 TG_EXTERN void tg_err_clear(tg_err *err);
 
 struct tg_buf;
 /**
  * Append @p err as a JSON object {"line"?,"error":{"code","field","message"}} where code is the
- * tg_strerror text and field is null when empty; "line" only when @p line > 0. @since 0.1
+ * tg_code_name and field is null when empty; "line" only when @p line > 0. @since 0.1
  */
 TG_EXTERN int tg_err_json(struct tg_buf *out, const tg_err *err, long line);
 

@@ -24,6 +24,24 @@ const char *tg_strerror(int code)
 	}
 }
 
+const char *tg_code_name(int code)
+{
+	switch (code) {
+	case TG_OK: return "ok";
+	case TG_ENOTFOUND: return "not_found";
+	case TG_EEXISTS: return "exists";
+	case TG_EINVALID: return "invalid";
+	case TG_ECONFLICT: return "conflict";
+	case TG_ELIMIT: return "limit";
+	case TG_ENOMEM: return "no_memory";
+	case TG_EIO: return "io";
+	case TG_EDB: return "store";
+	case TG_EINTERNAL: return "internal";
+	case TG_EREFUSED: return "refused";
+	default: return "unknown";
+	}
+}
+
 void tg_err_clear(tg_err *err)
 {
 	if (err != NULL)
