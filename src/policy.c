@@ -423,6 +423,20 @@ done:
 	return rc;
 }
 
+/* Make sure a failure message names the policy file it came from. */
+static int name_file(tg_err *err, int rc, const char *fname)
+{
+	char msg[sizeof(err->msg)];
+	size_t n;
+	if (err == NULL || rc >= 0 || strstr(err->msg, fname) == err->msg)
+		return rc;
+	n = (size_t)snprintf(msg, sizeof(msg), "%.60s: ", fname);
+	memcpy(msg + n, err->msg, sizeof(msg) - n - 1);
+	msg[sizeof(msg) - 1] = '\0';
+	memcpy(err->msg, msg, sizeof(msg));
+	return rc;
+}
+
 static int load_jurisdiction(loader *l, const char *path, const char *fname, tg_err *err)
 {
 	static const char *const keys[] = {"jurisdiction", "applies_when", "citation", "notes", "version", "rules",
@@ -564,11 +578,11 @@ int tg_policy_load(tg_policy **out, const char *dir, tg_err *err)
 	if ((l.p = tg__calloc(1, sizeof(tg_policy))) == NULL)
 		return tg__oom(err);
 	snprintf(path, sizeof(path), "%s/country-groups.json", dir);
-	if ((rc = load_groups(&l, path, err)) < 0 || (rc = list_files(&files, &nfiles, dir, err)) < 0)
+	if ((rc = name_file(err, load_groups(&l, path, err), "country-groups.json")) < 0 || (rc = list_files(&files, &nfiles, dir, err)) < 0)
 		goto done;
 	for (i = 0; i < nfiles; i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
-		if ((rc = load_jurisdiction(&l, path, files[i], err)) < 0)
+		if ((rc = name_file(err, load_jurisdiction(&l, path, files[i], err), files[i])) < 0)
 			goto done;
 	}
 	if ((rc = resolve_overrides(l.p, err)) < 0)

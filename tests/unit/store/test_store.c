@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The SQLite store: creation with parent directories, idempotent migrations on reopen, nested
+ * transactions, rollback, constraint violations as TG_ECONFLICT, and the statement cache. */
+#include "tg_test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "store/store.h"
+
+static char path[512];
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(path, sizeof(path), "%s/sub/dir/t.db", tg_test_tmpdir());
+	return 0;
+}
+
+static int64_t count(tg_store *st)
+{
+	static const char sql[] = "SELECT count(*) FROM decisions";
+	tg__stmt *s;
+	int64_t n = -1;
+	if (tg__store_prepare(&s, st, sql, NULL) < 0)
+		return -1;
+	if (tg__stmt_step(s, NULL) == 1)
+		n = tg__stmt_int64(s, 0);
+	tg__stmt_reset(s);
+	return n;
+}
+
+static int insert(tg_store *st, const char *id, tg_err *err)
+{
+	static const char sql[] = "INSERT INTO decisions (order_id, content_hash, as_of, verdict, exporter, order_json,"
+				  " decision_json, recorded_at) VALUES (?, 'h', '2026-01-01', 'allow', 'e', '{}', '{}', 'now')";
+	tg__stmt *s, *again;
+	int rc;
+	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+		return rc;
+	assert_int_equal(tg__store_prepare(&again, st, sql, err), TG_OK);
+	assert_ptr_equal(s, again); /* cached by SQL text address */
+	tg__stmt_bind_text(s, 1, id, -1);
+	rc = tg__stmt_step(s, err);
+	tg__stmt_reset(s);
+	return rc;
+}
+
+static void store__create_reopen_and_transactions(void **state)
+{
+	tg_store *st = NULL;
+	tg_err err = TG_ERR_INIT;
+	(void)state;
+	assert_int_equal(tg_store_open(&st, path, &err), TG_OK);
+	assert_int_equal(count(st), 0);
+	/* nested: only the outer commit commits */
+	assert_int_equal(tg__store_begin(st, &err), TG_OK);
+	assert_int_equal(tg__store_begin(st, &err), TG_OK);
+	assert_int_equal(insert(st, "a", &err), 0);
+	assert_int_equal(tg__store_commit(st, &err), TG_OK);
+	assert_int_equal(insert(st, "b", &err), 0);
+	assert_int_equal(tg__store_commit(st, &err), TG_OK);
+	assert_int_equal(count(st), 2);
+	/* rollback drops everything since begin */
+	assert_int_equal(tg__store_begin(st, &err), TG_OK);
+	assert_int_equal(insert(st, "c", &err), 0);
+	tg__store_rollback(st);
+	assert_int_equal(count(st), 2);
+	/* a duplicate key is a conflict */
+	assert_int_equal(insert(st, "a", &err), TG_ECONFLICT);
+	assert_non_null(strstr(err.msg, "UNIQUE"));
+	assert_int_equal(tg__store_commit(st, &err), TG_EINTERNAL);
+	tg_store_free(st);
+	/* reopening migrates nothing twice and keeps the data */
+	assert_int_equal(tg_store_open(&st, path, &err), TG_OK);
+	assert_int_equal(count(st), 2);
+	tg_store_free(st);
+}
+
+static void store__default_path(void **state)
+{
+	(void)state;
+	assert_string_equal(tg_store_default_path("x.db"), "x.db");
+	setenv("TOLLGATE_DB", "/tmp/env.db", 1);
+	assert_string_equal(tg_store_default_path(NULL), "/tmp/env.db");
+	unsetenv("TOLLGATE_DB");
+	assert_string_equal(tg_store_default_path(NULL), "./var/tollgate.db");
+}
+
+static void store__unwritable_path_fails_cleanly(void **state)
+{
+	tg_store *st = NULL;
+	tg_err err = TG_ERR_INIT;
+	(void)state;
+	assert_true(tg_store_open(&st, "/proc/nope/t.db", &err) < 0);
+	assert_null(st);
+	assert_true(strlen(err.msg) > 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(store__create_reopen_and_transactions),
+		cmocka_unit_test(store__default_path),
+		cmocka_unit_test(store__unwritable_path_fails_cleanly),
+	};
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
