@@ -80,7 +80,7 @@ static void close_tokens(qtok *q, const sc_index *x, const char *t, size_t n)
 			continue;
 		id = tab[i].key1 - 1;
 		sim = tg__sc_token_sim(t, n, x->tok[id], x->tok_len[id]);
-		if (sim >= 0.84 && sim < 1.0)
+		if (sim > 0 && sim < 1.0)
 			keep_variant(q, id, (float)sim);
 	}
 }

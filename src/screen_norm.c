@@ -118,7 +118,3 @@ size_t tg__screen_norm_ascii(char *out, size_t cap, const char *in, size_t n)
 	return m;
 }
 
-size_t tg__screen_norm(char *out, size_t cap, const char *in)
-{
-	return tg__screen_norm_ascii(out, cap, in, strlen(in));
-}

@@ -11,8 +11,8 @@
 /* Jaro-Winkler similarity of two byte strings in [0, 1] (prefix scale 0.1, up to 4 bytes). */
 double tg__sc_jaro_winkler(const char *a, size_t na, const char *b, size_t nb);
 
-/* Similarity of two tokens as used in names: 1 equal; JW when >= 0.84 (typos, transliteration
- * variants); 0.6 for an initial against a word it starts; else 0. */
+/* Similarity of two tokens as used in names: 1 equal; 1 - 2(1 - JW) when JW >= 0.88 (typos, transliteration
+ * variants); 0.6 for one edit in a word of 4 letters or less, or an initial against a word it starts. */
 double tg__sc_token_sim(const char *a, size_t na, const char *b, size_t nb);
 
 /* A tokenised name: pointers into a normalised string plus a weight per token. */

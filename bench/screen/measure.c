@@ -66,6 +66,8 @@ void bench_negatives(const tg_screener *s, size_t limit)
 		tg_screen_name(h, 10, &nh, s, v[i], NULL, NULL);
 		lat[i] = bench_now() - q0;
 		alerts += nh > 0;
+		if (nh && getenv("BENCH_DUMP_NEG"))
+			printf("  ALERT %.3f %s  ->  %s [%s]\n", h[0].score, v[i], h[0].matched_name, h[0].explanation);
 	}
 	total = bench_now() - t0;
 	qsort(lat, n, sizeof(double), cmp_d);
@@ -89,8 +91,11 @@ void bench_pairs(const tg_screener *s)
 	if (n1 == 0)
 		return;
 	sc = malloc(n1 * sizeof(double));
-	for (i = 0; i < n1; i++)
+	for (i = 0; i < n1; i++) {
 		sc[i] = tg__sc_pair_score(s, a[i], b[i]);
+		if (getenv("BENCH_DUMP") && (sc[i] >= 0.85) != (strcmp(m[i], "true") == 0))
+			printf("  %s %.3f  %s  |  %s\n", sc[i] >= 0.85 ? "FP" : "FN", sc[i], a[i], b[i]);
+	}
 	for (k = 0; k < sizeof(th) / sizeof(th[0]); k++) {
 		size_t tp = 0, fp = 0, fn = 0;
 		double p, r;
