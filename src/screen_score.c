@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#define SUBSET_COST 0.6
+#define SUBSET_COST 0.5
 #define TOKEN_JW_MIN 0.88
 
 double tg__sc_jaro_winkler(const char *a, size_t na, const char *b, size_t nb)
