@@ -3,7 +3,7 @@
  * Unicode stage of name normalisation (ICU): NFKC + case folding (unorm2 NFKC_Casefold), Traditional
  * to Simplified Chinese, Chinese table terms (legal forms dropped, descriptors in English, word-level
  * pinyin for places and polyphones, brands), then "Any-Latin; Latin-ASCII" for every other script
- * (diacritics removed). ICU transliterators are not safe for concurrent use, so their calls are
+ * (Cyrillic by BGN/PCGN, as the lists romanise it; diacritics removed). ICU transliterators are not safe for concurrent use, so their calls are
  * serialised by a mutex; pure-ASCII names (most list names and queries) never reach this file.
  * OpenCC would give phrase-level Traditional/Simplified conversion; ICU's per-character mapping is
  * enough for names once the table terms are applied, so the dependency is not taken.
@@ -41,7 +41,9 @@ static void init(void)
 	if (U_FAILURE(e))
 		nfkc_cf = NULL;
 	t2s = open_trans("Traditional-Simplified");
-	to_latin = open_trans("Any-Latin; Latin-ASCII");
+	to_latin = open_trans("Russian-Latin/BGN; Any-Latin; Latin-ASCII");
+	if (to_latin == NULL)
+		to_latin = open_trans("Any-Latin; Latin-ASCII");
 }
 
 static int is_ascii(const char *s)
