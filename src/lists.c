@@ -96,7 +96,10 @@ int tg__lists_problem(tg__list_sink *k, long line, const char *msg, tg_err *err)
 		k->opts->problem(k->file, line, msg, k->opts->payload);
 	if (!k->opts->strict)
 		return TG_OK;
-	tg__fail(err, TG_EINVALID, "%s:%ld: %s (strict: load rejected)", k->file, line, msg);
+	if (line > 0)
+		tg__fail(err, TG_EINVALID, "%s:%ld: %s (strict: load rejected)", k->file, line, msg);
+	else
+		tg__fail(err, TG_EINVALID, "%s: %s (strict: load rejected)", k->file, msg);
 	if (err)
 		err->line = (int)line;
 	return TG_EINVALID;
@@ -144,6 +147,9 @@ static int dispatch(tg__list_sink *k, tg_list_format fmt, const char *data, size
 {
 	switch (fmt) {
 	case TG_LIST_FORMAT_CSL_CSV: return tg__lists_parse_csl_csv(k, data, n, err);
+	case TG_LIST_FORMAT_TG_JSON: return tg__lists_parse_tg_json(k, data, n, err);
+	case TG_LIST_FORMAT_KAIST_JSON: return tg__lists_parse_kaist_json(k, data, n, err);
+	case TG_LIST_FORMAT_OFAC_CSV: return tg__lists_parse_ofac_csv(k, data, n, err);
 	default:
 		return tg__fail_field(err, TG_EINVALID, "format", "%s: list format %s is not supported yet", k->file,
 				      tg_list_format_name(fmt));

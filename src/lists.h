@@ -66,7 +66,13 @@ int tg__lists_entry_insert(tg__list_sink *k, const tg__list_entry *e, tg_err *er
 int tg__lists_snapshot_insert(tg_list_snapshot *s, tg_store *st, tg_err *err);
 int tg__lists_snapshot_finish(const tg_list_snapshot *s, tg_store *st, tg_err *err);
 
+/* ISO 3166-1 alpha-2 code of a country name in English or Korean (lists_country.c), or NULL. */
+const char *tg__lists_country_iso(const char *name, size_t n);
+
 /* Parsers: each reads data[0..n) (the file at k->path) and feeds k. */
 int tg__lists_parse_csl_csv(tg__list_sink *k, const char *data, size_t n, tg_err *err);
+int tg__lists_parse_tg_json(tg__list_sink *k, const char *data, size_t n, tg_err *err);
+int tg__lists_parse_kaist_json(tg__list_sink *k, const char *data, size_t n, tg_err *err);
+int tg__lists_parse_ofac_csv(tg__list_sink *k, const char *data, size_t n, tg_err *err);
 
 #endif

@@ -52,13 +52,28 @@ size_t tg__sc_sorted_key(char *out, size_t cap, const char *norm);
 
 /* Offer a scored name: kept if at or above its list's review threshold and among the best max,
  * one hit per list entry (its best name). */
-void tg__sc_offer(tg_screen_hit *hits, size_t max, size_t *n, const tg_screener *s, const sc_name *nm,
-		  double score, const char *expl);
+typedef struct sc_query {
+	tg_screen_hit *hits;
+	size_t max, *n;
+	const tg_screener *s;
+	double min; /* < 0: each list's review threshold; else this floor (benches, diagnostics) */
+} sc_query;
+
+void tg__sc_offer(sc_query *q, const sc_name *nm, double score, const char *expl);
 
 /* The fuzzy index (screen_index.c): build after all names are added; free; query. */
 int tg__sc_index_build(tg_screener *s, tg_err *err);
 void tg__sc_index_free(tg_screener *s);
-void tg__sc_fuzzy(tg_screen_hit *hits, size_t max, size_t *n, const tg_screener *s, const char *norm,
-		  const char *country);
+/* Approximate bytes held by the screener (entries, names, strings, index). */
+size_t tg__sc_index_bytes(const tg_screener *s);
+void tg__sc_fuzzy(sc_query *q, const char *norm, const char *country);
+
+/* tg_screen_name() with a score floor instead of the lists' review thresholds when min >= 0. */
+int tg__screen_name_min(tg_screen_hit *hits, size_t max, size_t *n, const tg_screener *s, const char *name,
+			const char *country, double min, tg_err *err);
+/* Score two names against each other with the screener's token weights (name-pair benches). */
+double tg__sc_pair_score(const tg_screener *s, const char *a, const char *b);
+/* Entries with a name whose normalised sorted-token key equals name's; fills up to max indexes. */
+size_t tg__sc_exact_entries(uint32_t *out, size_t max, const tg_screener *s, const char *name);
 
 #endif

@@ -22,14 +22,13 @@ static void set_field(char *dst, size_t cap, const char *s)
 	dst[n] = '\0';
 }
 
-void tg__sc_offer(tg_screen_hit *hits, size_t max, size_t *n, const tg_screener *s, const sc_name *nm,
-		  double score, const char *expl)
+void tg__sc_offer(sc_query *q, const sc_name *nm, double score, const char *expl)
 {
-	const sc_entry *e = &s->entries[nm->entry];
-	tg_screen_hit *h = NULL;
-	size_t i, worst = 0;
+	const sc_entry *e = &q->s->entries[nm->entry];
+	tg_screen_hit *h = NULL, *hits = q->hits;
+	size_t i, worst = 0, max = q->max, *n = q->n;
 
-	if (score < e->review || max == 0)
+	if (score < (q->min >= 0 ? q->min : e->review) || max == 0)
 		return;
 	for (i = 0; i < *n; i++) {
 		if (strcmp(hits[i].entity_id, e->source_id) == 0 && strcmp(hits[i].list, e->list) == 0) {
@@ -69,8 +68,9 @@ static int cmp_hit(const void *a, const void *b)
 }
 
 /* Every name whose sorted-token key equals the query's: score 1. */
-static void exact(tg_screen_hit *hits, size_t max, size_t *n, const tg_screener *s, const char *norm)
+static void exact(sc_query *q, const char *norm)
 {
+	const tg_screener *s = q->s;
 	char key[TG_SCREEN_NORM_MAX], expl[512];
 	size_t klen = tg__sc_sorted_key(key, sizeof(key), norm);
 	uint32_t i = (uint32_t)(uintptr_t)tg__map_get(&s->exact, key, klen);
@@ -79,15 +79,22 @@ static void exact(tg_screen_hit *hits, size_t max, size_t *n, const tg_screener 
 		const sc_name *nm = &s->names[i - 1];
 		snprintf(expl, sizeof(expl), "exact after normalisation: query \"%.200s\" = list name \"%.200s\"", norm,
 			 nm->norm);
-		tg__sc_offer(hits, max, n, s, nm, 1.0, expl);
+		tg__sc_offer(q, nm, 1.0, expl);
 	}
 }
 
 int tg_screen_name(tg_screen_hit *hits, size_t max, size_t *n, const tg_screener *s, const char *name,
 		   const char *country, tg_err *err)
 {
+	return tg__screen_name_min(hits, max, n, s, name, country, -1.0, err);
+}
+
+int tg__screen_name_min(tg_screen_hit *hits, size_t max, size_t *n, const tg_screener *s, const char *name,
+			const char *country, double min, tg_err *err)
+{
 	char norm[TG_SCREEN_NORM_MAX];
 	size_t len;
+	sc_query q;
 
 	TG_ASSERT_ARG(n && s && name && (hits || max == 0), err);
 	*n = 0;
@@ -95,8 +102,26 @@ int tg_screen_name(tg_screen_hit *hits, size_t max, size_t *n, const tg_screener
 		return tg__fail_field(err, TG_ELIMIT, "name", "name longer than 4096 bytes");
 	if ((len = tg__screen_norm(norm, sizeof(norm), name)) == 0)
 		return TG_OK;
-	exact(hits, max, n, s, norm);
-	tg__sc_fuzzy(hits, max, n, s, norm, country);
+	q.hits = hits, q.max = max, q.n = n, q.s = s, q.min = min;
+	exact(&q, norm);
+	tg__sc_fuzzy(&q, norm, country);
 	qsort(hits, *n, sizeof(*hits), cmp_hit);
 	return TG_OK;
+}
+
+size_t tg__sc_exact_entries(uint32_t *out, size_t max, const tg_screener *s, const char *name)
+{
+	char norm[TG_SCREEN_NORM_MAX], key[TG_SCREEN_NORM_MAX];
+	size_t k = 0, klen, j;
+	uint32_t i;
+
+	tg__screen_norm(norm, sizeof(norm), name);
+	klen = tg__sc_sorted_key(key, sizeof(key), norm);
+	for (i = (uint32_t)(uintptr_t)tg__map_get(&s->exact, key, klen); i && k < max; i = s->names[i - 1].next_same) {
+		for (j = 0; j < k && out[j] != s->names[i - 1].entry; j++)
+			;
+		if (j == k)
+			out[k++] = s->names[i - 1].entry;
+	}
+	return k;
 }

@@ -64,7 +64,10 @@ static void print_text_snap(const tg_list_snapshot *s)
 static void on_problem(const char *file, long line, const char *msg, void *payload)
 {
 	(void)payload;
-	fprintf(stderr, "tollgate: %s:%ld: %s\n", file, line, msg);
+	if (line > 0)
+		fprintf(stderr, "tollgate: %s:%ld: %s\n", file, line, msg);
+	else
+		fprintf(stderr, "tollgate: %s: %s\n", file, msg);
 }
 
 static int do_load(tg_store *st, const lists_args *a, tg_err *err)

@@ -201,6 +201,60 @@ static void lists__real_csl_2022(void **state)
 	tg_store_free(st);
 }
 
+static void lists__tg_json_approved_and_blocks(void **state)
+{
+	tg_store *st = fresh_store();
+	problems p = {0, {0}};
+	tg_list_load_opts o = TG_LIST_LOAD_OPTS_INIT;
+	tg_list_snapshot s;
+	tg_err err = TG_ERR_INIT;
+	(void)state;
+	o.problem = on_problem, o.payload = &p;
+	assert_int_equal(tg_lists_load(&s, st, tg_test_path("tests/resources/lists/approved.json"), &o, &err), TG_OK);
+	assert_string_equal(s.format, "tg-json");
+	assert_string_equal(s.name, "approved-customers");
+	assert_int_equal(s.entries, 2);
+	assert_int_equal(s.errors, 1);
+	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'APPROVED' AND names = 'Good Labs GmbH\nGoodLabs'"), 1);
+	o.strict = 1;
+	assert_int_equal(tg_lists_load(&s, st, tg_test_path("tests/resources/lists/approved.json"), &o, &err), TG_EINVALID);
+	assert_non_null(strstr(err.msg, "entries[2]"));
+	assert_int_equal(tg_lists_load(&s, st, tg_test_path("tests/resources/lists/blocks.json"), NULL, &err), TG_OK);
+	assert_string_equal(s.name, "internal-blocks");
+	tg_store_free(st);
+}
+
+static void lists__real_ofac_csv_and_kaist(void **state)
+{
+	const char *sdn = tg_test_shared_data("lists/ofac-sdn-2021-07/sdn.csv");
+	char kaist[1024];
+	const char *k;
+	tg_store *st;
+	tg_list_snapshot s;
+	(void)state;
+	if (sdn == NULL)
+		skip();
+	st = fresh_store();
+	assert_int_equal(tg_lists_load(&s, st, sdn, NULL, NULL), TG_OK);
+	assert_string_equal(s.format, "ofac-csv");
+	assert_int_equal(s.entries, 8976);
+	assert_int_equal(s.errors, 0);
+	/* aliases from alt.csv, countries from add.csv, "-0-" gone */
+	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE source_id = '306' AND names LIKE '%NATIONAL BANK OF CUBA%'"
+				   " AND countries LIKE '%CH%'"), 1);
+	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE names LIKE '%-0-%' OR programs LIKE '%-0-%'"), 0);
+	k = tg_test_shared_data("lists/entity-list-2026-08/restricted_parties.json");
+	snprintf(kaist, sizeof(kaist), "%s", k ? k : "");
+	if (k) {
+		assert_int_equal(tg_lists_load(&s, st, kaist, NULL, NULL), TG_OK);
+		assert_string_equal(s.format, "kaist-json");
+		assert_int_equal(s.entries, 4940);
+		assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'EL' AND snapshot_id = 2"), 3420);
+		assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE snapshot_id = 2 AND countries = ''"), 5);
+	}
+	tg_store_free(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -211,6 +265,8 @@ int main(void)
 		cmocka_unit_test(lists__malformed_lenient_and_strict),
 		cmocka_unit_test(lists__unknown_format_and_missing_file),
 		cmocka_unit_test(lists__real_csl_2022),
+		cmocka_unit_test(lists__tg_json_approved_and_blocks),
+		cmocka_unit_test(lists__real_ofac_csv_and_kaist),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

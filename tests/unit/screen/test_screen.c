@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "screen_norm.h"
+#include "screen_score.h"
 #include "tg/lists.h"
 #include "tg/screen.h"
 
@@ -47,6 +48,49 @@ static void screen__norm_legal_forms(void **state)
 	assert_int_equal(tg__screen_legal_form("gmbh", 4), 2);
 	assert_int_equal(tg__screen_legal_form("co", 2), 1);
 	assert_int_equal(tg__screen_legal_form("china", 5), 0);
+}
+
+static void screen__norm_unicode_and_chinese(void **state)
+{
+	(void)state;
+	norm_is("Société Générale S.A.", "societe generale");
+	norm_is("Сергей Лавров", "sergey lavrov"); /* BGN romanisation, as on the lists */
+	norm_is("ＡＢＣ　Ｔｒａｄｉｎｇ", "abc trading"); /* full-width (NFKC) */
+	/* Traditional and Simplified fold to one form */
+	norm_is("長江存儲科技有限責任公司", "ymtc technology");
+	norm_is("长江存储科技有限责任公司", "ymtc technology");
+	/* polyphones read by word in names */
+	norm_is("长沙", "changsha");
+	norm_is("重庆", "chongqing");
+	norm_is("厦门", "xiamen");
+	norm_is("长江", "changjiang");
+	norm_is("深圳市大疆创新科技有限公司", "shenzhen dji chuang xin technology");
+	norm_is("华为技术有限公司", "huawei technology");
+	norm_is("海康威视", "hikvision");
+	norm_is("中芯国际", "smic");
+	norm_is("浪潮集团", "inspur");
+	norm_is("Mr. Rami Makhlouf", "rami makhlouf");
+	norm_is("Bachar el-Assad", "bachar al assad");
+	norm_is("Ig0r Sech1n", "igor sechin");
+	norm_is("TACTICAL MISSILES CORPORATION JOINT STOCK COMPANY", "tactical missiles");
+}
+
+static void screen__score_monotonic(void **state)
+{
+	tg__sc_toks q, a, b, c;
+	tg__sc_score sa, sb, sc;
+	(void)state;
+	tg__sc_tokens(&q, "huawei technologies");
+	tg__sc_tokens(&a, "huawei technologies");
+	tg__sc_tokens(&b, "huawai technologies");
+	tg__sc_tokens(&c, "hualai technologies");
+	tg__sc_score_names(&sa, &q, &a);
+	tg__sc_score_names(&sb, &q, &b);
+	tg__sc_score_names(&sc, &q, &c);
+	assert_true(sa.score == 1.0);
+	assert_true(sa.score > sb.score && sb.score > sc.score);
+	assert_true(tg__sc_jaro_winkler("martha", 6, "marhta", 6) > 0.96);
+	assert_true(tg__sc_token_sim("chen", 4, "cheng", 5) < 0.7); /* one letter is another syllable */
 }
 
 static tg_screener *open_fixture(tg_store **st)
@@ -131,6 +175,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(screen__norm_case_punct_space),
 		cmocka_unit_test(screen__norm_legal_forms),
+		cmocka_unit_test(screen__norm_unicode_and_chinese),
+		cmocka_unit_test(screen__score_monotonic),
 		cmocka_unit_test(screen__exact_after_normalisation),
 		cmocka_unit_test(screen__approved_list_flagged),
 		cmocka_unit_test(screen__empty_store),

@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The measurements of the screening bench: recall, false alerts and latency, name-pair F1. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bench_screen.h"
+#include "screen_int.h"
+
+static int in_hits(const tg_screen_hit *h, size_t n, const tg_screener *s, const uint32_t *want, size_t nw)
+{
+	size_t i, j;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < nw; j++)
+			if (strcmp(h[i].entity_id, s->entries[want[j]].source_id) == 0 &&
+			    strcmp(h[i].list, s->entries[want[j]].list) == 0)
+				return 1;
+	return 0;
+}
+
+void bench_recall(const tg_screener *s)
+{
+	size_t nt, nu, i, in_list = 0, top10 = 0, at_review = 0;
+	char **tr = bench_column("bench/persons/positives_un_treated.csv", 0, &nt);
+	char **un = bench_column("bench/persons/positives_un_untreated.csv", 0, &nu);
+	tg_screen_hit h[10];
+
+	for (i = 0; i < nt && i < nu; i++) {
+		uint32_t want[16];
+		size_t nw = tg__sc_exact_entries(want, 16, s, un[i]), n;
+		if (nw == 0)
+			continue;
+		in_list++;
+		tg__screen_name_min(h, 10, &n, s, tr[i], NULL, 0.0, NULL);
+		top10 += in_hits(h, n, s, want, nw);
+		tg_screen_name(h, 10, &n, s, tr[i], NULL, NULL);
+		at_review += in_hits(h, n, s, want, nw);
+	}
+	printf("positives: %zu of %zu UN names in the lists; recall@10 %.3f (top 10, no floor), %.3f (at review "
+	       "threshold)\n",
+	       in_list, nt, in_list ? (double)top10 / (double)in_list : 0, in_list ? (double)at_review / (double)in_list : 0);
+	bench_free_column(tr, nt);
+	bench_free_column(un, nu);
+}
+
+static int cmp_d(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+void bench_negatives(const tg_screener *s, size_t limit)
+{
+	size_t n, i, alerts = 0, nh;
+	char **v = bench_column("bench/persons/negatives_global.csv", 0, &n);
+	double *lat, t0, total;
+	tg_screen_hit h[10];
+
+	if (limit && limit < n)
+		n = limit;
+	if (n == 0)
+		return;
+	lat = malloc(n * sizeof(double));
+	t0 = bench_now();
+	for (i = 0; i < n; i++) {
+		double q0 = bench_now();
+		tg_screen_name(h, 10, &nh, s, v[i], NULL, NULL);
+		lat[i] = bench_now() - q0;
+		alerts += nh > 0;
+		if (nh && getenv("BENCH_DUMP_NEG"))
+			printf("  ALERT %.3f %s  ->  %s [%s]\n", h[0].score, v[i], h[0].matched_name, h[0].explanation);
+	}
+	total = bench_now() - t0;
+	qsort(lat, n, sizeof(double), cmp_d);
+	printf("negatives_global: %zu queries, %.0f queries/s single thread, p50 %.1f us, p99 %.1f us, max %.1f us; "
+	       "false alerts at review threshold %zu (%.2f%%)\n",
+	       n, (double)n / total, lat[n / 2] * 1e6, lat[n * 99 / 100] * 1e6, lat[n - 1] * 1e6, alerts,
+	       100.0 * (double)alerts / (double)n);
+	free(lat);
+	bench_free_column(v, n);
+}
+
+void bench_pairs(const tg_screener *s)
+{
+	size_t n1, n2, n3, i, k;
+	char **a = bench_column("bench/name-pairs/cases.csv", 2, &n1);
+	char **b = bench_column("bench/name-pairs/cases.csv", 3, &n2);
+	char **m = bench_column("bench/name-pairs/cases.csv", 4, &n3);
+	static const double th[] = {0.80, 0.85, 0.88, 0.90, 0.92, 0.95};
+	double *sc;
+
+	if (n1 == 0)
+		return;
+	sc = malloc(n1 * sizeof(double));
+	for (i = 0; i < n1; i++) {
+		sc[i] = tg__sc_pair_score(s, a[i], b[i]);
+		if (getenv("BENCH_DUMP") && (sc[i] >= 0.85) != (strcmp(m[i], "true") == 0))
+			printf("  %s %.3f  %s  |  %s\n", sc[i] >= 0.85 ? "FP" : "FN", sc[i], a[i], b[i]);
+	}
+	for (k = 0; k < sizeof(th) / sizeof(th[0]); k++) {
+		size_t tp = 0, fp = 0, fn = 0;
+		double p, r;
+		for (i = 0; i < n1; i++) {
+			int truth = strcmp(m[i], "true") == 0, pred = sc[i] >= th[k];
+			tp += truth && pred, fp += !truth && pred, fn += truth && !pred;
+		}
+		p = tp + fp ? (double)tp / (double)(tp + fp) : 0;
+		r = tp + fn ? (double)tp / (double)(tp + fn) : 0;
+		printf("name-pairs (%zu) at %.2f: precision %.3f recall %.3f F1 %.3f%s\n", n1, th[k], p, r,
+		       p + r > 0 ? 2 * p * r / (p + r) : 0, th[k] == 0.85 ? "   <- review threshold (reference F1 0.79)" : "");
+	}
+	free(sc);
+	bench_free_column(a, n1), bench_free_column(b, n2), bench_free_column(m, n3);
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The fuzzy index's private layout, shared by screen_index.c (build) and screen_fuzzy.c (query). */
+#ifndef TG_SCREEN_INDEX_H
+#define TG_SCREEN_INDEX_H
+
+#include "screen_int.h"
+
+#define NTRI (38 * 38 * 38) /* trigram keys over [a-z0-9], padding and "other" */
+
+typedef struct sc_index {
+	tg_map vocab;           /* token -> id + 1 (keys point into the names' normalised strings) */
+	const char **tok;       /* id -> token text (not NUL-terminated at len) */
+	uint8_t *tok_len;
+	float *idf;
+	uint32_t n_tok, cap_tok;
+	uint32_t *post_off, *post; /* token id -> names */
+	uint32_t *name_tok;        /* names[i].tok_off .. + ntok -> token ids */
+	size_t n_name_tok, cap_name_tok;
+	uint32_t *tri_off, *tri;   /* trigram -> token ids */
+	float max_idf;
+	size_t bytes;
+} sc_index;
+
+/* The trigrams of " tok " (padded) as keys in [0, NTRI); returns the count (<= min(len, 64) + 2). */
+size_t tg__sc_trigrams(uint32_t *out, const char *t, size_t n);
+
+#endif
