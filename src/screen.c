@@ -159,6 +159,8 @@ int tg_screener_open(tg_screener **out, tg_store *st, tg_err *err)
 		rc = tg__oom(err);
 	if (rc == TG_OK && (rc = tg__sc_index_build(s, err)) < 0)
 		goto fail;
+	if (rc == TG_OK && (rc = tg__sc_overrides_load(s, st, err)) < 0)
+		goto fail;
 	if (rc < 0)
 		goto fail;
 	*out = s;
@@ -174,6 +176,7 @@ void tg_screener_free(tg_screener *s)
 		return;
 	tg__sc_index_free(s);
 	tg__map_dispose(&s->exact);
+	tg__map_dispose(&s->overrides);
 	tg__free(s->entries);
 	tg__free(s->names);
 	tg__sc_pool_free(&s->pool);

@@ -45,7 +45,14 @@ struct tg_screener {
 	size_t n_names, cap_names;
 	tg_map exact; /* sorted-token key -> (uintptr_t)(first name index + 1) */
 	void *index;  /* the fuzzy index (screen_index.c), NULL until built */
+	tg_map overrides; /* "party_key\x1flist\x1fsource_id" -> 't'|'f' + entry key hash (latest decision) */
 };
+
+/* Overrides (screen_override.c): load the latest decision per pair; check one hit. Check returns 1
+ * when the hit is suppressed (an unchanged false positive) and fills out with "true_match", "lapsed"
+ * or "". */
+int tg__sc_overrides_load(tg_screener *s, tg_store *st, tg_err *err);
+int tg__sc_override_check(char out[16], const tg_screener *s, const char *party_key, const sc_entry *e);
 
 /* Sort the tokens of a normalised name into out (the exact-match key); returns its length. */
 size_t tg__sc_sorted_key(char *out, size_t cap, const char *norm);
@@ -57,6 +64,7 @@ typedef struct sc_query {
 	size_t max, *n;
 	const tg_screener *s;
 	double min; /* < 0: each list's review threshold; else this floor (benches, diagnostics) */
+	const char *party_key; /* sorted-token key of the query, for overrides */
 } sc_query;
 
 void tg__sc_offer(sc_query *q, const sc_name *nm, double score, const char *expl);

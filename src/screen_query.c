@@ -27,8 +27,11 @@ void tg__sc_offer(sc_query *q, const sc_name *nm, double score, const char *expl
 	const sc_entry *e = &q->s->entries[nm->entry];
 	tg_screen_hit *h = NULL, *hits = q->hits;
 	size_t i, worst = 0, max = q->max, *n = q->n;
+	char ov[16];
 
 	if (score < (q->min >= 0 ? q->min : e->review) || max == 0)
+		return;
+	if (tg__sc_override_check(ov, q->s, q->party_key, e))
 		return;
 	for (i = 0; i < *n; i++) {
 		if (strcmp(hits[i].entity_id, e->source_id) == 0 && strcmp(hits[i].list, e->list) == 0) {
@@ -52,7 +55,8 @@ void tg__sc_offer(sc_query *q, const sc_name *nm, double score, const char *expl
 	set_field(h->matched_name, sizeof(h->matched_name), nm->display);
 	set_field(h->explanation, sizeof(h->explanation), expl);
 	h->score = score;
-	h->level = score >= e->block ? TG_HIT_BLOCK : TG_HIT_REVIEW;
+	h->level = score >= e->block || strcmp(ov, "true_match") == 0 ? TG_HIT_BLOCK : TG_HIT_REVIEW;
+	memcpy(h->override, ov, sizeof(h->override));
 	h->approved = e->approved;
 }
 
@@ -92,7 +96,7 @@ int tg_screen_name(tg_screen_hit *hits, size_t max, size_t *n, const tg_screener
 int tg__screen_name_min(tg_screen_hit *hits, size_t max, size_t *n, const tg_screener *s, const char *name,
 			const char *country, double min, tg_err *err)
 {
-	char norm[TG_SCREEN_NORM_MAX];
+	char norm[TG_SCREEN_NORM_MAX], key[TG_SCREEN_NORM_MAX];
 	size_t len;
 	sc_query q;
 
@@ -102,7 +106,11 @@ int tg__screen_name_min(tg_screen_hit *hits, size_t max, size_t *n, const tg_scr
 		return tg__fail_field(err, TG_ELIMIT, "name", "name longer than 4096 bytes");
 	if ((len = tg__screen_norm(norm, sizeof(norm), name)) == 0)
 		return TG_OK;
-	q.hits = hits, q.max = max, q.n = n, q.s = s, q.min = min;
+	q.hits = hits, q.max = max, q.n = n, q.s = s, q.min = min, q.party_key = NULL;
+	if (s->overrides.len) {
+		tg__sc_sorted_key(key, sizeof(key), norm);
+		q.party_key = key;
+	}
 	exact(&q, norm);
 	tg__sc_fuzzy(&q, norm, country);
 	qsort(hits, *n, sizeof(*hits), cmp_hit);

@@ -8,4 +8,7 @@
 /* Write s as a JSON string literal (quotes included; UTF-8 passed through, controls escaped). */
 void cli_json_str(FILE *f, const char *s);
 
+/* tollgate screen override|overrides (argv[0] is "override" or "overrides"). */
+int cmd_screen_override(int argc, char **argv);
+
 #endif

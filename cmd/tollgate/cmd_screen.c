@@ -11,6 +11,7 @@
 
 static const char USAGE[] = "tollgate screen [--db PATH] [--country CC] [--limit N] [--json] NAME\n"
 			    "       tollgate screen [--db PATH] [--limit N] [--json] --batch FILE|-\n"
+			    "       tollgate screen override ... | overrides (see tollgate screen override --help)\n"
 			    "  shows the hits at or above each list's review threshold, best first";
 
 #define MAX_LIMIT 100
@@ -71,8 +72,11 @@ static void print_json(const char *query, const tg_screen_hit *h, size_t n)
 		cli_json_str(stdout, h[i].name);
 		printf(",\"matched_name\":");
 		cli_json_str(stdout, h[i].matched_name);
-		printf(",\"score\":%.3f,\"level\":\"%s\",\"approved\":%s,\"explanation\":", h[i].score,
+		printf(",\"score\":%.3f,\"level\":\"%s\",\"approved\":%s,", h[i].score,
 		       h[i].level == TG_HIT_BLOCK ? "block" : "review", h[i].approved ? "true" : "false");
+		if (h[i].override[0])
+			printf("\"override\":\"%s\",", h[i].override);
+		printf("\"explanation\":");
 		cli_json_str(stdout, h[i].explanation);
 		putchar('}');
 	}
@@ -89,6 +93,10 @@ static void print_text(const char *query, const tg_screen_hit *h, size_t n)
 		if (strcmp(h[i].matched_name, h[i].name) != 0)
 			printf("         matched: %s\n", h[i].matched_name);
 		printf("         %s\n", h[i].explanation);
+		if (h[i].override[0])
+			printf("         override: %s\n", strcmp(h[i].override, "lapsed") == 0
+						       ? "false positive recorded, but the entry has changed since: review again"
+						       : "confirmed true match");
 	}
 }
 
@@ -171,6 +179,8 @@ int cmd_screen(int argc, char **argv)
 		printf("usage: %s\n", USAGE);
 		return TG_EXIT_OK;
 	}
+	if (argc > 1 && (strcmp(argv[1], "override") == 0 || strcmp(argv[1], "overrides") == 0))
+		return cmd_screen_override(argc - 1, argv + 1);
 	if (parse_args(&a, argc, argv) < 0)
 		return cli_usage(USAGE);
 	if ((rc = tg_store_open(&st, tg_store_default_path(a.db), &err)) < 0)

@@ -29,6 +29,8 @@ typedef struct tg_screen_hit {
 	tg_hit_level level;
 	int approved;           /**< 1 when the list is an approved-customer ("good") list */
 	char explanation[512];  /**< normalised forms and score components, one line */
+	char override[16];      /**< "" none; "true_match" confirmed by a reviewer; "lapsed" a false-positive
+				     decision no longer applies because the entry's key fields changed @since 0.1 */
 } tg_screen_hit;
 
 typedef struct tg_screener tg_screener;
@@ -48,5 +50,38 @@ TG_EXTERN void tg_screener_free(tg_screener *s);
  */
 TG_EXTERN int tg_screen_name(tg_screen_hit *hits, size_t max, size_t *n, const tg_screener *s, const char *name,
 			     const char *country, tg_err *err);
+
+/** A reviewer's decision on a (party name, list entry) pair. */
+typedef enum tg_screen_decision {
+	TG_SCREEN_FALSE_POSITIVE = 1, /**< not this party: the hit is suppressed until the entry's key fields change */
+	TG_SCREEN_TRUE_MATCH = 2      /**< confirmed: the hit is always reported, at block level */
+} tg_screen_decision;
+
+/** One recorded decision (tg_screen_overrides()). */
+typedef struct tg_screen_override_rec {
+	int64_t id;
+	char party_name[256];
+	char list[16];
+	char entity_id[64];
+	char key_hash[65];      /**< the entry's key-field hash when decided */
+	char decision[16];      /**< "false_positive" or "true_match" */
+	char reason[256];
+	char reviewer[64];
+	char decided_at[32];    /**< UTC, ISO 8601 */
+	int current;            /**< 1 if the entry still has this key hash in the latest snapshot */
+} tg_screen_override_rec;
+
+/**
+ * Record a decision on the pair (@p party_name, entry @p entity_id of list @p list), with the
+ * entry's current key-field hash. Decisions are never deleted: the latest for a pair applies to
+ * screeners opened afterwards. @return TG_OK; TG_ENOTFOUND (no such entry in the latest snapshots);
+ * TG_EINVALID (empty party, reason or reviewer); TG_EDB. @since 0.1
+ */
+TG_EXTERN int tg_screen_override(tg_store *st, const char *party_name, const char *list, const char *entity_id,
+				 tg_screen_decision decision, const char *reason, const char *reviewer, tg_err *err);
+
+/** Every recorded decision, oldest first; caller frees with tg_screen_overrides_free(). @since 0.1 */
+TG_EXTERN int tg_screen_overrides(tg_screen_override_rec **out, size_t *n, tg_store *st, tg_err *err);
+TG_EXTERN void tg_screen_overrides_free(tg_screen_override_rec *v);
 
 #endif

@@ -9,5 +9,6 @@
 const tg__migration tg__migrations[] = {
 	{"decisions", 1, TG__SCHEMA_DECISIONS_1},
 	{"lists", 1, TG__SCHEMA_LISTS_1},
+	{"lists", 2, TG__SCHEMA_LISTS_2},
 	{NULL, 0, NULL},
 };

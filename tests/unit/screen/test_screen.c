@@ -153,6 +153,68 @@ static void screen__approved_list_flagged(void **state)
 	tg_store_free(st);
 }
 
+static void screen__override_sticky_until_entry_changes(void **state)
+{
+	tg_store *st;
+	tg_screener *s = open_fixture(&st);
+	tg_screen_hit h[4];
+	tg_screen_override_rec *v;
+	tg_list_snapshot snap;
+	tg_err err = TG_ERR_INIT;
+	size_t n;
+	(void)state;
+	tg_screener_free(s);
+	assert_int_equal(tg_screen_override(st, "Imran ZAFAR", "SDN", "t2", TG_SCREEN_FALSE_POSITIVE, "other person",
+					    "alice", &err),
+			 TG_OK);
+	assert_int_equal(tg_screen_override(st, "Imran ZAFAR", "SDN", "nope", TG_SCREEN_FALSE_POSITIVE, "r", "a", &err),
+			 TG_ENOTFOUND);
+	assert_int_equal(tg_screen_override(st, "Imran ZAFAR", "SDN", "t2", TG_SCREEN_FALSE_POSITIVE, "", "a", &err),
+			 TG_EINVALID);
+	assert_int_equal(tg_screener_open(&s, st, NULL), TG_OK);
+	assert_int_equal(tg_screen_name(h, 4, &n, s, "zafar, imran", NULL, NULL), TG_OK);
+	assert_int_equal(n, 0); /* suppressed, word order and case ignored */
+	tg_screener_free(s);
+	/* same content reloaded: key fields unchanged, still suppressed */
+	assert_int_equal(tg_lists_load(&snap, st, tg_test_path("tests/resources/lists/csl_small.csv"), NULL, NULL), TG_OK);
+	assert_int_equal(tg_screener_open(&s, st, NULL), TG_OK);
+	assert_int_equal(tg_screen_name(h, 4, &n, s, "Imran Zafar", NULL, NULL), TG_OK);
+	assert_int_equal(n, 0);
+	tg_screener_free(s);
+	/* a true match on the approved fixture entry: block level, flagged */
+	assert_int_equal(tg_screen_override(st, "Good Labs", "APPROVED", "t5", TG_SCREEN_TRUE_MATCH, "known", "bob", &err),
+			 TG_OK);
+	assert_int_equal(tg_screener_open(&s, st, NULL), TG_OK);
+	assert_int_equal(tg_screen_name(h, 4, &n, s, "Good Labs GmbH", NULL, NULL), TG_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].override, "true_match");
+	tg_screener_free(s);
+	assert_int_equal(tg_screen_overrides(&v, &n, st, NULL), TG_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].decision, "false_positive");
+	assert_int_equal(v[0].current, 1);
+	tg_screen_overrides_free(v);
+	tg_store_free(st);
+}
+
+static void screen__fuzzy_typos_and_order(void **state)
+{
+	tg_store *st;
+	tg_screener *s = open_fixture(&st);
+	tg_screen_hit h[4];
+	size_t n;
+	(void)state;
+	assert_int_equal(tg_screen_name(h, 4, &n, s, "Exampel Photonics", NULL, NULL), TG_OK);
+	assert_int_equal(n, 1);
+	assert_true(h[0].score < 1.0 && h[0].score >= 0.85);
+	assert_non_null(strstr(h[0].explanation, "tokens"));
+	assert_int_equal(tg_screen_name(h, 4, &n, s, "Northwind Avionics", "RU", NULL), TG_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].list, "MEU");
+	tg_screener_free(s);
+	tg_store_free(st);
+}
+
 static void screen__empty_store(void **state)
 {
 	char path[512];
@@ -180,6 +242,8 @@ int main(void)
 		cmocka_unit_test(screen__exact_after_normalisation),
 		cmocka_unit_test(screen__approved_list_flagged),
 		cmocka_unit_test(screen__empty_store),
+		cmocka_unit_test(screen__override_sticky_until_entry_changes),
+		cmocka_unit_test(screen__fuzzy_typos_and_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
