@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include "decide_cache.h"
 #include "policy.h"
 #include "util/alloc.h"
 #include "util/err.h"
@@ -333,8 +334,13 @@ static int screen_parties(tg_decision *d, const tg_decide_ctx *ctx, const tg_ord
 	if (ctx->screener == NULL)
 		return TG_OK;
 	for (p = 0; p < o->nparties; p++) {
-		if ((rc = tg_screen_name(hits, 4, &n, ctx->screener, o->parties[p].name, o->parties[p].country, err)) < 0)
-			return rc;
+		const char *name = o->parties[p].name, *cc = o->parties[p].country;
+		if (ctx->memo == NULL || !tg__pcache_get(ctx->memo, name, cc, hits, 4, &n)) {
+			if ((rc = tg_screen_name(hits, 4, &n, ctx->screener, name, cc, err)) < 0)
+				return rc;
+			if (ctx->memo)
+				tg__pcache_put(ctx->memo, name, cc, hits, n);
+		}
 		for (k = 0; k < n; k++)
 			if ((rc = note_hit(d, o, p, &hits[k], err)) < 0)
 				return rc;

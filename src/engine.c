@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "decide_cache.h"
 #include "record.h"
 #include "store/store.h"
 #include "util/alloc.h"
@@ -21,7 +22,10 @@ struct tg_engine {
 	tg_gates gates;
 	tg_store *store;
 	tg_screener *screener;
+	tg__pcache *memo; /* screening memo; rebuilt with the screener */
 };
+
+#define MEMO_MAX 262144
 
 static const char *data_dir(const tg_engine_opts *o)
 {
@@ -56,6 +60,10 @@ int tg_engine_open(tg_engine **out, const tg_engine_opts *opts, tg_err *err)
 		if ((rc = tg_store_open(&e->store, tg_store_default_path(opts ? opts->db_path : NULL), err)) < 0 ||
 		    (rc = tg_screener_open(&e->screener, e->store, err)) < 0)
 			goto fail;
+		if (tg__pcache_new(&e->memo, MEMO_MAX) < 0) {
+			rc = tg__oom(err);
+			goto fail;
+		}
 	}
 	*out = e;
 	return TG_OK;
@@ -69,6 +77,7 @@ void tg_engine_free(tg_engine *e)
 	if (e == NULL)
 		return;
 	tg_screener_free(e->screener);
+	tg__pcache_free(e->memo);
 	tg_store_free(e->store);
 	tg_policy_free(e->policy);
 	tg_catalog_free(e->catalog);
@@ -84,13 +93,20 @@ const tg_screener *tg_engine_screener(const tg_engine *e) { return e->screener; 
 int tg_engine_reload_screener(tg_engine *e, tg_err *err)
 {
 	tg_screener *s = NULL;
+	tg__pcache *m = NULL;
 	int rc;
 	if (e->store == NULL)
 		return TG_OK;
 	if ((rc = tg_screener_open(&s, e->store, err)) < 0)
 		return rc;
+	if (tg__pcache_new(&m, MEMO_MAX) < 0) {
+		tg_screener_free(s);
+		return tg__oom(err);
+	}
 	tg_screener_free(e->screener);
+	tg__pcache_free(e->memo);
 	e->screener = s;
+	e->memo = m;
 	return TG_OK;
 }
 
@@ -103,7 +119,7 @@ void tg_check_result_dispose(tg_check_result *r)
 static int decide_one(tg_check_result *r, tg_decision *d, tg_engine *e, const tg_order *o,
 		      const tg_check_opts *opts)
 {
-	tg_decide_ctx ctx = {e->catalog, &e->gates, e->policy, e->screener};
+	tg_decide_ctx ctx = {e->catalog, &e->gates, e->policy, e->screener, e->memo};
 	int rc = tg_decide(d, &ctx, o, opts->has_as_of ? opts->as_of : o->date, &r->err);
 	if (rc == TG_OK && (rc = tg_decision_json(&r->json, d)) < 0)
 		tg__fail(&r->err, rc, "cannot encode the decision");

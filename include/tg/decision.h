@@ -83,6 +83,7 @@ typedef struct tg_decide_ctx {
 	const tg_gates *gates;
 	const tg_policy *policy;
 	const tg_screener *screener; /**< NULL = no screening */
+	struct tg__pcache *memo;     /**< internal: memo of screening results, or NULL (the engine sets it) */
 } tg_decide_ctx;
 
 /**

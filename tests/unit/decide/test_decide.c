@@ -43,7 +43,7 @@ static int decide(tg_decision *d, const spec *s, tg_err *err)
 {
 	char json[2048];
 	tg_order *o = NULL;
-	tg_decide_ctx ctx = {cat, &gates, pol, NULL};
+	tg_decide_ctx ctx = {cat, &gates, pol, NULL, NULL};
 	int rc;
 	snprintf(json, sizeof(json),
 		 "{\"id\":\"T-1\",\"date\":\"%s\",\"exporter\":{\"name\":\"Acme\",\"country\":\"US\"},"
