@@ -44,12 +44,12 @@ typedef struct order_box {
 } order_box;
 
 /* Match a string field against names[first..n); store the index. */
-static int get_enum(int *out, const tg_jdoc *d, uint32_t obj, const char *prefix, const char *key, int required,
+static int get_enum(int *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key, int required,
 		    const char *const *names, int first, int n, tg_err *err)
 {
 	const char *s = NULL;
 	char path[64], allowed[160] = "";
-	int rc = tg__jf_get_str(&s, d, obj, prefix, key, required, err), i;
+	int rc = tg__jf_get_str(&s, d, v, prefix, key, required, err), i;
 	size_t used = 0;
 	if (rc <= 0)
 		return rc;
@@ -78,40 +78,42 @@ static int nonempty(const char *s, const char *path, tg_err *err)
 static int parse_party(tg_party *p, const tg_jdoc *d, uint32_t o, const char *prefix, tg_err *err)
 {
 	static const char *const keys[] = {"role", "name", "country", "hq_country", "sector", "state_funded", NULL};
+	enum { ROLE, NAME, COUNTRY, HQ, SECTOR, FUNDED, NKEYS };
+	uint32_t f[NKEYS];
 	int v = 0, rc;
 	char path[64];
 
 	if (d->tok[o].type != TG_JOBJ)
 		return tg__fail_field(err, TG_EINVALID, prefix, "%s: expected an object", prefix);
-	if ((rc = tg__jf_only_keys(d, o, prefix, keys, err)) < 0 ||
-	    (rc = get_enum(&v, d, o, prefix, "role", 1, role_names, 0, TG_ROLE_COUNT, err)) < 0)
+	if ((rc = tg__jf_fields(f, d, o, prefix, keys, err)) < 0 ||
+	    (rc = get_enum(&v, d, f[ROLE], prefix, "role", 1, role_names, 0, TG_ROLE_COUNT, err)) < 0)
 		return rc;
 	p->role = (tg_role)v;
-	if ((rc = tg__jf_get_str(&p->name, d, o, prefix, "name", 1, err)) < 0)
+	if ((rc = tg__jf_get_str(&p->name, d, f[NAME], prefix, "name", 1, err)) < 0)
 		return rc;
 	if (p->name[0] == '\0' || strlen(p->name) > 512) {
 		tg__json_path(path, prefix, "name");
 		return nonempty(p->name, path, err);
 	}
-	if ((rc = tg__jf_get_country(p->country, d, o, prefix, "country", 1, err)) < 0)
+	if ((rc = tg__jf_get_country(p->country, d, f[COUNTRY], prefix, "country", 1, err)) < 0)
 		return rc;
 	memcpy(p->hq_country, p->country, 3);
-	if ((rc = tg__jf_get_country(p->hq_country, d, o, prefix, "hq_country", 0, err)) < 0)
+	if ((rc = tg__jf_get_country(p->hq_country, d, f[HQ], prefix, "hq_country", 0, err)) < 0)
 		return rc;
 	v = TG_SECTOR_UNSPECIFIED;
-	if ((rc = get_enum(&v, d, o, prefix, "sector", 0, sector_names, 1, TG_SECTOR_COUNT, err)) < 0)
+	if ((rc = get_enum(&v, d, f[SECTOR], prefix, "sector", 0, sector_names, 1, TG_SECTOR_COUNT, err)) < 0)
 		return rc;
 	p->sector = (tg_sector)v;
 	p->state_funded = 0;
-	rc = tg__jf_get_bool(&p->state_funded, d, o, prefix, "state_funded", 0, err);
+	rc = tg__jf_get_bool(&p->state_funded, d, f[FUNDED], prefix, "state_funded", 0, err);
 	return rc < 0 ? rc : TG_OK;
 }
 
-static int parse_currency(char out[4], const tg_jdoc *d, uint32_t o, const char *prefix, tg_err *err)
+static int parse_currency(char out[4], const tg_jdoc *d, uint32_t v, const char *prefix, tg_err *err)
 {
 	const char *c = "USD";
 	char path[64];
-	int rc = tg__jf_get_str(&c, d, o, prefix, "currency", 0, err);
+	int rc = tg__jf_get_str(&c, d, v, prefix, "currency", 0, err);
 	if (rc < 0)
 		return rc;
 	if (strlen(c) != 3 || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z' || c[2] < 'A' || c[2] > 'Z') {
@@ -155,17 +157,18 @@ static int parse_line(tg_order_line *l, const tg_jdoc *d, const char *text, uint
 {
 	static const char *const keys[] = {"item", "spec", "quantity", "unit_value", "currency", "customs_value",
 					   NULL};
-	uint32_t spec;
+	enum { ITEM, SPEC, QUANTITY, UNIT_VALUE, CURRENCY, CUSTOMS_VALUE, NKEYS };
+	uint32_t f[NKEYS], spec;
 	char path[64];
 	int rc;
 
 	if (d->tok[o].type != TG_JOBJ)
 		return tg__fail_field(err, TG_EINVALID, prefix, "%s: expected an object", prefix);
-	if ((rc = tg__jf_only_keys(d, o, prefix, keys, err)) < 0)
+	if ((rc = tg__jf_fields(f, d, o, prefix, keys, err)) < 0)
 		return rc;
-	spec = tg__jp_find(d, o, "spec");
+	spec = f[SPEC];
 	l->item = NULL;
-	if ((rc = tg__jf_get_str(&l->item, d, o, prefix, "item", spec == 0, err)) < 0)
+	if ((rc = tg__jf_get_str(&l->item, d, f[ITEM], prefix, "item", spec == 0, err)) < 0)
 		return rc;
 	if (spec != 0) {
 		if (l->item != NULL) {
@@ -175,36 +178,37 @@ static int parse_line(tg_order_line *l, const tg_jdoc *d, const char *text, uint
 		if ((rc = parse_spec(l, text, &d->tok[spec], prefix, err)) < 0)
 			return rc;
 	}
-	if ((rc = tg__jf_get_int(&l->quantity, d, o, prefix, "quantity", 1, 1, INT64_C(1000000000), err)) < 0 ||
-	    (rc = tg__jf_get_dec(&l->unit_value, d, o, prefix, "unit_value", 1, err)) < 0 ||
+	if ((rc = tg__jf_get_int(&l->quantity, d, f[QUANTITY], prefix, "quantity", 1, 1, INT64_C(1000000000), err)) < 0 ||
+	    (rc = tg__jf_get_dec(&l->unit_value, d, f[UNIT_VALUE], prefix, "unit_value", 1, err)) < 0 ||
 	    (rc = check_money(&l->unit_value, prefix, "unit_value", err)) < 0 ||
-	    (rc = parse_currency(l->currency, d, o, prefix, err)) < 0 ||
-	    (rc = tg__jf_get_dec(&l->customs_value, d, o, prefix, "customs_value", 0, err)) < 0)
+	    (rc = parse_currency(l->currency, d, f[CURRENCY], prefix, err)) < 0 ||
+	    (rc = tg__jf_get_dec(&l->customs_value, d, f[CUSTOMS_VALUE], prefix, "customs_value", 0, err)) < 0)
 		return rc;
 	l->has_customs_value = rc == 1;
 	return l->has_customs_value ? check_money(&l->customs_value, prefix, "customs_value", err) : TG_OK;
 }
 
-static int parse_exporter(tg_order *o, const tg_jdoc *d, tg_err *err)
+static int parse_exporter(tg_order *o, const tg_jdoc *d, uint32_t e, tg_err *err)
 {
 	static const char *const keys[] = {"name", "country", NULL};
-	uint32_t e = tg__jp_find(d, 0, "exporter");
+	uint32_t f[2];
 	int rc;
 	if (e == 0)
 		return tg__fail_field(err, TG_EINVALID, "exporter", "exporter: required field is missing");
 	if (d->tok[e].type != TG_JOBJ)
 		return tg__fail_field(err, TG_EINVALID, "exporter", "exporter: expected an object");
-	if ((rc = tg__jf_only_keys(d, e, "exporter", keys, err)) < 0 ||
-	    (rc = tg__jf_get_str(&o->exporter_name, d, e, "exporter", "name", 1, err)) < 0 ||
+	if ((rc = tg__jf_fields(f, d, e, "exporter", keys, err)) < 0 ||
+	    (rc = tg__jf_get_str(&o->exporter_name, d, f[0], "exporter", "name", 1, err)) < 0 ||
 	    (rc = nonempty(o->exporter_name, "exporter.name", err)) < 0 ||
-	    (rc = tg__jf_get_country(o->exporter_country, d, e, "exporter", "country", 1, err)) < 0)
+	    (rc = tg__jf_get_country(o->exporter_country, d, f[1], "exporter", "country", 1, err)) < 0)
 		return rc;
 	return TG_OK;
 }
 
-static int parse_array(const tg_jdoc *d, const char *key, size_t max, size_t *n, uint32_t *arr, tg_err *err)
+static int parse_array(const tg_jdoc *d, uint32_t v, const char *key, size_t max, size_t *n, uint32_t *arr,
+		       tg_err *err)
 {
-	*arr = tg__jp_find(d, 0, key);
+	*arr = v;
 	if (*arr == 0)
 		return tg__fail_field(err, TG_EINVALID, key, "%s: required field is missing", key);
 	if (d->tok[*arr].type != TG_JARR)
@@ -228,14 +232,15 @@ static void index_path(char out[64], const char *key, size_t i)
 	out[n + k + 1] = '\0';
 }
 
-static int parse_lists(tg_order *o, const tg_jdoc *d, const char *text, tg_err *err)
+static int parse_lists(tg_order *o, const tg_jdoc *d, uint32_t parties, uint32_t lines, const char *text,
+		       tg_err *err)
 {
 	uint32_t arr, k;
 	size_t i;
 	char path[64];
 	int rc;
 
-	if ((rc = parse_array(d, "parties", TG_ORDER_MAX_PARTIES, &o->nparties, &arr, err)) < 0)
+	if ((rc = parse_array(d, parties, "parties", TG_ORDER_MAX_PARTIES, &o->nparties, &arr, err)) < 0)
 		return rc;
 	if (o->nparties && (o->parties = tg__calloc(o->nparties, sizeof(tg_party))) == NULL)
 		return tg__oom(err);
@@ -244,7 +249,7 @@ static int parse_lists(tg_order *o, const tg_jdoc *d, const char *text, tg_err *
 		if ((rc = parse_party(&o->parties[i], d, k, path, err)) < 0)
 			return rc;
 	}
-	if ((rc = parse_array(d, "lines", TG_ORDER_MAX_LINES, &o->nlines, &arr, err)) < 0)
+	if ((rc = parse_array(d, lines, "lines", TG_ORDER_MAX_LINES, &o->nlines, &arr, err)) < 0)
 		return rc;
 	if (o->nlines == 0)
 		return tg__fail_field(err, TG_EINVALID, "lines", "lines: an order needs at least one line");
@@ -262,19 +267,22 @@ static int parse_root(tg_order *o, const tg_jdoc *d, const char *text, tg_err *e
 {
 	static const char *const keys[] = {"id",       "date",    "exporter", "ship_from", "destination",
 					   "parties",  "end_use", "lines",    NULL};
+	enum { ID, DATE, EXPORTER, SHIP_FROM, DESTINATION, PARTIES, END_USE, LINES, NKEYS };
+	uint32_t f[NKEYS];
 	int v = 0, rc;
 
 	if (d->tok[0].type != TG_JOBJ)
 		return tg__fail(err, TG_EINVALID, "an order must be a JSON object");
-	if ((rc = tg__jf_only_keys(d, 0, "", keys, err)) < 0 ||
-	    (rc = tg__jf_get_str(&o->id, d, 0, "", "id", 1, err)) < 0 || (rc = nonempty(o->id, "id", err)) < 0 ||
-	    (rc = tg__jf_get_date(&o->date, d, 0, "", "date", 1, err)) < 0 || (rc = parse_exporter(o, d, err)) < 0 ||
-	    (rc = tg__jf_get_country(o->ship_from, d, 0, "", "ship_from", 1, err)) < 0 ||
-	    (rc = tg__jf_get_country(o->destination, d, 0, "", "destination", 1, err)) < 0 ||
-	    (rc = get_enum(&v, d, 0, "", "end_use", 1, use_names, 0, TG_USE_COUNT, err)) < 0)
+	if ((rc = tg__jf_fields(f, d, 0, "", keys, err)) < 0 ||
+	    (rc = tg__jf_get_str(&o->id, d, f[ID], "", "id", 1, err)) < 0 || (rc = nonempty(o->id, "id", err)) < 0 ||
+	    (rc = tg__jf_get_date(&o->date, d, f[DATE], "", "date", 1, err)) < 0 ||
+	    (rc = parse_exporter(o, d, f[EXPORTER], err)) < 0 ||
+	    (rc = tg__jf_get_country(o->ship_from, d, f[SHIP_FROM], "", "ship_from", 1, err)) < 0 ||
+	    (rc = tg__jf_get_country(o->destination, d, f[DESTINATION], "", "destination", 1, err)) < 0 ||
+	    (rc = get_enum(&v, d, f[END_USE], "", "end_use", 1, use_names, 0, TG_USE_COUNT, err)) < 0)
 		return rc;
 	o->end_use = (tg_end_use)v;
-	return parse_lists(o, d, text, err);
+	return parse_lists(o, d, f[PARTIES], f[LINES], text, err);
 }
 
 /* The token parser rejected the text: report it as jansson does (the message users and golden tests

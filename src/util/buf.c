@@ -77,7 +77,11 @@ int tg__buf_puts(tg_buf *b, const char *s)
 
 int tg__buf_putc(tg_buf *b, char c)
 {
-	return tg__buf_put(b, &c, 1);
+	if (b->size + 1 >= b->asize)
+		return tg__buf_put(b, &c, 1);
+	b->ptr[b->size++] = c;
+	b->ptr[b->size] = '\0';
+	return TG_OK;
 }
 
 int tg__buf_printf(tg_buf *b, const char *fmt, ...)

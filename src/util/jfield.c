@@ -6,13 +6,11 @@
 #include <string.h>
 #include "util/json.h"
 
-/* Look up key; 0 = absent or null (error if required), 1 = present (*v its token), <0 = error. */
-static int lookup(uint32_t *v, const tg_jdoc *d, uint32_t obj, const char *prefix, const char *key, int required,
-		  tg_err *err)
+/* Value token v of key (0 = absent): 0 = absent or null (error if required), 1 = present, <0 = error. */
+static int lookup(uint32_t v, const tg_jdoc *d, const char *prefix, const char *key, int required, tg_err *err)
 {
 	char path[64];
-	*v = tg__jp_find(d, obj, key);
-	if (*v == 0 || d->tok[*v].type == TG_JNULL) {
+	if (v == 0 || d->tok[v].type == TG_JNULL) {
 		if (!required)
 			return 0;
 		tg__json_path(path, prefix, key);
@@ -28,11 +26,10 @@ static int type_error(const char *prefix, const char *key, const char *what, tg_
 	return tg__fail_field(err, TG_EINVALID, path, "%s: expected %s", path, what);
 }
 
-int tg__jf_get_str(const char **out, const tg_jdoc *d, uint32_t obj, const char *prefix, const char *key,
+int tg__jf_get_str(const char **out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
 		   int required, tg_err *err)
 {
-	uint32_t v;
-	int rc = lookup(&v, d, obj, prefix, key, required, err);
+	int rc = lookup(v, d, prefix, key, required, err);
 	if (rc <= 0)
 		return rc;
 	if (d->tok[v].type != TG_JSTR)
@@ -41,11 +38,10 @@ int tg__jf_get_str(const char **out, const tg_jdoc *d, uint32_t obj, const char 
 	return 1;
 }
 
-int tg__jf_get_bool(int *out, const tg_jdoc *d, uint32_t obj, const char *prefix, const char *key, int required,
+int tg__jf_get_bool(int *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key, int required,
 		    tg_err *err)
 {
-	uint32_t v;
-	int rc = lookup(&v, d, obj, prefix, key, required, err);
+	int rc = lookup(v, d, prefix, key, required, err);
 	if (rc <= 0)
 		return rc;
 	if (d->tok[v].type != TG_JTRUE && d->tok[v].type != TG_JFALSE)
@@ -54,11 +50,10 @@ int tg__jf_get_bool(int *out, const tg_jdoc *d, uint32_t obj, const char *prefix
 	return 1;
 }
 
-int tg__jf_get_int(int64_t *out, const tg_jdoc *d, uint32_t obj, const char *prefix, const char *key,
+int tg__jf_get_int(int64_t *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
 		   int required, int64_t min, int64_t max, tg_err *err)
 {
-	uint32_t v;
-	int rc = lookup(&v, d, obj, prefix, key, required, err);
+	int rc = lookup(v, d, prefix, key, required, err);
 	if (rc <= 0)
 		return rc;
 	if (d->tok[v].type != TG_JINT || d->tok[v].v.i < min || d->tok[v].v.i > max) {
@@ -70,12 +65,11 @@ int tg__jf_get_int(int64_t *out, const tg_jdoc *d, uint32_t obj, const char *pre
 	return 1;
 }
 
-int tg__jf_get_dec(tg_dec *out, const tg_jdoc *d, uint32_t obj, const char *prefix, const char *key,
+int tg__jf_get_dec(tg_dec *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
 		   int required, tg_err *err)
 {
-	uint32_t v;
 	char path[64];
-	int rc = lookup(&v, d, obj, prefix, key, required, err);
+	int rc = lookup(v, d, prefix, key, required, err);
 	if (rc <= 0)
 		return rc;
 	if (d->tok[v].type == TG_JINT) {
@@ -102,12 +96,11 @@ int tg__jf_get_dec(tg_dec *out, const tg_jdoc *d, uint32_t obj, const char *pref
 	return 1;
 }
 
-int tg__jf_get_date(tg_date *out, const tg_jdoc *d, uint32_t obj, const char *prefix, const char *key,
+int tg__jf_get_date(tg_date *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
 		    int required, tg_err *err)
 {
-	uint32_t v;
 	char path[64];
-	int rc = lookup(&v, d, obj, prefix, key, required, err);
+	int rc = lookup(v, d, prefix, key, required, err);
 	if (rc <= 0)
 		return rc;
 	if (d->tok[v].type != TG_JSTR || tg_date_parse(out, d->tok[v].v.s, NULL) < 0) {
@@ -117,12 +110,12 @@ int tg__jf_get_date(tg_date *out, const tg_jdoc *d, uint32_t obj, const char *pr
 	return 1;
 }
 
-int tg__jf_get_country(char out[3], const tg_jdoc *d, uint32_t obj, const char *prefix, const char *key,
+int tg__jf_get_country(char out[3], const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
 		       int required, tg_err *err)
 {
 	const char *s = NULL;
 	char path[64];
-	int rc = tg__jf_get_str(&s, d, obj, prefix, key, required, err);
+	int rc = tg__jf_get_str(&s, d, v, prefix, key, required, err);
 	if (rc <= 0)
 		return rc;
 	if (!tg__country_valid(s)) {
@@ -134,19 +127,25 @@ int tg__jf_get_country(char out[3], const tg_jdoc *d, uint32_t obj, const char *
 	return 1;
 }
 
-int tg__jf_only_keys(const tg_jdoc *d, uint32_t obj, const char *prefix, const char *const *allowed, tg_err *err)
+int tg__jf_fields(uint32_t *slots, const tg_jdoc *d, uint32_t obj, const char *prefix, const char *const *allowed,
+		  tg_err *err)
 {
 	uint32_t n = d->tok[obj].nkids, m, k = obj + 1;
+	size_t na = 0, a, cur = 0;
+	while (allowed[na])
+		slots[na++] = 0;
 	for (m = 0; m < n; m++, k = d->tok[k + 1].next) {
-		const char *const *a;
 		char path[64];
-		for (a = allowed; *a; a++)
-			if (strcmp(*a, d->tok[k].v.s) == 0)
+		/* Search from the slot after the last match: keys usually come in the documented order. */
+		for (a = 0; a < na; a++, cur = cur + 1 == na ? 0 : cur + 1)
+			if (allowed[cur][0] == d->tok[k].v.s[0] && strcmp(allowed[cur], d->tok[k].v.s) == 0)
 				break;
-		if (*a == NULL) {
+		if (a == na) {
 			tg__json_path(path, prefix, d->tok[k].v.s);
 			return tg__fail_field(err, TG_EINVALID, path, "%s: unknown field", path);
 		}
+		slots[cur] = k + 1;
+		cur = cur + 1 == na ? 0 : cur + 1;
 	}
 	return TG_OK;
 }
