@@ -103,11 +103,11 @@ int tg__buf_printf(tg_buf *b, const char *fmt, ...)
 	return TG_OK;
 }
 
-/* Bytes a JSON string must escape: '"', '\\' and the controls. */
-static int needs_escape(unsigned char c)
-{
-	return c < 0x20 || c == '"' || c == '\\';
-}
+/* 1 for the bytes that end a run of a JSON string: NUL (the end), the controls, '"' and '\\'. */
+static const unsigned char run_end[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1,
+};
 
 static int put_escape(tg_buf *b, unsigned char c)
 {
@@ -135,7 +135,7 @@ int tg__buf_put_json_str(tg_buf *b, const char *s)
 	b->ptr[b->size++] = '"';
 	for (;;) {
 		const unsigned char *run = p;
-		while (*p && !needs_escape(*p))
+		while (!run_end[*p])
 			p++;
 		if ((rc = tg__buf_put(b, run, (size_t)(p - run))) < 0)
 			return rc;
