@@ -90,6 +90,18 @@ static int run(tg_engine *e, long n, int record, const char *tag, double *secs, 
 	return 0;
 }
 
+/* The temporary store holds a row per recorded order (gigabytes for a million): remove it. */
+static void remove_db(const char *dir, const char *db)
+{
+	char p[300];
+	snprintf(p, sizeof(p), "%s-wal", db);
+	remove(p);
+	snprintf(p, sizeof(p), "%s-shm", db);
+	remove(p);
+	remove(db);
+	rmdir(dir);
+}
+
 int main(int argc, char **argv)
 {
 	long n = argc > 1 ? strtol(argv[1], NULL, 10) : 1000000;
@@ -132,5 +144,6 @@ int main(int argc, char **argv)
 	printf("  peak RSS:          %10.1f MB\n", (double)ru.ru_maxrss / 1024.0);
 	printf("  targets: >= 200000/s without recording, >= 50000/s with, RSS < 200 MB\n");
 	tg_engine_free(e);
+	remove_db(dir, db);
 	return 0;
 }
