@@ -48,6 +48,8 @@ int tg__buf_grow(tg_buf *b, size_t extra)
 	n = b->asize ? b->asize : 64;
 	while (n < need)
 		n = n > SIZE_MAX / 2 ? need : n * 2;
+	if (n > max + 1)
+		n = max + 1; /* so that appends within the capacity never pass the maximum */
 	p = tg__realloc(b->ptr, n);
 	if (p == NULL)
 		return TG_ENOMEM;
@@ -58,8 +60,8 @@ int tg__buf_grow(tg_buf *b, size_t extra)
 
 int tg__buf_put(tg_buf *b, const void *data, size_t n)
 {
-	int rc = tg__buf_grow(b, n);
-	if (rc < 0)
+	int rc;
+	if (b->size + n >= b->asize && (rc = tg__buf_grow(b, n)) < 0)
 		return rc;
 	if (n)
 		memcpy(b->ptr + b->size, data, n);
@@ -75,7 +77,11 @@ int tg__buf_puts(tg_buf *b, const char *s)
 
 int tg__buf_putc(tg_buf *b, char c)
 {
-	return tg__buf_put(b, &c, 1);
+	if (b->size + 1 >= b->asize)
+		return tg__buf_put(b, &c, 1);
+	b->ptr[b->size++] = c;
+	b->ptr[b->size] = '\0';
+	return TG_OK;
 }
 
 int tg__buf_printf(tg_buf *b, const char *fmt, ...)
@@ -97,39 +103,46 @@ int tg__buf_printf(tg_buf *b, const char *fmt, ...)
 	return TG_OK;
 }
 
-int tg__buf_put_json_str(tg_buf *b, const char *s)
+/* 1 for the bytes that end a run of a JSON string: NUL (the end), the controls, '"' and '\\'. */
+static const unsigned char run_end[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1,
+};
+
+static int put_escape(tg_buf *b, unsigned char c)
 {
 	static const char hex[] = "0123456789abcdef";
+	char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+	switch (c) {
+	case '"': esc[1] = '"'; break;
+	case '\\': esc[1] = '\\'; break;
+	case '\n': esc[1] = 'n'; break;
+	case '\r': esc[1] = 'r'; break;
+	case '\t': esc[1] = 't'; break;
+	default: return tg__buf_put(b, esc, 6);
+	}
+	return tg__buf_put(b, esc, 2);
+}
+
+int tg__buf_put_json_str(tg_buf *b, const char *s)
+{
 	const unsigned char *p = (const unsigned char *)s;
-	const unsigned char *run = p;
+	size_t n = strlen(s);
 	int rc;
 
-	if ((rc = tg__buf_putc(b, '"')) < 0)
+	if ((rc = tg__buf_grow(b, n + 2)) < 0) /* the common case: nothing to escape */
 		return rc;
-	for (; *p; p++) {
-		char esc[7];
-		size_t elen = 2;
-		if (*p >= 0x20 && *p != '"' && *p != '\\')
-			continue;
+	b->ptr[b->size++] = '"';
+	for (;;) {
+		const unsigned char *run = p;
+		while (!run_end[*p])
+			p++;
 		if ((rc = tg__buf_put(b, run, (size_t)(p - run))) < 0)
 			return rc;
-		esc[0] = '\\';
-		switch (*p) {
-		case '"': esc[1] = '"'; break;
-		case '\\': esc[1] = '\\'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\r': esc[1] = 'r'; break;
-		case '\t': esc[1] = 't'; break;
-		default:
-			esc[1] = 'u'; esc[2] = '0'; esc[3] = '0';
-			esc[4] = hex[*p >> 4]; esc[5] = hex[*p & 15];
-			elen = 6;
-		}
-		if ((rc = tg__buf_put(b, esc, elen)) < 0)
+		if (*p == '\0')
+			break;
+		if ((rc = put_escape(b, *p++)) < 0)
 			return rc;
-		run = p + 1;
 	}
-	if ((rc = tg__buf_put(b, run, (size_t)(p - run))) < 0)
-		return rc;
 	return tg__buf_putc(b, '"');
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/fmt.h"
 
 int tg_dec_parse(tg_dec *out, const char *s, tg_err *err)
 {
@@ -47,22 +48,21 @@ int tg_dec_format(tg_buf *b, tg_dec v, int min_frac)
 {
 	char tmp[48];
 	uint64_t mag = v.micros < 0 ? (uint64_t)(-(v.micros + 1)) + 1 : (uint64_t)v.micros;
-	uint64_t ip = mag / (uint64_t)TG_DEC_SCALE, fp = mag % (uint64_t)TG_DEC_SCALE;
-	char frac[8];
+	uint64_t fp = mag % (uint64_t)TG_DEC_SCALE;
+	size_t n = 0;
 	int nf = 6, i;
 
-	for (i = 5; i >= 0; i--) {
-		frac[i] = (char)('0' + fp % 10);
+	if (v.micros < 0)
+		tmp[n++] = '-';
+	n += tg__fmt_u64(tmp + n, mag / (uint64_t)TG_DEC_SCALE);
+	tmp[n] = '.';
+	for (i = 6; i >= 1; i--) {
+		tmp[n + (size_t)i] = (char)('0' + fp % 10);
 		fp /= 10;
 	}
-	while (nf > min_frac && frac[nf - 1] == '0')
+	while (nf > min_frac && tmp[n + (size_t)nf] == '0')
 		nf--;
-	frac[nf] = '\0';
-	if (nf > 0)
-		snprintf(tmp, sizeof(tmp), "%s%llu.%s", v.micros < 0 ? "-" : "", (unsigned long long)ip, frac);
-	else
-		snprintf(tmp, sizeof(tmp), "%s%llu", v.micros < 0 ? "-" : "", (unsigned long long)ip);
-	return tg__buf_puts(b, tmp);
+	return tg__buf_put(b, tmp, nf > 0 ? n + 1 + (size_t)nf : n);
 }
 
 int tg_dec_add(tg_dec *out, tg_dec a, tg_dec b)

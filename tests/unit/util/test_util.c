@@ -7,6 +7,7 @@
 #include "tg/date.h"
 #include "util/alloc.h"
 #include "util/buf.h"
+#include "util/fmt.h"
 #include "util/json.h"
 #include "util/map.h"
 
@@ -167,6 +168,46 @@ static void util__alloc_fail_after(void **state)
 	tg_buf_dispose(&b);
 }
 
+static void util__fmt_integers_and_decimals(void **state)
+{
+	char out[24];
+	tg_dec v;
+	(void)state;
+	assert_int_equal(tg__fmt_u64(out, 0), 1);
+	assert_memory_equal(out, "0", 1);
+	assert_int_equal(tg__fmt_u64(out, UINT64_MAX), 20);
+	assert_memory_equal(out, "18446744073709551615", 20);
+	assert_int_equal(tg__fmt_i64(out, INT64_MIN), 20);
+	assert_memory_equal(out, "-9223372036854775808", 20);
+	assert_int_equal(tg__fmt_i64(out, -7), 2);
+	assert_memory_equal(out, "-7", 2);
+	v.micros = 0;
+	fmt(v, 0, "0");
+	fmt(v, 2, "0.00");
+	v.micros = -1500000;
+	fmt(v, 0, "-1.5");
+	fmt(v, 9, "-1.500000");
+	v.micros = TG_DEC_MAX_MICROS;
+	fmt(v, 2, "9000000000000.00");
+	v.micros = -TG_DEC_MAX_MICROS + 1;
+	fmt(v, 0, "-8999999999999.999999");
+}
+
+static void util__buf_json_escape_runs(void **state)
+{
+	tg_buf b = TG_BUF_INIT;
+	(void)state;
+	assert_int_equal(tg__buf_put_json_str(&b, ""), TG_OK);
+	assert_int_equal(tg__buf_put_json_str(&b, "a\"b\\c\n\r\t\x01\x1f\xc3\xa9/"), TG_OK);
+	assert_string_equal(b.ptr, "\"\"\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u001f\xc3\xa9/\"");
+	tg_buf_dispose(&b);
+	b.max = 8; /* appends within the allocated capacity still respect the maximum */
+	assert_int_equal(tg__buf_puts(&b, "12345678"), TG_OK);
+	assert_int_equal(tg__buf_putc(&b, '9'), TG_ELIMIT);
+	assert_true(b.asize <= 9);
+	tg_buf_dispose(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +219,8 @@ int main(void)
 		cmocka_unit_test(util__json_getters_name_the_field),
 		cmocka_unit_test(util__country_codes),
 		cmocka_unit_test(util__alloc_fail_after),
+		cmocka_unit_test(util__fmt_integers_and_decimals),
+		cmocka_unit_test(util__buf_json_escape_runs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
