@@ -88,6 +88,8 @@ int h_lists_load(hctx *c, tg_err *err)
 		return rc;
 	if ((rc = opt_str(jv, "path", &path, err)) == TG_OK && path == NULL)
 		rc = srv_fail(err, TG_EINVALID, "path", "path: required (a file readable by the server)");
+	if (rc == TG_OK && access(path, R_OK) != 0)
+		rc = srv_fail(err, TG_EINVALID, "path", "path: cannot read %.200s on the server", path);
 	if (rc == TG_OK && (rc = opt_str(jv, "format", &fmt, err)) == TG_OK && fmt)
 		rc = tg_list_format_parse(&o.format, fmt, err);
 	if (rc == TG_OK)
