@@ -5,7 +5,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= 2
 CMAKE_ARGS ?=
 
-.PHONY: all deps build test test-fast test-asan run bench clean
+.PHONY: all deps build test test-fast test-asan test-browser run demo bench clean
 
 all: build
 
@@ -31,8 +31,17 @@ test-asan: deps
 	cmake --build $(ASAN_BUILD) -j$(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j$(JOBS) -LE slow
 
+# The service: tollgate serve on 127.0.0.1:8080 (sample list and tokens on first start).
 run: build
 	@scripts/run.sh $(BUILD)/cmd/tollgate/tollgate
+
+# The check demo: the bundled example orders against the sample list.
+demo: build
+	@scripts/demo.sh $(BUILD)/cmd/tollgate/tollgate
+
+# Only the browser tests (also part of test and test-fast).
+test-browser: build
+	cd $(BUILD) && ctest --output-on-failure -L browser
 
 bench: build
 	@scripts/bench.sh $(BUILD)
