@@ -5,8 +5,10 @@
  * batch gathers, so many concurrent requests share each fsync and a 2xx still means committed. */
 #include "server_int.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef struct job {
 	tg_check_result *res;
@@ -22,6 +24,7 @@ typedef struct job {
 
 struct committer {
 	server *s;
+	size_t last[2];  /* sizes (orders) of the last two batches: an estimate of the concurrency */
 	pthread_mutex_t mu;
 	pthread_cond_t work, done;
 	job *head;
@@ -92,6 +95,35 @@ static void run_batch(committer *c, job *batch, size_t total)
 	free(res);
 }
 
+static size_t queued(const committer *c)
+{
+	const job *j;
+	size_t n = 0;
+	for (j = c->head; j; j = j->next)
+		n += j->n;
+	return n;
+}
+
+/* Clients that were just answered come back within a round trip. When several requests are queued
+ * but fewer than the recent concurrency, wait up to gather_us for the rest, so that the batches do
+ * not split into two half-size groups that alternate (each commit has a fixed cost). A lone client
+ * (one queued request) never waits. Called with c->mu held. */
+static void gather(committer *c)
+{
+	size_t want = c->last[0] + c->last[1], have = queued(c);
+	struct timespec until;
+	unsigned us = c->s->opts.gather_us;
+	if (us == 0 || have < 2 || have >= want)
+		return;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_nsec += (long)us * 1000L;
+	if (until.tv_nsec >= 1000000000L)
+		until.tv_sec++, until.tv_nsec -= 1000000000L;
+	while (!c->stop && queued(c) < want && queued(c) < c->s->opts.commit_max)
+		if (pthread_cond_timedwait(&c->work, &c->mu, &until) == ETIMEDOUT)
+			break;
+}
+
 static void *loop(void *arg)
 {
 	committer *c = arg;
@@ -103,7 +135,10 @@ static void *loop(void *arg)
 			pthread_cond_wait(&c->work, &c->mu);
 		if (c->head == NULL)
 			break;
+		gather(c);
 		batch = take_batch(c, &total);
+		c->last[1] = c->last[0];
+		c->last[0] = total;
 		pthread_mutex_unlock(&c->mu);
 		run_batch(c, batch, total);
 		pthread_mutex_lock(&c->mu);

@@ -25,9 +25,10 @@ typedef struct server_opts {
 	size_t max_body;      /* request body limit (bytes) of JSON routes; 0 = 1 MiB */
 	size_t max_upload;    /* body limit of list uploads; 0 = 64 MiB */
 	unsigned commit_max;  /* most orders per group commit; 0 = 4096 */
+	unsigned gather_us;   /* longest wait for more requests before a commit; 0 = none (default 1000) */
 } server_opts;
 
-#define SERVER_OPTS_INIT {NULL, NULL, 0, 0, 0}
+#define SERVER_OPTS_INIT {NULL, NULL, 0, 0, 0, 1000}
 
 /* One request. Strings are borrowed for the duration of server_dispatch(). */
 typedef struct server_req {

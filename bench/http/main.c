@@ -147,10 +147,10 @@ static void print_commit_stats(server *s)
 	memset(&rq, 0, sizeof(rq));
 	rq.method = "GET", rq.path = "/metrics";
 	server_dispatch(s, &rq, &r);
-	b = r.body.ptr ? strstr(r.body.ptr, "tollgate_group_commits_total ") : NULL;
-	o = r.body.ptr ? strstr(r.body.ptr, "tollgate_group_commit_orders_total ") : NULL;
+	b = r.body.ptr ? strstr(r.body.ptr, "\ntollgate_group_commits_total ") : NULL;
+	o = r.body.ptr ? strstr(r.body.ptr, "\ntollgate_group_commit_orders_total ") : NULL;
 	if (b && o) {
-		double nb = atof(b + 29), no = atof(o + 35);
+		double nb = atof(b + 30), no = atof(o + 36);
 		printf("group commit: %.0f orders in %.0f transactions = %.1f orders per fsync\n", no, nb,
 		       nb > 0 ? no / nb : 0);
 	}
