@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Bearer-token authentication over an in-memory copy of the token table (hashes only), reloaded
- * every few seconds and on an unknown id, so tokens added or revoked by `tollgate token` in another
- * process take effect without a restart. Comparison is constant-time (tg_token_matches). */
+ * every few seconds (revocations by `tollgate token` in another process take effect within that);
+ * an id not in the copy is looked up in the store at once (a new token works immediately).
+ * Comparison is constant-time (tg_token_matches). */
 #include "server_int.h"
 
 #include <stdlib.h>
@@ -45,13 +46,12 @@ void auth_invalidate(server *s)
 }
 
 /* Copy the record of token id into out: 1 found, 0 not; *stale = the cache is due for a reload. */
-static int lookup(server *s, int64_t id, tg_token_info *out, int *stale, long *age)
+static int lookup(server *s, int64_t id, tg_token_info *out, int *stale)
 {
 	size_t i;
 	int found = 0;
 	pthread_rwlock_rdlock(&s->tok_lock);
-	*age = now_s() - s->tokens_loaded_at;
-	*stale = *age >= RELOAD_EVERY;
+	*stale = now_s() - s->tokens_loaded_at >= RELOAD_EVERY;
 	for (i = 0; i < s->ntokens && !found; i++)
 		if (s->tokens[i].id == id) {
 			*out = s->tokens[i];
@@ -65,20 +65,28 @@ int auth_check(hctx *c)
 {
 	const char *h = c->req->authorization, *tok;
 	int64_t id;
-	int stale;
-	long age;
+	int stale, found;
 	if (h == NULL || strncasecmp(h, "Bearer ", 7) != 0)
 		return 401;
 	for (tok = h + 7; *tok == ' '; tok++)
 		;
 	if ((id = tg_token_id(tok)) < 0)
 		return 401;
-	if (!lookup(c->srv, id, &c->who, &stale, &age) || stale) {
-		/* unknown id: reload at most once a second, so bad ids cannot hammer the store */
-		if (stale || age >= 1)
-			auth_invalidate(c->srv);
-		if (!lookup(c->srv, id, &c->who, &stale, &age))
+	found = lookup(c->srv, id, &c->who, &stale);
+	if (stale) {
+		auth_invalidate(c->srv);
+		found = lookup(c->srv, id, &c->who, &stale);
+	}
+	if (!found) {
+		tg_err err = TG_ERR_INIT;
+		int rc;
+		/* not in the copy: one primary-key read (no write, no fsync), then a refresh if it exists */
+		pthread_mutex_lock(&c->srv->store_mu);
+		rc = tg_token_get(&c->who, tg_engine_store(c->srv->engine), id, &err);
+		pthread_mutex_unlock(&c->srv->store_mu);
+		if (rc < 0)
 			return 401;
+		auth_invalidate(c->srv);
 	}
 	return tg_token_matches(&c->who, tok) ? 0 : 401;
 }

@@ -41,6 +41,8 @@ static const char SQL_NEXT[] = "SELECT COALESCE(MAX(id), 0) + 1 FROM api_tokens"
 static const char SQL_LIST[] = "SELECT id, name, role, token_hash, created_at, revoked_at FROM api_tokens"
 			       " ORDER BY id";
 static const char SQL_REVOKE[] = "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL";
+static const char SQL_GET[] = "SELECT id, name, role, token_hash, created_at, revoked_at FROM api_tokens"
+			      " WHERE id = ?";
 static const char SQL_EXISTS[] = "SELECT 1 FROM api_tokens WHERE id = ?";
 
 const char *tg_api_role_name(int role)
@@ -190,6 +192,21 @@ int tg_token_list(tg_token_info **out, size_t *n, tg_store *st, tg_err *err)
 	}
 	*out = v;
 	return TG_OK;
+}
+
+int tg_token_get(tg_token_info *out, tg_store *st, int64_t id, tg_err *err)
+{
+	tg__stmt *q;
+	int rc;
+	if ((rc = tg__store_prepare(&q, st, SQL_GET, err)) < 0)
+		return rc;
+	tg__stmt_bind_int64(q, 1, id);
+	if ((rc = tg__stmt_step(q, err)) == 1)
+		row_to_info(out, q);
+	tg__stmt_reset(q);
+	if (rc == 0)
+		return tg__fail_field(err, TG_ENOTFOUND, "id", "id: no token %lld", (long long)id);
+	return rc < 0 ? rc : TG_OK;
 }
 
 void tg_token_list_free(tg_token_info *v)

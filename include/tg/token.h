@@ -61,6 +61,9 @@ TG_EXTERN int tg_token_list(tg_token_info **out, size_t *n, tg_store *st, tg_err
 /** Release an array of tg_token_list(); NULL is a no-op. @since 0.1 */
 TG_EXTERN void tg_token_list_free(tg_token_info *v);
 
+/** The record of token @p id. @return TG_OK, TG_ENOTFOUND, TG_EDB. @since 0.1 */
+TG_EXTERN int tg_token_get(tg_token_info *out, tg_store *st, int64_t id, tg_err *err);
+
 /** Revoke token @p id. @return TG_OK, TG_ENOTFOUND, TG_EDB. @since 0.1 */
 TG_EXTERN int tg_token_revoke(tg_store *st, int64_t id, tg_err *err);
 

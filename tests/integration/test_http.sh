@@ -59,6 +59,12 @@ same "check batch" "$TMP/cli"
 same screen "$TMP/cli"
 grep -q tg-sample-0001 "$TMP/body" || fail "screen found no hit"
 
+ADM=$("$TG" token add --role admin --name adm --db "$DB" | tail -n 1)
+[ "$(req -H "Authorization: Bearer $ADM" --data-binary @fixtures/lists/sample-csl.csv \
+      "$URL/v1/lists/upload?format=csl-csv&name=uploaded")" = 201 ] || fail "upload"
+grep -q '"name":"uploaded","source":' "$TMP/body" || fail "upload: snapshot name"
+[ "$(req -H "Authorization: Bearer $CO" --data-binary @fixtures/lists/sample-csl.csv "$URL/v1/lists/upload")" = 403 ] ||
+  fail "compliance officer may not upload lists"
 "$TG" lists --db "$DB" --json >"$TMP/cli"
 [ "$(req -H "Authorization: Bearer $CO" "$URL/v1/lists/snapshots")" = 200 ] || fail snapshots
 same snapshots "$TMP/cli"

@@ -160,6 +160,30 @@ static void tokens_lifecycle(void **state)
 	fx_free(f);
 }
 
+/* A token added behind the server's back (another process: tollgate token add) works at once. */
+static void token_from_elsewhere(void **state)
+{
+	fx *f = fx_new(0, NULL);
+	tg_err err = TG_ERR_INIT;
+	char tok[TG_TOKEN_MAX], auth[128];
+	server_req rq;
+	server_resp r;
+	(void)state;
+	assert_int_equal(tg_token_add(tok, NULL, tg_engine_store(f->e), TG_API_ROLE_AUDITOR, "late", &err), TG_OK);
+	snprintf(auth, sizeof(auth), "Bearer %s", tok);
+	memset(&rq, 0, sizeof(rq));
+	rq.method = "GET", rq.path = "/v1/whoami", rq.authorization = auth;
+	server_dispatch(f->s, &rq, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(r.body.ptr, "\"name\":\"late\""));
+	server_resp_dispose(&r);
+	rq.authorization = "Bearer tg_99_0000000000000000000000000000000000000000000000000000000000000000";
+	server_dispatch(f->s, &rq, &r);
+	assert_int_equal(r.status, 401);
+	server_resp_dispose(&r);
+	fx_free(f);
+}
+
 static void limits_and_metrics(void **state)
 {
 	fx *f = fx_new(64, NULL);
@@ -284,6 +308,7 @@ int main(void)
 		cmocka_unit_test(lists_and_screen),   cmocka_unit_test(tokens_lifecycle),
 		cmocka_unit_test(limits_and_metrics), cmocka_unit_test(status_table),
 		cmocka_unit_test(static_files),       cmocka_unit_test(concurrent_group_commit),
+		cmocka_unit_test(token_from_elsewhere),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

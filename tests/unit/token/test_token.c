@@ -38,6 +38,9 @@ static void token__add_and_match(void **state)
 	assert_false(tg_token_matches(&v[0], bad));
 	assert_false(tg_token_matches(&v[0], "tg_1_short"));
 	tg_token_list_free(v);
+	assert_int_equal(tg_token_get(&t, st, 1, &err), TG_OK);
+	assert_true(tg_token_matches(&t, tok));
+	assert_int_equal(tg_token_get(&t, st, 2, &err), TG_ENOTFOUND);
 	assert_int_equal(tg_token_add(tok, NULL, st, TG_API_ROLE_ADMIN, "aud", &err), TG_EEXISTS);
 	assert_string_equal(err.field, "name");
 	assert_int_equal(tg_token_add(tok, NULL, st, TG_API_ROLE_ADMIN, "", &err), TG_EINVALID);
