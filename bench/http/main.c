@@ -2,7 +2,8 @@
 /* HTTP throughput: tollgate's server in this process on 127.0.0.1 (ephemeral port), wrk against
  * POST /v1/orders/check (recording, distinct order ids, 64 connections) and POST /v1/screen, and,
  * in the same run, the naive rate of one transaction (one fsync) per order, and raw fdatasync/s.
- * Usage: bench_http [SECONDS] [DIR]   (default 10 s per wrk run; DIR for the databases, default .) */
+ * Usage: bench_http [SECONDS] [DIR]   (default 10 s per wrk run; DIR for the databases, default
+ * $TMPDIR or /tmp; they are removed at the end). Load goes to 127.0.0.1 only. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,11 +28,21 @@ static const char ORDER_FMT[] =
 	"\"Hangzhou Yunfan Compute Co., Ltd.\",\"country\":\"CN\",\"sector\":\"private\"}],\"end_use\":\"datacenter\","
 	"\"lines\":[{\"item\":\"nvidia-h200-sxm\",\"quantity\":100,\"unit_value\":\"31000.00\",\"currency\":\"USD\"}]}";
 
+static void remove_db(const char *db)
+{
+	char p[600];
+	unlink(db);
+	snprintf(p, sizeof(p), "%s-wal", db);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", db);
+	unlink(p);
+}
+
 static int open_engine(tg_engine **e, const char *db)
 {
 	tg_engine_opts o = TG_ENGINE_OPTS_INIT;
 	tg_err err = TG_ERR_INIT;
-	unlink(db);
+	remove_db(db);
 	o.db_path = db;
 	o.data_dir = TG_SOURCE_DIR;
 	if (tg_engine_open(e, &o, &err) < 0) {
@@ -65,6 +76,7 @@ static double naive_rate(const char *dir, double secs)
 		n++;
 	} while ((t = now()) - t0 < secs);
 	tg_engine_free(e);
+	remove_db(db);
 	return (double)n / (now() - t0);
 }
 
@@ -174,7 +186,7 @@ static int setup(tg_engine *e, char tok[TG_TOKEN_MAX])
 int main(int argc, char **argv)
 {
 	int secs = argc > 1 ? (int)strtol(argv[1], NULL, 10) : 10;
-	const char *dir = argc > 2 ? argv[2] : ".";
+	const char *tmp = getenv("TMPDIR"), *dir = argc > 2 ? argv[2] : (tmp && *tmp ? tmp : "/tmp");
 	char db[512], lua[512], tok[TG_TOKEN_MAX];
 	tg_engine *e;
 	server *s = NULL;
@@ -209,5 +221,6 @@ int main(int argc, char **argv)
 	server_http_stop(h, 5000);
 	server_free(s);
 	tg_engine_free(e);
+	remove_db(db);
 	return 0;
 }
