@@ -44,7 +44,7 @@ async function useToken(tok, who) {
 }
 
 await test('every form control has a label', async () => {
-  for (const path of ['/', '/screen.html', '/activity.html']) {
+  for (const path of ['/', '/screen.html', '/policy.html', '/activity.html']) {
     await page.goto(URL + path);
     const unlabelled = await page.$$eval('input, select, textarea', (els) =>
       els.filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map((e) => e.id));
@@ -126,6 +126,21 @@ await test('exporter may not screen: 403 shown', async () => {
   await page.click('#screen-form button[type=submit]');
   await page.waitForSelector('#hits .problem');
   assert.match(await page.textContent('#hits .problem'), /403/);
+});
+
+await test('policy timeline and rules in force on a date', async () => {
+  await page.goto(URL + '/policy.html');
+  await useToken(CO, 'officer (compliance_officer)');
+  await page.waitForFunction(() => document.querySelectorAll('#timeline .tl-bar').length >= 5);
+  await page.fill('#p-date', '2026-01-20');
+  await page.click('#policy-form button[type=submit]');
+  await page.waitForFunction(() => /on 2026-01-20/.test(document.querySelector('#rules caption')?.textContent || ''));
+  assert.match(await page.textContent('#rules'), /us-ear-cbc-2026/);
+  await page.fill('#p-date', '2025-01-20');
+  await page.click('#policy-form button[type=submit]');
+  await page.waitForFunction(() => /on 2025-01-20/.test(document.querySelector('#rules caption')?.textContent || ''));
+  assert.doesNotMatch(await page.textContent('#rules'), /us-ear-cbc-2026/);
+  await page.screenshot({ path: join(ART, 'console-policy.png'), fullPage: true });
 });
 
 await test('activity chart draws (vendored uPlot)', async () => {
