@@ -4,6 +4,7 @@
 #include "server_int.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include "tg/version.h"
 #include <stdlib.h>
 #include <string.h>
@@ -18,10 +19,14 @@ static int success_status(const route *r)
 	return 200;
 }
 
-static json_t *media(const char *type, const char *ref)
+static json_t *media(const char *type, const char *name)
 {
-	json_t *schema = ref ? json_pack("{s:s}", "$ref", ref) : json_pack("{s:s}", "type", "string");
-	if (type && strcmp(type, "application/json") == 0 && ref == NULL)
+	char ref[96];
+	json_t *schema;
+	if (name)
+		snprintf(ref, sizeof(ref), "#/components/schemas/%s", name);
+	schema = name ? json_pack("{s:s}", "$ref", ref) : json_pack("{s:s}", "type", "string");
+	if (type && strcmp(type, "application/json") == 0 && name == NULL)
 		json_object_set_new(schema, "type", json_string("object"));
 	return json_pack("{s:{s:o}}", type, "schema", schema);
 }
@@ -29,15 +34,17 @@ static json_t *media(const char *type, const char *ref)
 static json_t *responses(const route *r)
 {
 	json_t *o = json_object();
+	const char *req, *resp;
 	char code[8];
+	openapi_refs(r->op_id, &req, &resp);
 	snprintf(code, sizeof(code), "%d", success_status(r));
 	json_object_set_new(o, code, json_pack("{s:s,s:o}", "description", "success", "content",
-					       media(r->resp_type, NULL)));
+					       media(r->resp_type, resp)));
 	if (r->fn == NULL)
 		json_object_set_new(o, "501", json_pack("{s:s,s:o}", "description", r->pending, "content",
-							media("application/problem+json", "#/components/schemas/Problem")));
+							media("application/problem+json", "Problem")));
 	json_object_set_new(o, "default", json_pack("{s:s,s:o}", "description", "problem (RFC 9457)", "content",
-						    media("application/problem+json", "#/components/schemas/Problem")));
+						    media("application/problem+json", "Problem")));
 	return o;
 }
 
@@ -64,25 +71,20 @@ static json_t *operation(const route *r)
 		json_object_set_new(op, "parameters", json_pack("[{s:s,s:s,s:b,s:{s:s}}]", "name", name, "in", "path",
 								"required", 1, "schema", "type", "string"));
 	}
-	if (r->req_type)
+	if (r->req_type) {
+		const char *req, *resp;
+		openapi_refs(r->op_id, &req, &resp);
 		json_object_set_new(op, "requestBody", json_pack("{s:b,s:o}", "required", 1, "content",
-								 media(r->req_type, NULL)));
+								 media(r->req_type, req)));
+	}
 	if (r->fn == NULL)
 		json_object_set_new(op, "x-pending", json_string(r->pending));
 	return op;
 }
 
-static json_t *problem_schema(void)
-{
-	return json_pack("{s:s,s:[s,s,s],s:{s:{s:s},s:{s:s},s:{s:s},s:{s:s},s:{s:s},s:{s:s}}}", "type", "object",
-			 "required", "type", "title", "status", "properties", "type", "type", "string", "title",
-			 "type", "string", "status", "type", "integer", "detail", "type", "string", "field", "type",
-			 "string", "instance", "type", "string");
-}
-
 int openapi_render(sbuf *out)
 {
-	json_t *doc, *paths = json_object();
+	json_t *doc, *paths = json_object(), *schemas = json_object();
 	char *text;
 	size_t i;
 	int rc;
@@ -98,11 +100,20 @@ int openapi_render(sbuf *out)
 		m[k] = '\0';
 		json_object_set_new(item, m, operation(r));
 	}
-	doc = json_pack("{s:s,s:{s:s,s:s,s:s},s:[{s:s}],s:o,s:{s:{s:{s:s,s:s}},s:{s:o}}}", "openapi", "3.1.0",
+	for (i = 0; i < openapi_nschemas; i++) {
+		json_t *sc = json_loads(openapi_schemas[i].json, 0, NULL);
+		if (sc == NULL) {
+			json_decref(paths);
+			json_decref(schemas);
+			return TG_EINTERNAL;
+		}
+		json_object_set_new(schemas, openapi_schemas[i].name, sc);
+	}
+	doc = json_pack("{s:s,s:{s:s,s:s,s:s},s:[{s:s}],s:o,s:{s:{s:{s:s,s:s}},s:o}}", "openapi", "3.1.0",
 			"info", "title", "tollgate", "version", TG_VERSION, "description",
 			"Export-control compliance engine for AI accelerators. Bearer tokens carry one role each.",
 			"servers", "url", "/", "paths", paths, "components", "securitySchemes", "bearer", "type", "http",
-			"scheme", "bearer", "schemas", "Problem", problem_schema());
+			"scheme", "bearer", "schemas", schemas);
 	if (doc == NULL)
 		return TG_ENOMEM;
 	text = json_dumps(doc, JSON_PRESERVE_ORDER | JSON_INDENT(1));

@@ -135,8 +135,14 @@ int committer_check(committer *c, tg_check_result *res, size_t n, const char *co
 /* static.c */
 int static_serve(server *s, const char *path, server_resp *r);
 
-/* openapi.c */
+/* openapi.c, openapi_schemas.c */
 int openapi_render(sbuf *out);
+struct openapi_schema {
+	const char *name, *json;
+};
+extern const struct openapi_schema openapi_schemas[];
+extern const size_t openapi_nschemas;
+void openapi_refs(const char *op_id, const char **req, const char **resp);
 
 /* Handlers (codec_*.c). */
 int h_healthz(hctx *c, tg_err *err);

@@ -89,10 +89,49 @@ static void document_matches_routes(void **state)
 	fx_free(f);
 }
 
+/* Every "$ref" of the document names a component schema that exists. */
+static void check_refs(json_t *doc, json_t *v, int *nrefs)
+{
+	const char *k;
+	json_t *x;
+	size_t i;
+	if (json_is_object(v)) {
+		json_object_foreach(v, k, x) {
+			if (strcmp(k, "$ref") == 0) {
+				const char *ref = json_string_value(x);
+				assert_non_null(ref);
+				assert_int_equal(strncmp(ref, "#/components/schemas/", 21), 0);
+				if (json_object_get(json_object_get(json_object_get(doc, "components"), "schemas"), ref + 21) == NULL)
+					fail_msg("dangling $ref %s", ref);
+				(*nrefs)++;
+			} else {
+				check_refs(doc, x, nrefs);
+			}
+		}
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, x)
+			check_refs(doc, x, nrefs);
+	}
+}
+
+static void refs_resolve(void **state)
+{
+	fx *f = fx_new(0, NULL);
+	json_t *doc = fetch(f);
+	int n = 0;
+	(void)state;
+	check_refs(doc, doc, &n);
+	assert_true(n > 20);
+	assert_non_null(json_object_get(json_object_get(json_object_get(doc, "components"), "schemas"), "Decision"));
+	json_decref(doc);
+	fx_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(document_matches_routes),
+		cmocka_unit_test(refs_resolve),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
