@@ -156,6 +156,8 @@ void server_dispatch(server *s, const server_req *req, server_resp *resp)
 	resp->status = 200;
 	resp->content_type = "application/json";
 	slot = route_request(s, req, resp);
+	if (slot != server_nroutes) /* static files set their own security headers */
+		resp_header(resp, "X-Content-Type-Options", "nosniff");
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	metrics_request(&s->m, slot, resp->status,
 			(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);

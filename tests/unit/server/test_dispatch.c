@@ -47,8 +47,9 @@ static void check_order(void **state)
 	server_resp_dispose(&r);
 	/* recorded: the same order again is a replay, other content under the id a conflict */
 	assert_int_equal(fx_req(f, &r, "POST", "/v1/orders/check", EXP, ORDER), 200);
-	assert_int_equal(r.nheaders, 1);
+	assert_int_equal(r.nheaders, 2);
 	assert_string_equal(r.headers[0].name, "Tollgate-Replayed");
+	assert_string_equal(r.headers[1].name, "X-Content-Type-Options");
 	server_resp_dispose(&r);
 	memcpy(other, ORDER, sizeof(ORDER));
 	*strstr(other, "100") = '2';
