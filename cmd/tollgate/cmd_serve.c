@@ -83,6 +83,9 @@ static FILE *open_log(const char *spec)
 static int wait_for_signal(const sigset_t *set, unsigned port, const serve_args *a)
 {
 	int sig = 0;
+	if (strncmp(a->http.listen, "127.", 4) != 0)
+		fprintf(stderr, "tollgate: warning: listening beyond loopback without TLS; bearer tokens travel in "
+				"clear (put a TLS proxy in front)\n");
 	printf("tollgate: listening on http://%.*s:%u\n", (int)strcspn(a->http.listen, ":"), a->http.listen, port);
 	fflush(stdout);
 	while (sigwait(set, &sig) != 0)
