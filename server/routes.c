@@ -3,7 +3,7 @@
  * document, the authorisation checks and the metrics labels all come from this one table.
  *
  * Operations whose library functions arrive with other issues (licences, certificates, shipments,
- * ledger, audit: issue 4; re-screen report: issue 3) are listed with a NULL handler and answer 501
+ * ledger, audit: issue 4; overrides and the re-screen report: issue 3) are listed with a NULL handler and answer 501
  * until their codec file (codec_<area>.c) supplies one: plug the handler in here, nothing else. */
 #include "server_int.h"
 
@@ -12,6 +12,7 @@
 
 #define J "application/json"
 #define NDJ "application/x-ndjson"
+#define I3 "issue 3 (screening: overrides)"
 #define I4 "issue 4 (licences, shipments, ledger, audit)"
 
 const route server_routes[] = {
@@ -53,11 +54,12 @@ const route server_routes[] = {
 	 "Create a token {role, name}; the secret is shown once", J, J, NULL},
 	{"DELETE", "/v1/tokens/{id}", h_tokens_revoke, R_ADM, "revokeToken", "tokens", "Revoke a token", NULL, J,
 	 NULL},
-	/* Issue 4: plug handlers in as their library functions land. */
-	{"GET", "/v1/overrides", NULL, R_CO | R_AUD, "listOverrides", "overrides", "Overrides", NULL, J, I4},
-	{"POST", "/v1/overrides", NULL, R_CO, "proposeOverride", "overrides", "Propose an override", J, J, I4},
+	/* Issues 3 and 4: plug handlers in as their library functions land. */
+	{"GET", "/v1/overrides", NULL, R_CO | R_AUD, "listOverrides", "overrides", "Overrides", NULL, J, I3},
+	{"POST", "/v1/overrides", NULL, R_CO, "proposeOverride", "overrides",
+	 "Record a reviewer's decision on a (party name, list entry) pair: false_positive or true_match", J, J, I3},
 	{"POST", "/v1/overrides/{id}/approve", NULL, R_CO, "approveOverride", "overrides",
-	 "Approve an override (not by its proposer)", J, J, I4},
+	 "Approve an override (not by its proposer)", J, J, I3},
 	{"GET", "/v1/licences", NULL, R_EXP | R_CO | R_LIC | R_AUD, "listLicences", "licences", "Licences", NULL,
 	 J, I4},
 	{"POST", "/v1/licences", NULL, R_CO, "applyLicence", "licences", "Record a licence application", J, J, I4},
