@@ -71,12 +71,13 @@ static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *k
 	return MHD_YES;
 }
 
+/* One JSON line per request; every client-influenced string (method, path, token name) escaped. */
 static void access_log(server_http *h, const char *method, const char *url, const server_resp *r, const conn *k)
 {
 	struct timespec t1, now;
-	char ts[32], line[1024];
+	char ts[32];
 	struct tm tm;
-	sbuf esc = {NULL, 0, 0};
+	sbuf line = {NULL, 0, 0};
 	double ms;
 	if (h->log == NULL)
 		return;
@@ -85,15 +86,18 @@ static void access_log(server_http *h, const char *method, const char *url, cons
 	gmtime_r(&now.tv_sec, &tm);
 	strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%S", &tm);
 	ms = (double)(t1.tv_sec - k->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - k->t0.tv_nsec) / 1e6;
-	sb_json_str(&esc, url);
-	snprintf(line, sizeof(line),
-		 "{\"ts\":\"%s.%03ldZ\",\"method\":\"%s\",\"path\":%s,\"route\":\"%s\",\"status\":%d,\"bytes\":%zu,"
-		 "\"ms\":%.3f,\"principal\":\"%s\"}\n",
-		 ts, now.tv_nsec / 1000000, method, esc.ptr ? esc.ptr : "\"\"", r->route ? r->route : "", r->status,
-		 r->body.len, ms, r->principal);
-	sb_free(&esc);
-	fputs(line, h->log);
-	fflush(h->log);
+	sb_printf(&line, "{\"ts\":\"%s.%03ldZ\",\"method\":", ts, now.tv_nsec / 1000000);
+	sb_json_str(&line, method);
+	sb_puts(&line, ",\"path\":");
+	sb_json_str(&line, url);
+	sb_printf(&line, ",\"route\":\"%s\",\"status\":%d,\"bytes\":%zu,\"ms\":%.3f,\"principal\":",
+		  r->route ? r->route : "", r->status, r->body.len, ms);
+	sb_json_str(&line, r->principal);
+	if (sb_puts(&line, "}\n") == TG_OK) {
+		fputs(line.ptr, h->log); /* one line per call: stdio locks the stream */
+		fflush(h->log);
+	}
+	sb_free(&line);
 }
 
 static enum MHD_Result send_resp(struct MHD_Connection *c, server_resp *r)
