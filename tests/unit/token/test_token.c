@@ -4,6 +4,7 @@
 #include <string.h>
 #include "tg/token.h"
 #include "tg_test.h"
+#include "util/alloc.h"
 
 static tg_store *open_store(void)
 {
@@ -81,12 +82,44 @@ static void token__roles_and_shapes(void **state)
 	assert_int_equal(tg_token_id("tg_7_0000000000000000000000000000000000000000000000000000000000000000"), 7);
 }
 
+/* OOM sweep: listing fails cleanly with TG_ENOMEM at each allocation, never leaks. */
+static void token__oom_sweep(void **state)
+{
+	tg_store *st = open_store();
+	tg_err err = TG_ERR_INIT;
+	char tok[TG_TOKEN_MAX], name[16];
+	tg_token_info *v;
+	size_t n, k;
+	int i, rc, ok = 0;
+	(void)state;
+	for (i = 0; i < 40; i++) {
+		snprintf(name, sizeof(name), "t%d", i);
+		assert_int_equal(tg_token_add(tok, NULL, st, TG_API_ROLE_EXPORTER, name, &err), TG_OK);
+	}
+	for (k = 1; k < 10 && !ok; k++) {
+		tg__alloc_fail_after(k);
+		rc = tg_token_list(&v, &n, st, &err);
+		tg__alloc_fail_after(0);
+		if (rc == TG_OK) {
+			assert_int_equal(n, 40);
+			tg_token_list_free(v);
+			ok = 1;
+		} else {
+			assert_int_equal(rc, TG_ENOMEM);
+			assert_null(v);
+		}
+	}
+	assert_true(ok);
+	tg_store_free(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(token__add_and_match),
 		cmocka_unit_test(token__revoke),
 		cmocka_unit_test(token__roles_and_shapes),
+		cmocka_unit_test(token__oom_sweep),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
