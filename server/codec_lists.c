@@ -104,25 +104,38 @@ int h_lists_load(hctx *c, tg_err *err)
 	return rc;
 }
 
-/* Write the upload to a private temporary file; its path goes in *path. */
-static int spool(char *path, size_t n, const hctx *c, tg_err *err)
+/* Keep [A-Za-z0-9._-] of the client's file name (no path, no leading dot), else "upload". */
+static void safe_name(char *out, size_t n, const char *name)
+{
+	size_t o = 0;
+	for (; name && *name && o + 1 < n; name++)
+		if ((*name >= 'a' && *name <= 'z') || (*name >= 'A' && *name <= 'Z') || (*name >= '0' && *name <= '9') ||
+		    *name == '-' || *name == '_' || (*name == '.' && o > 0))
+			out[o++] = *name;
+	out[o] = '\0';
+	if (o == 0)
+		snprintf(out, n, "upload");
+}
+
+/* Write the upload to dir/<file name> in a private temporary directory (the name is what the
+ * snapshot records as its source, and what format detection sees). */
+static int spool(char *dir, size_t dn, char *path, size_t pn, const char *fname, const hctx *c, tg_err *err)
 {
 	const char *tmp = getenv("TMPDIR");
+	char name[80];
 	FILE *f;
-	int fd;
-	snprintf(path, n, "%s/tollgate-upload-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if ((fd = mkstemp(path)) < 0 || (f = fdopen(fd, "wb")) == NULL) {
-		if (fd >= 0)
-			close(fd);
+	snprintf(dir, dn, "%s/tollgate-upload-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (mkdtemp(dir) == NULL)
+		return srv_fail(err, TG_EIO, NULL, "cannot spool the upload");
+	safe_name(name, sizeof(name), fname);
+	snprintf(path, pn, "%s/%s", dir, name);
+	if ((f = fopen(path, "wbx")) == NULL) {
+		rmdir(dir);
 		return srv_fail(err, TG_EIO, NULL, "cannot spool the upload");
 	}
-	if (fwrite(c->req->body, 1, c->req->body_len, f) != c->req->body_len) {
-		fclose(f);
+	if (fwrite(c->req->body, 1, c->req->body_len, f) != c->req->body_len || fclose(f) != 0) {
 		unlink(path);
-		return srv_fail(err, TG_EIO, NULL, "cannot spool the upload");
-	}
-	if (fclose(f) != 0) {
-		unlink(path);
+		rmdir(dir);
 		return srv_fail(err, TG_EIO, NULL, "cannot spool the upload");
 	}
 	return TG_OK;
@@ -131,7 +144,7 @@ static int spool(char *path, size_t n, const hctx *c, tg_err *err)
 int h_lists_upload(hctx *c, tg_err *err)
 {
 	tg_list_load_opts o = TG_LIST_LOAD_OPTS_INIT;
-	char fmt[32], name[64], strict[8], path[512];
+	char fmt[32], name[64], strict[8], fname[128], dir[512], path[700];
 	int q, rc;
 	if (c->req->body_len == 0)
 		return srv_fail(err, TG_EINVALID, "body", "body: expected the list file");
@@ -146,9 +159,12 @@ int h_lists_upload(hctx *c, tg_err *err)
 			return srv_fail(err, TG_EINVALID, "strict", "strict: expected true or false");
 		o.strict = strcmp(strict, "true") == 0;
 	}
-	if ((rc = spool(path, sizeof(path), c, err)) < 0)
+	if ((q = query_get(c->req->query, "filename", fname, sizeof(fname))) < 0)
+		return srv_fail(err, TG_EINVALID, "filename", "filename: too long");
+	if ((rc = spool(dir, sizeof(dir), path, sizeof(path), q == 1 ? fname : NULL, c, err)) < 0)
 		return rc;
 	rc = load(c, path, &o, err);
 	unlink(path);
+	rmdir(dir);
 	return rc;
 }

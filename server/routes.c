@@ -42,7 +42,7 @@ const route server_routes[] = {
 	{"POST", "/v1/lists/load", h_lists_load, R_ADM, "loadList", "lists",
 	 "Load a list file from a server path {path, format?, name?, strict?}", J, J, NULL},
 	{"POST", "/v1/lists/upload", h_lists_upload, R_ADM, "uploadList", "lists",
-	 "Load an uploaded list file (body = the file; ?format= ?name= ?strict=)", "application/octet-stream", J,
+	 "Load an uploaded list file (body = the file; ?format= ?name= ?strict= ?filename=)", "application/octet-stream", J,
 	 NULL},
 	{"GET", "/v1/lists/rescreen-report", NULL, R_CO | R_AUD, "rescreenReport", "lists",
 	 "Parties whose screening changed with the latest snapshots", NULL, J, "issue 3 (screening engine)"},

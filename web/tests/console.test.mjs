@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 const URL = process.env.TG_URL;
 const CO = process.env.TG_CO_TOKEN;
 const EXP = process.env.TG_EXP_TOKEN;
+const ADM = process.env.TG_ADM_TOKEN;
 const ART = process.env.TG_ARTIFACTS;
 const profile = mkdtempSync(join(tmpdir(), 'tg-chromium-'));
 
@@ -44,7 +45,7 @@ async function useToken(tok, who) {
 }
 
 await test('every form control has a label', async () => {
-  for (const path of ['/', '/screen.html', '/policy.html', '/activity.html']) {
+  for (const path of ['/', '/screen.html', '/policy.html', '/lists.html', '/activity.html']) {
     await page.goto(URL + path);
     const unlabelled = await page.$$eval('input, select, textarea', (els) =>
       els.filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map((e) => e.id));
@@ -141,6 +142,24 @@ await test('policy timeline and rules in force on a date', async () => {
   await page.waitForFunction(() => /on 2025-01-20/.test(document.querySelector('#rules caption')?.textContent || ''));
   assert.doesNotMatch(await page.textContent('#rules'), /us-ear-cbc-2026/);
   await page.screenshot({ path: join(ART, 'console-policy.png'), fullPage: true });
+});
+
+await test('lists: officer sees snapshots but may not load; admin loads a file', async () => {
+  await page.goto(URL + '/lists.html');
+  await useToken(CO, 'officer (compliance_officer)');
+  await page.waitForSelector('#snapshots table');
+  assert.equal((await page.$$('#snapshots tbody tr')).length, 1);
+  await page.setInputFiles('#u-file', join(process.cwd(), 'fixtures/lists/sample-csl.csv'));
+  await page.click('#upload-form button[type=submit]');
+  await page.waitForSelector('#upload-result .problem');
+  assert.match(await page.textContent('#upload-result'), /403/);
+  await useToken(ADM, 'admin (admin)');
+  await page.fill('#u-name', 'csl-web');
+  await page.click('#upload-form button[type=submit]');
+  await page.waitForSelector('#upload-result [role=status]');
+  assert.match(await page.textContent('#upload-result'), /Loaded snapshot 2 of csl-web \(csl-csv\): 7 entries/);
+  await page.waitForFunction(() => document.querySelectorAll('#snapshots tbody tr').length === 2);
+  await page.screenshot({ path: join(ART, 'console-lists.png'), fullPage: true });
 });
 
 await test('activity chart draws (vendored uPlot)', async () => {
