@@ -37,20 +37,6 @@ int tg_list_format_parse(tg_list_format *out, const char *name, tg_err *err)
 			      name);
 }
 
-void tg__sha256_hex(char out[65], const void *data, size_t n)
-{
-	unsigned char md[32];
-	unsigned int len = 0;
-	static const char hex[] = "0123456789abcdef";
-	int i;
-	EVP_Digest(data, n, md, &len, EVP_sha256(), NULL);
-	for (i = 0; i < 32; i++) {
-		out[2 * i] = hex[md[i] >> 4];
-		out[2 * i + 1] = hex[md[i] & 15];
-	}
-	out[64] = '\0';
-}
-
 void tg__lists_hash(tg__list_sink *k, const void *data, size_t n)
 {
 	if (k->hash_ctx)

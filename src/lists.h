@@ -47,7 +47,6 @@ void tg__lists_hash(tg__list_sink *k, const void *data, size_t n);
 /* Read a whole file into *out (tg__malloc'd, NUL-terminated). TG_EIO / TG_ENOMEM / TG_ELIMIT (1 GiB). */
 int tg__lists_read_file(char **out, size_t *n, const char *path, tg_err *err);
 /* SHA-256 of data as 64 lower-case hex digits + NUL. */
-void tg__sha256_hex(char out[65], const void *data, size_t n);
 
 /* Helpers for building entries (lists_clean.c). */
 /* Append one value to a '\n'-separated list unless empty or already present (case-insensitive);

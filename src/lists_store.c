@@ -7,6 +7,7 @@
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/buf.h"
+#include "util/sha256.h"
 
 static const char SQL_NEXT_ID[] = "SELECT COALESCE(MAX(id), 0) + 1 FROM list_snapshots";
 static const char SQL_INS_SNAP[] =

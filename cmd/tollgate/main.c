@@ -14,6 +14,8 @@ static const struct {
 	{"policy", cmd_policy, "list the rules in force"},
 	{"lists", cmd_lists, "load and show restricted-party list snapshots"},
 	{"screen", cmd_screen, "screen names against the loaded lists"},
+	{"serve", cmd_serve, "serve the HTTP JSON API and the console"},
+	{"token", cmd_token, "add, list and revoke API tokens"},
 };
 
 static void usage(FILE *f)

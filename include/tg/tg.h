@@ -17,5 +17,6 @@
 #include "tg/policy.h"
 #include "tg/decision.h"
 #include "tg/engine.h"
+#include "tg/token.h"
 
 #endif

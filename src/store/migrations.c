@@ -5,10 +5,12 @@
 
 #include "store/schema.h"
 #include "store/schema_lists.h"
+#include "store/schema_http.h"
 
 const tg__migration tg__migrations[] = {
 	{"decisions", 1, TG__SCHEMA_DECISIONS_1},
 	{"lists", 1, TG__SCHEMA_LISTS_1},
 	{"lists", 2, TG__SCHEMA_LISTS_2},
+	{"http", 1, TG__SCHEMA_HTTP_1},
 	{NULL, 0, NULL},
 };

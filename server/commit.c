@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Group commit: requests that record decisions queue their orders; one thread takes everything
+ * queued (same check options, up to commit_max orders), decides it in ONE transaction through
+ * tg_engine_check_many (one fsync), and wakes the requests. While a commit is in flight the next
+ * batch gathers, so many concurrent requests share each fsync and a 2xx still means committed. */
+#include "server_int.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct job {
+	tg_check_result *res;
+	size_t n;
+	const char *const *texts;
+	const size_t *lens;
+	tg_check_opts opts;
+	int rc;
+	tg_err err;
+	int done;
+	struct job *next;
+} job;
+
+struct committer {
+	server *s;
+	size_t last[2];  /* sizes (orders) of the last two batches: an estimate of the concurrency */
+	pthread_mutex_t mu;
+	pthread_cond_t work, done;
+	job *head;
+	int stop;
+	pthread_t th;
+};
+
+static int same_opts(const tg_check_opts *a, const tg_check_opts *b)
+{
+	return a->has_as_of == b->has_as_of && (!a->has_as_of || a->as_of == b->as_of) && a->record == b->record;
+}
+
+/* Unlink from c->head the jobs that can share a commit with the first one. Called with c->mu held. */
+static job *take_batch(committer *c, size_t *total)
+{
+	job *first = c->head, *rest = first->next, *tail = first, **keep = &c->head;
+	size_t max = c->s->opts.commit_max;
+	first->next = NULL;
+	c->head = NULL;
+	*total = first->n;
+	while (rest) {
+		job *j = rest;
+		rest = rest->next;
+		j->next = NULL;
+		if (same_opts(&j->opts, &first->opts) && *total + j->n <= max) {
+			tail->next = j;
+			tail = j;
+			*total += j->n;
+		} else {
+			*keep = j;
+			keep = &j->next;
+		}
+	}
+	return first;
+}
+
+/* Decide and record a batch in one transaction; distribute the results. */
+static void run_batch(committer *c, job *batch, size_t total)
+{
+	const char **texts = malloc(total * sizeof(*texts));
+	size_t *lens = malloc(total * sizeof(*lens)), k = 0, i;
+	tg_check_result *res = calloc(total ? total : 1, sizeof(*res));
+	tg_err err = TG_ERR_INIT;
+	job *j;
+	int rc;
+	if (texts == NULL || lens == NULL || res == NULL) {
+		rc = srv_fail(&err, TG_ENOMEM, NULL, "out of memory");
+	} else {
+		for (j = batch; j; j = j->next)
+			for (i = 0; i < j->n; i++, k++)
+				texts[k] = j->texts[i], lens[k] = j->lens[i];
+		pthread_mutex_lock(&c->s->store_mu);
+		pthread_rwlock_rdlock(&c->s->scr_lock);
+		rc = tg_engine_check_many(res, total, c->s->engine, texts, lens, &batch->opts, &err);
+		pthread_rwlock_unlock(&c->s->scr_lock);
+		pthread_mutex_unlock(&c->s->store_mu);
+		metrics_batch(&c->s->m, total);
+	}
+	for (j = batch, k = 0; j; j = j->next) {
+		j->rc = rc;
+		j->err = err;
+		for (i = 0; i < j->n; i++, k++)
+			if (res)
+				j->res[i] = res[k];
+	}
+	free(texts);
+	free(lens);
+	free(res);
+}
+
+static size_t queued(const committer *c)
+{
+	const job *j;
+	size_t n = 0;
+	for (j = c->head; j; j = j->next)
+		n += j->n;
+	return n;
+}
+
+/* Clients that were just answered come back within a round trip. When several requests are queued
+ * but fewer than the recent concurrency, wait up to gather_us for the rest, so that the batches do
+ * not split into two half-size groups that alternate (each commit has a fixed cost). A lone client
+ * (one queued request) never waits. Called with c->mu held. */
+static void gather(committer *c)
+{
+	size_t want = c->last[0] + c->last[1], have = queued(c);
+	struct timespec until;
+	unsigned us = c->s->opts.gather_us;
+	if (us == 0 || have < 2 || have >= want)
+		return;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_nsec += (long)us * 1000L;
+	if (until.tv_nsec >= 1000000000L)
+		until.tv_sec++, until.tv_nsec -= 1000000000L;
+	while (!c->stop && queued(c) < want && queued(c) < c->s->opts.commit_max)
+		if (pthread_cond_timedwait(&c->work, &c->mu, &until) == ETIMEDOUT)
+			break;
+}
+
+static void *loop(void *arg)
+{
+	committer *c = arg;
+	pthread_mutex_lock(&c->mu);
+	for (;;) {
+		job *batch, *j;
+		size_t total;
+		while (c->head == NULL && !c->stop)
+			pthread_cond_wait(&c->work, &c->mu);
+		if (c->head == NULL)
+			break;
+		gather(c);
+		batch = take_batch(c, &total);
+		c->last[1] = c->last[0];
+		c->last[0] = total;
+		pthread_mutex_unlock(&c->mu);
+		run_batch(c, batch, total);
+		pthread_mutex_lock(&c->mu);
+		for (j = batch; j;) {
+			job *next = j->next;
+			j->done = 1; /* j may be gone as soon as its thread sees this */
+			j = next;
+		}
+		pthread_cond_broadcast(&c->done);
+	}
+	pthread_mutex_unlock(&c->mu);
+	return NULL;
+}
+
+int committer_start(committer **out, server *s, tg_err *err)
+{
+	committer *c = calloc(1, sizeof(*c));
+	if (c == NULL)
+		return srv_fail(err, TG_ENOMEM, NULL, "out of memory");
+	c->s = s;
+	pthread_mutex_init(&c->mu, NULL);
+	pthread_cond_init(&c->work, NULL);
+	pthread_cond_init(&c->done, NULL);
+	if (pthread_create(&c->th, NULL, loop, c) != 0) {
+		free(c);
+		return srv_fail(err, TG_EINTERNAL, NULL, "cannot start the committer thread");
+	}
+	*out = c;
+	return TG_OK;
+}
+
+void committer_stop(committer *c)
+{
+	if (c == NULL)
+		return;
+	pthread_mutex_lock(&c->mu);
+	c->stop = 1;
+	pthread_cond_signal(&c->work);
+	pthread_mutex_unlock(&c->mu);
+	pthread_join(c->th, NULL); /* drains what is queued first */
+	pthread_cond_destroy(&c->work);
+	pthread_cond_destroy(&c->done);
+	pthread_mutex_destroy(&c->mu);
+	free(c);
+}
+
+int committer_check(committer *c, tg_check_result *res, size_t n, const char *const *texts, const size_t *lens,
+		    const tg_check_opts *opts, tg_err *err)
+{
+	job j, **pp;
+	memset(&j, 0, sizeof(j));
+	j.res = res, j.n = n, j.texts = texts, j.lens = lens, j.opts = *opts;
+	pthread_mutex_lock(&c->mu);
+	for (pp = &c->head; *pp; pp = &(*pp)->next)
+		;
+	*pp = &j;
+	pthread_cond_signal(&c->work);
+	while (!j.done)
+		pthread_cond_wait(&c->done, &c->mu);
+	pthread_mutex_unlock(&c->mu);
+	if (j.rc < 0 && err)
+		*err = j.err;
+	return j.rc;
+}

@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* libmicrohttpd glue, the only user of microhttpd.h: collect the body (up to the route's limit, else
+ * 413), hand the request to server_dispatch(), send the response, write the access log, and drain
+ * in-flight requests on stop. A thread per connection, so requests that wait on the group commit do
+ * not hold up others and many of them share one commit. */
+#define _DEFAULT_SOURCE 1 /* microhttpd.h needs the BSD socket types */
+#include "mhd.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+#include <microhttpd.h>
+#include "server_int.h"
+
+struct server_http {
+	struct MHD_Daemon *d;
+	server *s;
+	FILE *log;
+	long inflight; /* requests between their first callback and their completion */
+};
+
+typedef struct conn {
+	sbuf body;
+	size_t limit;
+	int too_big;
+	struct timespec t0;
+} conn;
+
+static int parse_listen(struct sockaddr_in *sa, const char *listen, tg_err *err)
+{
+	char host[64];
+	const char *colon = strrchr(listen, ':');
+	char *end;
+	long port;
+	memset(sa, 0, sizeof(*sa));
+	if (colon == NULL || (size_t)(colon - listen) >= sizeof(host))
+		return srv_fail(err, TG_EINVALID, "listen", "--listen: expected HOST:PORT (IPv4), e.g. 127.0.0.1:8080");
+	memcpy(host, listen, (size_t)(colon - listen));
+	host[colon - listen] = '\0';
+	port = strtol(colon + 1, &end, 10);
+	if (*end || end == colon + 1 || port < 0 || port > 65535 || inet_pton(AF_INET, host, &sa->sin_addr) != 1)
+		return srv_fail(err, TG_EINVALID, "listen", "--listen: expected HOST:PORT (IPv4), e.g. 127.0.0.1:8080");
+	sa->sin_family = AF_INET;
+	sa->sin_port = htons((uint16_t)port);
+	return TG_OK;
+}
+
+/* Re-encode the parsed query arguments as a raw query string for server_req. */
+static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	sbuf *q = cls;
+	const unsigned char *p;
+	(void)kind;
+	if (q->len)
+		sb_puts(q, "&");
+	sb_puts(q, key);
+	if (value == NULL)
+		return MHD_YES;
+	sb_puts(q, "=");
+	for (p = (const unsigned char *)value; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+		    *p == '_' || *p == '.' || *p == '~')
+			sb_put(q, p, 1);
+		else
+			sb_printf(q, "%%%02X", *p);
+	}
+	return MHD_YES;
+}
+
+/* One JSON line per request; every client-influenced string (method, path, token name) escaped. */
+static void access_log(server_http *h, const char *method, const char *url, const server_resp *r, const conn *k)
+{
+	struct timespec t1, now;
+	char ts[32];
+	struct tm tm;
+	sbuf line = {NULL, 0, 0};
+	double ms;
+	if (h->log == NULL)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	clock_gettime(CLOCK_REALTIME, &now);
+	gmtime_r(&now.tv_sec, &tm);
+	strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%S", &tm);
+	ms = (double)(t1.tv_sec - k->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - k->t0.tv_nsec) / 1e6;
+	sb_printf(&line, "{\"ts\":\"%s.%03ldZ\",\"method\":", ts, now.tv_nsec / 1000000);
+	sb_json_str(&line, method);
+	sb_puts(&line, ",\"path\":");
+	sb_json_str(&line, url);
+	sb_printf(&line, ",\"route\":\"%s\",\"status\":%d,\"bytes\":%zu,\"ms\":%.3f,\"principal\":",
+		  r->route ? r->route : "", r->status, r->body.len, ms);
+	sb_json_str(&line, r->principal);
+	if (sb_puts(&line, "}\n") == TG_OK) {
+		fputs(line.ptr, h->log); /* one line per call: stdio locks the stream */
+		fflush(h->log);
+	}
+	sb_free(&line);
+}
+
+static enum MHD_Result send_resp(struct MHD_Connection *c, server_resp *r)
+{
+	struct MHD_Response *mr;
+	enum MHD_Result ok;
+	size_t i, len = r->body.len;
+	char *body = r->body.ptr;
+	r->body.ptr = NULL; /* handed to MHD, which free()s it */
+	r->body.len = r->body.cap = 0;
+	mr = MHD_create_response_from_buffer(len, len ? body : (void *)"", len ? MHD_RESPMEM_MUST_FREE
+								: MHD_RESPMEM_PERSISTENT);
+	if (mr == NULL) {
+		free(body);
+		return MHD_NO;
+	}
+	if (len == 0)
+		free(body);
+	MHD_add_response_header(mr, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
+	for (i = 0; i < r->nheaders; i++)
+		MHD_add_response_header(mr, r->headers[i].name, r->headers[i].value);
+	if (r->allow[0])
+		MHD_add_response_header(mr, MHD_HTTP_HEADER_ALLOW, r->allow);
+	ok = MHD_queue_response(c, (unsigned)r->status, mr);
+	MHD_destroy_response(mr);
+	return ok;
+}
+
+/* First callback of a request: set up its state; refuse at once a declared body over the limit. */
+static enum MHD_Result begin(server_http *h, struct MHD_Connection *c, const char *url, const char *method,
+			     void **con_cls)
+{
+	conn *k = calloc(1, sizeof(*k));
+	const char *cl;
+	if (k == NULL)
+		return MHD_NO;
+	clock_gettime(CLOCK_MONOTONIC, &k->t0);
+	k->limit = server_body_limit(h->s, method, url);
+	cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (cl && strtoull(cl, NULL, 10) > k->limit)
+		k->too_big = 1;
+	*con_cls = k;
+	__atomic_add_fetch(&h->inflight, 1, __ATOMIC_SEQ_CST);
+	return MHD_YES;
+}
+
+static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+			       const char *version, const char *upload, size_t *upload_size, void **con_cls)
+{
+	server_http *h = cls;
+	conn *k = *con_cls;
+	server_req req;
+	server_resp r;
+	sbuf q = {NULL, 0, 0};
+	enum MHD_Result ok;
+	(void)version;
+	if (k == NULL)
+		return begin(h, c, url, method, con_cls);
+	if (*upload_size) {
+		if (!k->too_big && (k->body.len + *upload_size > k->limit || sb_put(&k->body, upload, *upload_size) < 0))
+			k->too_big = 1, sb_free(&k->body);
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	memset(&req, 0, sizeof(req));
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_arg, &q);
+	req.method = method, req.path = url, req.query = q.ptr, req.body = k->body.ptr, req.body_len = k->body.len;
+	req.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+	if (k->too_big) {
+		memset(&r, 0, sizeof(r));
+		r.route = "unmatched";
+		problem(&r, 413, "request body too large", "body", url);
+	} else {
+		server_dispatch(h->s, &req, &r);
+	}
+	access_log(h, method, url, &r, k);
+	ok = send_resp(c, &r);
+	server_resp_dispose(&r);
+	sb_free(&q);
+	return ok;
+}
+
+static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode t)
+{
+	server_http *h = cls;
+	conn *k = *con_cls;
+	(void)c, (void)t;
+	if (k == NULL)
+		return;
+	sb_free(&k->body);
+	free(k);
+	*con_cls = NULL;
+	__atomic_sub_fetch(&h->inflight, 1, __ATOMIC_SEQ_CST);
+}
+
+int server_http_start(server_http **out, unsigned *port, server *s, const server_http_opts *o, tg_err *err)
+{
+	struct sockaddr_in sa;
+	server_http *h;
+	const union MHD_DaemonInfo *info;
+	int rc;
+	*out = NULL;
+	if ((rc = parse_listen(&sa, o->listen ? o->listen : "127.0.0.1:8080", err)) < 0)
+		return rc;
+	if ((h = calloc(1, sizeof(*h))) == NULL)
+		return srv_fail(err, TG_ENOMEM, NULL, "out of memory");
+	h->s = s, h->log = o->access_log;
+	h->d = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
+					MHD_USE_ITC,
+				0, NULL, NULL, handler, h, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(o->timeout_s ? o->timeout_s : 30),
+				MHD_OPTION_CONNECTION_LIMIT, (unsigned)(o->max_conns ? o->max_conns : 512),
+				MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_NOTIFY_COMPLETED, completed,
+				h, MHD_OPTION_END);
+	if (h->d == NULL) {
+		free(h);
+		return srv_fail(err, TG_EIO, "listen", "cannot listen on %s (in use, or not a local address?)",
+				o->listen);
+	}
+	info = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_BIND_PORT);
+	*port = info ? info->port : ntohs(sa.sin_port);
+	*out = h;
+	return TG_OK;
+}
+
+void server_http_stop(server_http *h, unsigned drain_ms)
+{
+	MHD_socket fd;
+	unsigned waited = 0;
+	if (h == NULL)
+		return;
+	server_set_draining(h->s);
+	fd = MHD_quiesce_daemon(h->d); /* no new connections from here */
+	if (fd != MHD_INVALID_SOCKET)
+		close(fd);
+	while (__atomic_load_n(&h->inflight, __ATOMIC_SEQ_CST) > 0 && waited < drain_ms) {
+		struct timespec ts = {0, 10 * 1000000L};
+		nanosleep(&ts, NULL);
+		waited += 10;
+	}
+	MHD_stop_daemon(h->d);
+	free(h);
+}

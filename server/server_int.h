@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Internals shared by the files of tg_server: the server object, the route table and the handler
+ * context, response helpers, the token cache, metrics and the group committer. */
+#ifndef TG_SERVER_INT_H
+#define TG_SERVER_INT_H
+
+#include <pthread.h>
+#include <stdarg.h>
+#include "server.h"
+#include "tg/token.h"
+
+#if defined(__GNUC__)
+#define SRV_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define SRV_PRINTF(a, b)
+#endif
+
+/* Role masks of routes: one bit per tg_api_role, ROLES_PUBLIC = no token needed. */
+#define ROLE_BIT(r) (1u << (r))
+#define R_EXP ROLE_BIT(TG_API_ROLE_EXPORTER)
+#define R_CO ROLE_BIT(TG_API_ROLE_COMPLIANCE_OFFICER)
+#define R_INS ROLE_BIT(TG_API_ROLE_INSPECTOR)
+#define R_LIC ROLE_BIT(TG_API_ROLE_LICENSING_OFFICER)
+#define R_AUD ROLE_BIT(TG_API_ROLE_AUDITOR)
+#define R_ADM ROLE_BIT(TG_API_ROLE_ADMIN)
+#define R_ALL (R_EXP | R_CO | R_INS | R_LIC | R_AUD | R_ADM)
+#define ROLES_PUBLIC 0x80000000u
+
+typedef struct hctx hctx;
+typedef int (*route_fn)(hctx *c, tg_err *err);
+
+/* One route. Handlers of routes whose library operations are not built yet are NULL (501). */
+typedef struct route {
+	const char *method;
+	const char *pattern;   /* "/v1/tokens/{id}": one {param} segment at most */
+	route_fn fn;
+	unsigned roles;        /* ROLE_BIT mask, or ROLES_PUBLIC */
+	const char *op_id;     /* OpenAPI operationId */
+	const char *tag;       /* OpenAPI tag */
+	const char *summary;
+	const char *req_type;  /* request media type, or NULL for none */
+	const char *resp_type; /* success media type */
+	const char *pending;   /* for fn == NULL: which issue brings it */
+} route;
+
+extern const route server_routes[];
+extern const size_t server_nroutes;
+
+/* Per-request handler context. */
+struct hctx {
+	server *srv;
+	const server_req *req;
+	server_resp *resp;
+	const route *rt;
+	char param[128];         /* the {param} segment, URL-decoded */
+	tg_token_info who;       /* the caller (id 0 on public routes) */
+};
+
+#define STATUS_SLOTS 16
+#define LAT_BUCKETS 12
+
+typedef struct metrics {
+	pthread_mutex_t mu;
+	unsigned long *req;      /* [route slot][status slot] */
+	unsigned long *lat;      /* [route slot][bucket] (cumulative on output) */
+	double *lat_sum;         /* [route slot] */
+	unsigned long verdicts[4];
+	unsigned long hits[3];   /* by tg_hit_level (1 review, 2 block) */
+	unsigned long batches, batch_orders;
+} metrics;
+
+typedef struct committer committer;
+
+struct server {
+	tg_engine *engine;
+	server_opts opts;
+	pthread_mutex_t store_mu;    /* every use of the store (not thread-safe) */
+	pthread_rwlock_t scr_lock;   /* the screener: read to screen/decide, write to rebuild */
+	pthread_rwlock_t tok_lock;   /* the token cache */
+	tg_token_info *tokens;
+	size_t ntokens;
+	long tokens_loaded_at;       /* monotonic seconds of the last cache load */
+	committer *commit;
+	metrics m;
+	int draining;
+};
+
+/* sbuf.c */
+int sb_put(sbuf *b, const void *p, size_t n);
+int sb_puts(sbuf *b, const char *s);
+int sb_printf(sbuf *b, const char *fmt, ...) SRV_PRINTF(2, 3);
+int sb_json_str(sbuf *b, const char *s);
+void sb_free(sbuf *b);
+
+/* status.c: one table from tg_code to HTTP status, and problem+json bodies (RFC 9457). */
+int status_of(const tg_err *err);
+void problem(server_resp *r, int status, const char *detail, const char *field, const char *instance);
+void problem_from_err(server_resp *r, const tg_err *err, const char *instance);
+int resp_json(server_resp *r, int status, const char *json, size_t len);
+void resp_header(server_resp *r, const char *name, const char *value);
+
+/* auth.c */
+int auth_load(server *s, tg_err *err);
+/* Authenticate the request: 0 ok (c->who filled), else the HTTP status to answer (401). */
+int auth_check(hctx *c);
+void auth_invalidate(server *s);
+
+/* routes.c */
+/* Match method+path: the route, or NULL with *path_known = 1 if another method would match. */
+const route *route_match(const char *method, const char *path, char *param, size_t plen, int *path_known,
+			 char *allow, size_t alen);
+size_t route_index(const route *r);
+/* Query-string parameter @p key, URL-decoded into out. 1 found, 0 absent, -1 too long. */
+int query_get(const char *query, const char *key, char *out, size_t n);
+
+/* codec_classify.c: ?key=YYYY-MM-DD into *out (unchanged when absent; *given says which). */
+int query_date(hctx *c, const char *key, tg_date *out, int *given, tg_err *err);
+
+/* metrics.c */
+int metrics_init(metrics *m);
+void metrics_dispose(metrics *m);
+void metrics_request(metrics *m, size_t route_slot, int status, double seconds);
+void metrics_verdict(metrics *m, int verdict);
+void metrics_hits(metrics *m, int level, unsigned long n);
+void metrics_batch(metrics *m, size_t orders);
+int metrics_render(sbuf *out, metrics *m);
+
+/* commit.c: group commit of recorded checks. */
+int committer_start(committer **out, server *s, tg_err *err);
+void committer_stop(committer *c);
+/* Decide and record n orders with opts, sharing a transaction with concurrent callers. */
+int committer_check(committer *c, tg_check_result *res, size_t n, const char *const *texts, const size_t *lens,
+		    const tg_check_opts *opts, tg_err *err);
+
+/* static.c */
+int static_serve(server *s, const char *path, server_resp *r);
+
+/* openapi.c, openapi_schemas.c */
+int openapi_render(sbuf *out);
+struct openapi_schema {
+	const char *name, *json;
+};
+extern const struct openapi_schema openapi_schemas[];
+extern const size_t openapi_nschemas;
+void openapi_refs(const char *op_id, const char **req, const char **resp);
+
+/* Handlers (codec_*.c). */
+int h_healthz(hctx *c, tg_err *err);
+int h_readyz(hctx *c, tg_err *err);
+int h_metrics(hctx *c, tg_err *err);
+int h_openapi(hctx *c, tg_err *err);
+int h_whoami(hctx *c, tg_err *err);
+int h_classify_item(hctx *c, tg_err *err);
+int h_classify_spec(hctx *c, tg_err *err);
+int h_catalog(hctx *c, tg_err *err);
+int h_policy(hctx *c, tg_err *err);
+int h_check(hctx *c, tg_err *err);
+int h_check_batch(hctx *c, tg_err *err);
+int h_screen(hctx *c, tg_err *err);
+int h_screen_batch(hctx *c, tg_err *err);
+int h_lists_snapshots(hctx *c, tg_err *err);
+int h_lists_load(hctx *c, tg_err *err);
+int h_lists_upload(hctx *c, tg_err *err);
+int h_tokens_list(hctx *c, tg_err *err);
+int h_tokens_add(hctx *c, tg_err *err);
+int h_tokens_revoke(hctx *c, tg_err *err);
+
+/* Set err and return code (one line, printf-style); field may be NULL. */
+int srv_fail(tg_err *err, int code, const char *field, const char *fmt, ...) SRV_PRINTF(4, 5);
+/* Parse the request body as a JSON object (jansson json_t *, as void * to keep jansson out of here). */
+int body_object(void **out, const hctx *c, tg_err *err);
+
+#endif

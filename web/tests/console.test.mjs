@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: Apache-2.0
+// Browser tests of the console: playwright-core drives Debian's chromium (headless, no network
+// beyond loopback) against a real `tollgate serve`. Run by tests/browser/test_console.sh.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+
+const URL = process.env.TG_URL;
+const CO = process.env.TG_CO_TOKEN;
+const EXP = process.env.TG_EXP_TOKEN;
+const ADM = process.env.TG_ADM_TOKEN;
+const ART = process.env.TG_ARTIFACTS;
+const profile = mkdtempSync(join(tmpdir(), 'tg-chromium-'));
+
+const ctx = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 1200, height: 900 },
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = ctx.pages()[0] || await ctx.newPage();
+const errors = [];
+page.on('pageerror', (e) => errors.push(String(e)));
+page.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(m.text()); });
+
+let failed = 0;
+async function test(name, fn) {
+  try {
+    await fn();
+    console.log(`ok - ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`not ok - ${name}\n  ${String(e.stack || e).split('\n').slice(0, 6).join('\n  ')}`);
+    await page.screenshot({ path: join(ART, `FAILED-${name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
+  }
+}
+
+async function useToken(tok, who) {
+  await page.fill('#token', tok);
+  await page.click('#auth button');
+  await page.waitForFunction((w) => document.getElementById('who').textContent.includes(w), who);
+}
+
+await test('every form control has a label', async () => {
+  for (const path of ['/', '/screen.html', '/policy.html', '/lists.html', '/activity.html']) {
+    await page.goto(URL + path);
+    const unlabelled = await page.$$eval('input, select, textarea', (els) =>
+      els.filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map((e) => e.id));
+    assert.deepEqual(unlabelled, [], `${path}: unlabelled controls`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  }
+});
+
+await test('no token: the API refuses and the page says so', async () => {
+  await page.goto(URL + '/');
+  await page.click('#order-form button[type=submit]');
+  await page.waitForSelector('#result .problem');
+  assert.match(await page.textContent('#result .problem'), /401/);
+});
+
+await test('check an order end to end', async () => {
+  await page.goto(URL + '/');
+  await useToken(EXP, 'exporter (exporter)');
+  await page.waitForSelector('#f-item option[value="nvidia-h200-sxm"]', { state: 'attached' });
+  await page.selectOption('#f-item', 'nvidia-h200-sxm');
+  await page.fill('#f-id', 'WEB-E2E-1');
+  await page.click('#order-form button[type=submit]');
+  await page.waitForSelector('#result h3');
+  const h = await page.textContent('#result h3');
+  assert.match(h, /Order WEB-E2E-1: license required/i);
+  const reasons = await page.$$('#result .reason');
+  assert.ok(reasons.length >= 1, 'at least one reason');
+  assert.match(await page.textContent('#result'), /Citation: /);
+  assert.match(await page.textContent('#result'), /us_232_tariff/);
+  await page.screenshot({ path: join(ART, 'console-check-order.png'), fullPage: true });
+});
+
+await test('a bad quantity is refused and its field marked', async () => {
+  await page.fill('#f-id', 'WEB-E2E-2');
+  await page.fill('#f-qty', '0');
+  await page.click('#order-form button[type=submit]');
+  await page.waitForSelector('#result .problem');
+  assert.match(await page.textContent('#result .problem'), /lines\[0\]\.quantity/);
+  assert.equal(await page.getAttribute('#f-qty', 'aria-invalid'), 'true');
+  await page.screenshot({ path: join(ART, 'console-check-invalid.png'), fullPage: true });
+});
+
+await test('pasted JSON order', async () => {
+  await page.click('#tab-json');
+  const text = await page.inputValue('#order-json');
+  const order = JSON.parse(text);
+  order.id = 'WEB-E2E-3';
+  order.lines[0].quantity = 8;
+  order.destination = 'DE';
+  order.parties[0].country = 'DE';
+  await page.fill('#order-json', JSON.stringify(order));
+  await page.click('#order-json-form button[type=submit]');
+  await page.waitForFunction(() => /WEB-E2E-3/.test(document.querySelector('#result h3')?.textContent || ''));
+});
+
+await test('screen a name and see the hit explained', async () => {
+  await page.goto(URL + '/screen.html');
+  await useToken(CO, 'officer (compliance_officer)');
+  await page.fill('#s-name', 'Orion Falcon Trading FZE');
+  await page.click('#screen-form button[type=submit]');
+  await page.waitForSelector('#hits table');
+  const t = await page.textContent('#hits');
+  assert.match(t, /tg-sample-0001/);
+  assert.match(t, /EL/);
+  await page.screenshot({ path: join(ART, 'console-screen-latin.png'), fullPage: true });
+});
+
+await test('screen a Chinese name', async () => {
+  await page.fill('#s-name', '深圳黑河微系统有限公司');
+  await page.fill('#s-country', 'CN');
+  await page.click('#screen-form button[type=submit]');
+  await page.waitForFunction(() => /深圳黑河微系统有限公司/.test(document.querySelector('#hits h3')?.textContent || ''));
+  await page.screenshot({ path: join(ART, 'console-screen-chinese.png'), fullPage: true });
+});
+
+await test('exporter may not screen: 403 shown', async () => {
+  await useToken(EXP, 'exporter (exporter)');
+  await page.fill('#s-name', 'Anyone');
+  await page.click('#screen-form button[type=submit]');
+  await page.waitForSelector('#hits .problem');
+  assert.match(await page.textContent('#hits .problem'), /403/);
+});
+
+await test('policy timeline and rules in force on a date', async () => {
+  await page.goto(URL + '/policy.html');
+  await useToken(CO, 'officer (compliance_officer)');
+  await page.waitForFunction(() => document.querySelectorAll('#timeline .tl-bar').length >= 5);
+  await page.fill('#p-date', '2026-01-20');
+  await page.click('#policy-form button[type=submit]');
+  await page.waitForFunction(() => /on 2026-01-20/.test(document.querySelector('#rules caption')?.textContent || ''));
+  assert.match(await page.textContent('#rules'), /us-ear-cbc-2026/);
+  await page.fill('#p-date', '2025-01-20');
+  await page.click('#policy-form button[type=submit]');
+  await page.waitForFunction(() => /on 2025-01-20/.test(document.querySelector('#rules caption')?.textContent || ''));
+  assert.doesNotMatch(await page.textContent('#rules'), /us-ear-cbc-2026/);
+  await page.screenshot({ path: join(ART, 'console-policy.png'), fullPage: true });
+});
+
+await test('lists: officer sees snapshots but may not load; admin loads a file', async () => {
+  await page.goto(URL + '/lists.html');
+  await useToken(CO, 'officer (compliance_officer)');
+  await page.waitForSelector('#snapshots table');
+  assert.equal((await page.$$('#snapshots tbody tr')).length, 1);
+  await page.setInputFiles('#u-file', join(process.cwd(), 'fixtures/lists/sample-csl.csv'));
+  await page.click('#upload-form button[type=submit]');
+  await page.waitForSelector('#upload-result .problem');
+  assert.match(await page.textContent('#upload-result'), /403/);
+  await useToken(ADM, 'admin (admin)');
+  await page.fill('#u-name', 'csl-web');
+  await page.click('#upload-form button[type=submit]');
+  await page.waitForSelector('#upload-result [role=status]');
+  assert.match(await page.textContent('#upload-result'), /Loaded snapshot 2 of csl-web \(csl-csv\): 7 entries/);
+  await page.waitForFunction(() => document.querySelectorAll('#snapshots tbody tr').length === 2);
+  await page.screenshot({ path: join(ART, 'console-lists.png'), fullPage: true });
+});
+
+await test('activity chart draws (vendored uPlot)', async () => {
+  await page.goto(URL + '/activity.html');
+  await page.waitForSelector('body[data-chart="ready"] #chart canvas');
+  const rows = await page.$$('#totals tr');
+  assert.equal(rows.length, 4);
+  await page.screenshot({ path: join(ART, 'console-activity.png'), fullPage: true });
+});
+
+await test('no script errors on any page', async () => {
+  assert.deepEqual(errors, []);
+});
+
+await ctx.close();
+rmSync(profile, { recursive: true, force: true });
+console.log(failed ? `${failed} browser test(s) failed` : 'all browser tests passed');
+process.exit(failed ? 1 : 0);
