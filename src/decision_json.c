@@ -97,6 +97,21 @@ static int put_hits(tg_buf *b, const tg_decision *d)
 	return tg__buf_putc(b, ']');
 }
 
+/* "license":{"id","holder","valid_to","conditions"}: only when a licence covers the order. */
+static int put_license(tg_buf *b, const tg_decision *d)
+{
+	char date[11];
+	size_t i;
+	int rc;
+	tg_date_format(date, d->license_valid_to);
+	TRY(put_kv_str(b, ",\"license\":{\"id\":", d->license_id));
+	TRY(put_kv_str(b, ",\"holder\":", d->license_holder));
+	TRY(tg__buf_printf(b, ",\"valid_to\":\"%s\",\"conditions\":[", date));
+	for (i = 0; i < d->nlicense_conditions; i++)
+		TRY(put_kv_str(b, i ? "," : "", d->license_conditions[i]));
+	return tg__buf_puts(b, "]}");
+}
+
 int tg_decision_json(tg_buf *b, const tg_decision *d)
 {
 	char date[11];
@@ -118,6 +133,8 @@ int tg_decision_json(tg_buf *b, const tg_decision *d)
 	TRY(tg__buf_putc(b, ']'));
 	TRY(put_charges(b, d));
 	TRY(put_hits(b, d));
+	if (d->license_id[0])
+		TRY(put_license(b, d));
 	TRY(tg__buf_printf(b, ",\"order_hash\":\"%s\"}", d->order_hash));
 	return TG_OK;
 }

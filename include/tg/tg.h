@@ -17,5 +17,10 @@
 #include "tg/policy.h"
 #include "tg/decision.h"
 #include "tg/engine.h"
+#include "tg/audit.h"
+#include "tg/license.h"
+#include "tg/inspect.h"
+#include "tg/ship.h"
+#include "tg/ledger.h"
 
 #endif
