@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <jansson.h>
 
 static int is_valued(const char *arg, const char *const *valued)
 {
@@ -70,4 +71,17 @@ int cli_open(tg_engine **e, const cli_args *a)
 void cli_print_buf(const tg_buf *b)
 {
 	printf("%s\n", b->ptr ? b->ptr : "");
+}
+
+int cli_refused(const cli_args *a, const tg_buf *doc, const char *what)
+{
+	json_t *d = doc->ptr ? json_loads(doc->ptr, 0, NULL) : NULL, *v;
+	size_t i;
+	if (a->json)
+		cli_print_buf(doc);
+	json_array_foreach(json_object_get(d, "reasons"), i, v)
+		fprintf(stderr, "tollgate: %s: %s: %s\n", what, json_string_value(json_object_get(v, "code")),
+			json_string_value(json_object_get(v, "message")));
+	json_decref(d);
+	return TG_EXIT_INPUT;
 }

@@ -1,7 +1,4 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include "cli.h"
-int cmd_inspect(int argc, char **argv) { (void)argc; (void)argv; return 1; }
-int cmd_ship(int argc, char **argv) { (void)argc; (void)argv; return 1; }
 int cmd_trace(int argc, char **argv) { (void)argc; (void)argv; return 1; }
-int cmd_us_volume(int argc, char **argv) { (void)argc; (void)argv; return 1; }
 int cmd_ledger(int argc, char **argv) { (void)argc; (void)argv; return 1; }
