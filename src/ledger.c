@@ -4,6 +4,7 @@
 #include "ledger.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "audit.h"
 #include "license.h"
@@ -107,4 +108,91 @@ int tg__ledger_reverse(tg_store *st, const char *from, const char *to, const cha
 	rc = tg__stmt_step(s, err);
 	tg__stmt_reset(s);
 	return rc < 0 ? rc : TG_OK;
+}
+
+typedef struct remit_arg {
+	tg_engine *e;
+	tg__posting p;
+	int64_t amount;
+	char norm[512], txn[96], date[11];
+} remit_arg;
+
+/* 1 = the same remittance is already recorded, 0 = new, TG_ECONFLICT = ref used for another. */
+static int remit_exists(remit_arg *a, tg_store *st, tg_err *err)
+{
+	static const char sql[] = "SELECT exporter_norm, kind, currency, amount, date FROM ledger_lines"
+				  " WHERE txn = ? AND account = 'charges_payable'";
+	tg__stmt *s;
+	int rc;
+	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+		return rc;
+	tg__stmt_bind_text(s, 1, a->txn, -1);
+	if ((rc = tg__stmt_step(s, err)) == 1 &&
+	    (strcmp(tg__stmt_text(s, 0), a->norm) != 0 || strcmp(tg__stmt_text(s, 1), a->p.kind) != 0 ||
+	     strcmp(tg__stmt_text(s, 2), a->p.currency) != 0 || tg__stmt_int64(s, 3) != a->amount ||
+	     strcmp(tg__stmt_text(s, 4), a->date) != 0))
+		rc = tg__fail_field(err, TG_ECONFLICT, "ref", "--ref: remittance '%.64s' is recorded with other terms",
+				    a->p.ref);
+	tg__stmt_reset(s);
+	return rc;
+}
+
+static int remit_txn(void *arg, tg_err *err)
+{
+	remit_arg *a = arg;
+	tg_store *st = tg_engine_store(a->e);
+	json_t *data;
+	char *canon = NULL;
+	int rc;
+	if ((rc = remit_exists(a, st, err)) != 0)
+		return rc < 0 ? rc : TG_OK;
+	if ((rc = tg__ledger_post(st, &a->p, "charges_payable", "cash", a->amount, err)) < 0)
+		return rc;
+	data = json_pack("{s:s,s:s,s:s,s:I,s:s,s:s}", "exporter", a->p.exporter, "kind", a->p.kind, "currency",
+			 a->p.currency, "amount_minor", (json_int_t)a->amount, "date", a->date, "ref", a->p.ref);
+	if (data == NULL)
+		return tg__oom(err);
+	if ((rc = tg__canon(&canon, NULL, data, err)) == TG_OK)
+		rc = tg__audit_append(st, tg_engine_actor(a->e), "remittance", a->p.ref, canon, err);
+	free(canon);
+	json_decref(data);
+	return rc;
+}
+
+int tg_ledger_remit(struct tg_engine *e, const char *exporter, const char *kind, const char *amount,
+		    const char *currency, const char *date, const char *ref, tg_err *err)
+{
+	remit_arg a;
+	tg_dec v;
+	tg_date d;
+	int64_t unit = 1;
+	int k, rc;
+	memset(&a, 0, sizeof(a));
+	if (tg_engine_store(e) == NULL)
+		return tg__fail(err, TG_EINVALID, "the ledger needs a store");
+	if (!exporter || !*exporter || !kind || !*kind || !ref || !*ref || !date)
+		return tg__fail(err, TG_EINVALID, "remit needs --exporter, --kind, --amount, --currency, --date and --ref");
+	if (!tg__currency_ok(currency))
+		return tg__fail_field(err, TG_EINVALID, "currency", "--currency: expected an ISO 4217 code");
+	if ((rc = tg_dec_parse(&v, amount ? amount : "", err)) < 0 || (rc = tg_date_parse(&d, date, err)) < 0)
+		return rc;
+	for (k = 0; k < 6 - tg_currency_minor_digits(currency); k++)
+		unit *= 10;
+	if (v.micros <= 0 || v.micros % unit != 0)
+		return tg__fail_field(err, TG_EINVALID, "amount", "--amount: expected a positive amount with at most %d "
+				      "decimals for %s", tg_currency_minor_digits(currency), currency);
+	a.e = e;
+	a.amount = v.micros / unit;
+	tg__name_norm(a.norm, exporter);
+	tg_date_format(a.date, d);
+	snprintf(a.txn, sizeof(a.txn), "remit:%.80s", ref);
+	a.p.txn = a.txn;
+	a.p.exporter = exporter;
+	a.p.exporter_norm = a.norm;
+	a.p.kind = kind;
+	a.p.currency = currency;
+	a.p.date = a.date;
+	a.p.source = "remit";
+	a.p.ref = ref;
+	return tg__in_txn(tg_engine_store(e), remit_txn, &a, err);
 }

@@ -1,4 +1,3 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include "cli.h"
 int cmd_trace(int argc, char **argv) { (void)argc; (void)argv; return 1; }
-int cmd_ledger(int argc, char **argv) { (void)argc; (void)argv; return 1; }
