@@ -37,7 +37,7 @@ J
   echo "$W/ord-$1.json"
 }
 # serials PREFIX FROM TO -> "P-0001","P-0002",...
-serials() { local i out=""; for ((i = $2; i <= $3; i++)); do out="$out${out:+,}\"$1-$(printf %04d "$i")\""; done; echo "$out"; }
+serials() { seq -f "\"$1-%04g\"" "$2" "$3" | paste -sd, -; }
 # cert ID RESULT SERIALS_JSON [FP8] [BW] [ITEM]
 cert() {
   cat >"$W/cert-$1.json" <<J
