@@ -11,16 +11,32 @@
 #include "tg/engine.h"
 #include "util/buf.h"
 #include "util/err.h"
-#include "util/sha256.h"
 
 static const char zero_hash[] = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/* SHA-256 hex of data. Local on purpose: src/lists.c defines a second tg__sha256_hex (returning void),
+ * so which one links is order-dependent and its return value cannot be trusted. */
+static int sha256_hex(char out[65], const void *data, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int n = 0, i;
+	if (EVP_Digest(data, len, md, &n, EVP_sha256(), NULL) != 1 || n != 32)
+		return -1;
+	for (i = 0; i < 32; i++) {
+		out[2 * i] = hex[md[i] >> 4];
+		out[2 * i + 1] = hex[md[i] & 15];
+	}
+	out[64] = '\0';
+	return 0;
+}
 
 int tg__canon(char **out, char hash[65], const json_t *v, tg_err *err)
 {
 	*out = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII | JSON_ENCODE_ANY);
 	if (*out == NULL)
 		return tg__oom(err);
-	if (hash && tg__sha256_hex(hash, *out, strlen(*out)) < 0) {
+	if (hash && sha256_hex(hash, *out, strlen(*out)) < 0) {
 		free(*out);
 		*out = NULL;
 		return tg__fail(err, TG_EINTERNAL, "sha256 failed");

@@ -166,7 +166,18 @@ static int refusal(tg_buf *out, ship_ctx *c, tg_err *err)
 	return rc;
 }
 
-int tg_ship(tg_buf *out, struct tg_engine *e, const char *json, size_t len, tg_err *err)
+static void ctx_dispose(ship_ctx *c)
+{
+	tg_order_free(c->order);
+	json_decref(c->decision);
+	json_decref(c->reasons);
+	json_decref(c->root);
+	free(c->canon);
+	tg__free(c->lines);
+}
+
+/* Parse and ship one text; in_batch = inside the caller's transaction, under a savepoint. */
+static int ship_one(tg_buf *out, tg_engine *e, const char *json, size_t len, int in_batch, tg_err *err)
 {
 	ship_ctx c;
 	ship_txn_arg a;
@@ -181,20 +192,61 @@ int tg_ship(tg_buf *out, struct tg_engine *e, const char *json, size_t len, tg_e
 		goto done;
 	a.c = &c;
 	a.out = out;
-	rc = tg__in_txn(c.st, ship_txn, &a, err);
+	if (!in_batch)
+		rc = tg__in_txn(c.st, ship_txn, &a, err);
+	else if ((rc = tg__store_exec(c.st, "SAVEPOINT tg_ship", err)) == TG_OK) {
+		rc = ship_txn(&a, err);
+		if (rc < 0 && rc != TG_EDB && rc != TG_EINTERNAL)
+			tg__store_exec(c.st, "ROLLBACK TO tg_ship", NULL);
+		if (rc != TG_EDB && rc != TG_EINTERNAL)
+			tg__store_exec(c.st, "RELEASE tg_ship", NULL);
+	}
 	if (rc == TG_EREFUSED) {
 		tg_err keep = *err;
+		tg__buf_clear(out);
 		if ((rc = refusal(out, &c, err)) == TG_OK) {
 			*err = keep;
 			rc = TG_EREFUSED;
 		}
 	}
 done:
-	tg_order_free(c.order);
-	json_decref(c.decision);
-	json_decref(c.reasons);
-	json_decref(c.root);
-	free(c.canon);
-	tg__free(c.lines);
+	ctx_dispose(&c);
+	return rc;
+}
+
+int tg_ship(tg_buf *out, struct tg_engine *e, const char *json, size_t len, tg_err *err)
+{
+	return ship_one(out, e, json, len, 0, err);
+}
+
+int tg_ship_many(tg_ship_result *res, size_t n, struct tg_engine *e, const char *const *texts, const size_t *lens,
+		 tg_err *err)
+{
+	tg_store *st = tg_engine_store(e);
+	size_t i;
+	int rc;
+	memset(res, 0, n * sizeof(*res));
+	if (st == NULL)
+		return tg__fail(err, TG_EINVALID, "shipments need a store");
+	if ((rc = tg__store_begin(st, err)) < 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		res[i].code = ship_one(&res[i].out, e, texts[i], lens[i], 1, &res[i].err);
+		if (res[i].code == TG_EDB || res[i].code == TG_EINTERNAL || res[i].code == TG_ENOMEM) {
+			*err = res[i].err;
+			rc = res[i].code;
+			break;
+		}
+	}
+	if (rc == TG_OK)
+		rc = tg__store_commit(st, err);
+	else
+		tg__store_rollback(st);
+	if (rc < 0)
+		for (i = 0; i < n; i++) {
+			res[i].code = rc;
+			res[i].err = *err;
+			tg_buf_dispose(&res[i].out);
+		}
 	return rc;
 }

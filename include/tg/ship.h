@@ -30,6 +30,22 @@ struct tg_engine;
  */
 TG_EXTERN int tg_ship(tg_buf *out, struct tg_engine *e, const char *json, size_t len, tg_err *err);
 
+/** The outcome of one shipment of a batch (tg_ship_many). */
+typedef struct tg_ship_result {
+	int code;   /**< TG_OK (released or replayed), TG_EREFUSED, TG_EINVALID, TG_ECONFLICT, ... */
+	tg_err err; /**< detail when code < 0 */
+	tg_buf out; /**< receipt or refusal JSON, as tg_ship (release with tg_buf_dispose) */
+} tg_ship_result;
+
+/**
+ * Ship @p n shipments (JSON texts) in ONE transaction committed before return (group commit), each
+ * under a savepoint so that one refused or invalid shipment changes nothing and the others go on;
+ * later shipments see the earlier ones. @p res must have @p n entries (zeroed by this call).
+ * @return TG_OK, or < 0 when the batch as a whole failed (store error: nothing was recorded). @since 0.2
+ */
+TG_EXTERN int tg_ship_many(tg_ship_result *res, size_t n, struct tg_engine *e, const char *const *texts,
+			   const size_t *lens, tg_err *err);
+
 /**
  * Mark a released shipment returned (or revoked): its charges are reversed by new journal lines
  * (nothing is edited), licence depletion stands (§750.11: shipped is shipped). Appends the new receipt.
