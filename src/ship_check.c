@@ -57,16 +57,16 @@ static int check_decision(ship_ctx *c, tg_err *err)
 
 static int64_t shipped_for_order(ship_ctx *c, const char *item, tg_err *err)
 {
-	static const char sql[] = "SELECT COALESCE(SUM(l.quantity), 0) FROM shipment_lines l JOIN shipments s"
-				  " ON s.shipment_id = l.shipment_id WHERE s.order_id = ? AND l.item = ?";
+	static const char sql[] = "SELECT quantity FROM order_shipped WHERE order_id = ? AND item = ?";
 	tg__stmt *s;
 	int64_t n = -1;
+	int rc;
 	if (tg__store_prepare(&s, c->st, sql, err) < 0)
 		return -1;
 	tg__stmt_bind_text(s, 1, c->order_id, -1);
 	tg__stmt_bind_text(s, 2, item, -1);
-	if (tg__stmt_step(s, err) == 1)
-		n = tg__stmt_int64(s, 0);
+	if ((rc = tg__stmt_step(s, err)) >= 0)
+		n = rc == 1 ? tg__stmt_int64(s, 0) : 0;
 	tg__stmt_reset(s);
 	return n;
 }

@@ -123,6 +123,8 @@ static int write_line(ship_ctx *c, const ship_line *l, tg_err *err)
 				      " WHERE license_id = ? AND item = ?";
 	static const char upd_cn[] = "INSERT INTO cn_volume (exporter_norm, item, quantity) VALUES (?, ?, ?)"
 				     " ON CONFLICT (exporter_norm, item) DO UPDATE SET quantity = cn_volume.quantity + ?";
+	static const char upd_ord[] = "INSERT INTO order_shipped (order_id, item, quantity) VALUES (?, ?, ?)"
+				      " ON CONFLICT (order_id, item) DO UPDATE SET quantity = order_shipped.quantity + ?";
 	const json_t *v;
 	tg__stmt *s;
 	size_t k;
@@ -155,8 +157,14 @@ static int write_line(ship_ctx *c, const ship_line *l, tg_err *err)
 		if ((rc = exec_bound(s, err)) < 0)
 			return rc;
 	}
-	if (!tg__ship_is_china(c->order->destination))
-		return TG_OK;
+	if ((rc = tg__store_prepare(&s, c->st, upd_ord, err)) < 0)
+		return rc;
+	tg__stmt_bind_text(s, 1, c->order_id, -1);
+	tg__stmt_bind_text(s, 2, l->item, -1);
+	tg__stmt_bind_int64(s, 3, l->qty);
+	tg__stmt_bind_int64(s, 4, l->qty);
+	if ((rc = exec_bound(s, err)) < 0 || !tg__ship_is_china(c->order->destination))
+		return rc;
 	if ((rc = tg__store_prepare(&s, c->st, upd_cn, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, c->exporter_norm, -1);

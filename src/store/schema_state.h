@@ -45,6 +45,8 @@
 	" PRIMARY KEY (shipment_id, item));"                                                            \
 	"CREATE TABLE shipped_serials (serial TEXT PRIMARY KEY, shipment_id TEXT NOT NULL,"             \
 	" item TEXT NOT NULL);"                                                                         \
+	"CREATE TABLE order_shipped (order_id TEXT NOT NULL, item TEXT NOT NULL, quantity INTEGER NOT NULL,"\
+	" PRIMARY KEY (order_id, item));"                                                               \
 	"CREATE TABLE us_volume (exporter_norm TEXT NOT NULL, exporter TEXT NOT NULL, item TEXT NOT NULL,"\
 	" period TEXT NOT NULL, quantity INTEGER NOT NULL, PRIMARY KEY (exporter_norm, item, period));"  \
 	"CREATE TABLE cn_volume (exporter_norm TEXT NOT NULL, item TEXT NOT NULL,"                      \
