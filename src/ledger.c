@@ -32,10 +32,16 @@ int tg_currency_minor_digits(const char *c)
 
 int tg__ledger_prorate(int64_t *out, int64_t rate, int64_t base, int64_t q, int64_t line_q, int minor)
 {
-	i128 num = (i128)rate * base, den = (i128)line_q * 1000000 * 1000000, quo, rem;
+	i128 num, den = (i128)line_q * 1000000 * 1000000, quo, rem;
 	int k;
 	if (line_q <= 0 || q < 0)
 		return TG_EINVALID;
+	/* Bounds that keep rate x base x q x 10^minor < 2^127: |rate| <= 10, |base| <= TG_DEC_MAX_MICROS,
+	 * q <= line_q <= 10^9 (the order's own limit), minor <= 3. */
+	if (rate > 10000000 || rate < -10000000 || base > TG_DEC_MAX_MICROS || base < -TG_DEC_MAX_MICROS ||
+	    q > line_q || line_q > 1000000000 || minor < 0 || minor > 3)
+		return TG_ELIMIT;
+	num = (i128)rate * base;
 	num *= q;
 	for (k = 0; k < minor; k++)
 		num *= 10;
