@@ -42,24 +42,57 @@ static int hash_entry(verifier *v, char out[65], const char *entry, size_t len)
 	return 0;
 }
 
-/* Does the entry text agree with the columns (actor, at before data; kind, seq, subject after)? */
+/* Match the JSON string literal of s at *p (advancing it): 1 yes, 0 no, -1 out of memory. Plain text is
+ * compared in place; text that needs escaping is encoded first. */
+static int lit(verifier *v, const char **p, const char *end, const char *s)
+{
+	size_t n = strlen(s), i;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == '"' || s[i] == '\\' || (unsigned char)s[i] >= 0x7f)
+			break;
+	if (i == n) {
+		if ((size_t)(end - *p) < n + 2 || (*p)[0] != '"' || memcmp(*p + 1, s, n) != 0 || (*p)[n + 1] != '"')
+			return 0;
+		*p += n + 2;
+		return 1;
+	}
+	tg__buf_clear(&v->want);
+	if (tg__buf_put_json_str(&v->want, s) < 0)
+		return -1;
+	if ((size_t)(end - *p) < v->want.size || memcmp(*p, v->want.ptr, v->want.size) != 0)
+		return 0;
+	*p += v->want.size;
+	return 1;
+}
+
+static int word(const char **p, const char *end, const char *w, size_t n)
+{
+	if ((size_t)(end - *p) < n || memcmp(*p, w, n) != 0)
+		return 0;
+	*p += n;
+	return 1;
+}
+
+/* Does the entry text agree with the columns (actor, at before data; kind, seq, subject after)? The tail
+ * is located from the end: ,"kind":K,"seq":N,"subject":S} with S, N, K taken from the columns. */
 static int frame_ok(verifier *v, tg__stmt *s, const char *entry, size_t len)
 {
-	size_t hl;
-	tg__buf_clear(&v->want);
-	if (tg__buf_puts(&v->want, "{\"actor\":") < 0 || tg__buf_put_json_str(&v->want, tg__stmt_text(s, 1)) < 0 ||
-	    tg__buf_puts(&v->want, ",\"at\":") < 0 || tg__buf_put_json_str(&v->want, tg__stmt_text(s, 2)) < 0 ||
-	    tg__buf_puts(&v->want, ",\"data\":") < 0)
-		return -1;
-	hl = v->want.size;
-	if (len < hl || memcmp(entry, v->want.ptr, hl) != 0)
-		return 0;
+	const char *p = entry, *end = entry + len, *tail;
+	char num[32];
+	int r = 0, nl = snprintf(num, sizeof(num), ",\"seq\":%lld,\"subject\":", (long long)tg__stmt_int64(s, 0));
+	if (!word(&p, end, "{\"actor\":", 9) || (r = lit(v, &p, end, tg__stmt_text(s, 1))) != 1 ||
+	    !word(&p, end, ",\"at\":", 6) || (r = lit(v, &p, end, tg__stmt_text(s, 2))) != 1 ||
+	    !word(&p, end, ",\"data\":", 8))
+		return r < 0 ? -1 : 0;
 	tg__buf_clear(&v->want);
 	if (tg__buf_puts(&v->want, ",\"kind\":") < 0 || tg__buf_put_json_str(&v->want, tg__stmt_text(s, 3)) < 0 ||
-	    tg__buf_printf(&v->want, ",\"seq\":%lld,\"subject\":", (long long)tg__stmt_int64(s, 0)) < 0 ||
-	    tg__buf_put_json_str(&v->want, tg__stmt_text(s, 4)) < 0 || tg__buf_putc(&v->want, '}') < 0)
+	    tg__buf_put(&v->want, num, (size_t)nl) < 0 || tg__buf_put_json_str(&v->want, tg__stmt_text(s, 4)) < 0 ||
+	    tg__buf_putc(&v->want, '}') < 0)
 		return -1;
-	return len >= hl + v->want.size && memcmp(entry + len - v->want.size, v->want.ptr, v->want.size) == 0;
+	if ((size_t)(end - p) < v->want.size)
+		return 0;
+	tail = end - v->want.size;
+	return memcmp(tail, v->want.ptr, v->want.size) == 0;
 }
 
 static int broken(tg_audit_report *out, int64_t seq, const char *why)
