@@ -168,8 +168,10 @@ static int refusal(tg_buf *out, ship_ctx *c, tg_err *err)
 
 static void ctx_dispose(ship_ctx *c)
 {
-	tg_order_free(c->order);
-	json_decref(c->decision);
+	if (!c->borrowed) {
+		tg_order_free(c->order);
+		json_decref(c->decision);
+	}
 	json_decref(c->reasons);
 	json_decref(c->root);
 	free(c->canon);
@@ -177,13 +179,14 @@ static void ctx_dispose(ship_ctx *c)
 }
 
 /* Parse and ship one text; in_batch = inside the caller's transaction, under a savepoint. */
-static int ship_one(tg_buf *out, tg_engine *e, const char *json, size_t len, int in_batch, tg_err *err)
+static int ship_one(tg_buf *out, tg_engine *e, const char *json, size_t len, ship_cache *cache, tg_err *err)
 {
 	ship_ctx c;
 	ship_txn_arg a;
-	int rc;
+	int rc, in_batch = cache != NULL;
 	memset(&c, 0, sizeof(c));
 	c.e = e;
+	c.cache = cache;
 	if ((c.st = tg_engine_store(e)) == NULL)
 		return tg__fail(err, TG_EINVALID, "shipments need a store");
 	if ((c.reasons = json_array()) == NULL)
@@ -216,28 +219,32 @@ done:
 
 int tg_ship(tg_buf *out, struct tg_engine *e, const char *json, size_t len, tg_err *err)
 {
-	return ship_one(out, e, json, len, 0, err);
+	return ship_one(out, e, json, len, NULL, err);
 }
 
 int tg_ship_many(tg_ship_result *res, size_t n, struct tg_engine *e, const char *const *texts, const size_t *lens,
 		 tg_err *err)
 {
 	tg_store *st = tg_engine_store(e);
+	ship_cache cache;
 	size_t i;
 	int rc;
 	memset(res, 0, n * sizeof(*res));
+	memset(&cache, 0, sizeof(cache));
 	if (st == NULL)
 		return tg__fail(err, TG_EINVALID, "shipments need a store");
 	if ((rc = tg__store_begin(st, err)) < 0)
 		return rc;
 	for (i = 0; i < n; i++) {
-		res[i].code = ship_one(&res[i].out, e, texts[i], lens[i], 1, &res[i].err);
+		res[i].code = ship_one(&res[i].out, e, texts[i], lens[i], &cache, &res[i].err);
 		if (res[i].code == TG_EDB || res[i].code == TG_EINTERNAL || res[i].code == TG_ENOMEM) {
 			*err = res[i].err;
 			rc = res[i].code;
 			break;
 		}
 	}
+	tg_order_free(cache.order);
+	json_decref(cache.decision);
 	if (rc == TG_OK)
 		rc = tg__store_commit(st, err);
 	else

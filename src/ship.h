@@ -22,6 +22,13 @@ typedef struct ship_line {
 	char currency[4];
 } ship_line;
 
+/* Recorded orders and decisions are immutable: a batch parses each order once. */
+typedef struct ship_cache {
+	char order_id[256];
+	tg_order *order;
+	json_t *decision;
+} ship_cache;
+
 typedef struct ship_ctx {
 	tg_engine *e;
 	tg_store *st;
@@ -35,6 +42,8 @@ typedef struct ship_ctx {
 	size_t nlines;
 	tg_order *order;    /* the recorded order, or NULL */
 	json_t *decision;   /* its recorded decision, or NULL */
+	ship_cache *cache;  /* batch cache, or NULL; when it owns order and decision, borrowed = 1 */
+	int borrowed;
 	char exporter_norm[512];
 	json_t *reasons;
 	int replayed;

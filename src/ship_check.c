@@ -15,6 +15,20 @@
 			return tg__oom(err);                                                              \
 	} while (0)
 
+/* Hand the loaded order to the batch cache (which frees the previous one). */
+static void cache_put(ship_ctx *c)
+{
+	ship_cache *k = c->cache;
+	if (k == NULL || c->order == NULL || strlen(c->order_id) >= sizeof(k->order_id))
+		return;
+	tg_order_free(k->order);
+	json_decref(k->decision);
+	snprintf(k->order_id, sizeof(k->order_id), "%s", c->order_id);
+	k->order = c->order;
+	k->decision = c->decision;
+	c->borrowed = 1;
+}
+
 static int load_order(ship_ctx *c, tg_err *err)
 {
 	static const char sql[] = "SELECT order_json, decision_json FROM decisions WHERE order_id = ?";
@@ -22,6 +36,12 @@ static int load_order(ship_ctx *c, tg_err *err)
 	tg_err ignore = TG_ERR_INIT;
 	const char *oj;
 	int rc;
+	if (c->cache && c->cache->order && strcmp(c->cache->order_id, c->order_id) == 0) {
+		c->order = c->cache->order;
+		c->decision = c->cache->decision;
+		c->borrowed = 1;
+		return TG_OK;
+	}
 	if ((rc = tg__store_prepare(&s, c->st, sql, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, c->order_id, -1);
@@ -32,6 +52,8 @@ static int load_order(ship_ctx *c, tg_err *err)
 			rc = tg__fail(err, TG_EINTERNAL, "order '%.64s': corrupt recorded decision", c->order_id);
 	}
 	tg__stmt_reset(s);
+	if (rc == 1)
+		cache_put(c);
 	if (rc == 0)
 		R("order_not_recorded", "order '%.64s' has no recorded decision (run tollgate check on it first)",
 		  c->order_id);
