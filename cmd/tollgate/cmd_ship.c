@@ -9,7 +9,7 @@
 #include "cli_state.h"
 
 #define USAGE                                                                                             \
-	"tollgate ship FILE|- [--json] | show ID | return ID --reason TEXT [--status returned|revoked]\n"   \
+	"tollgate ship FILE|- [--json] (one shipment, or JSON Lines: one transaction per 1000) | show ID | return ID --reason TEXT [--status returned|revoked]\n"   \
 	"  common: [--db PATH] [--actor NAME] [--data-dir DIR]"
 #define VOL_USAGE "tollgate us-volume record --exporter NAME ITEM QTY --period YYYY-MM [--db PATH] [--actor NAME]"
 
@@ -35,13 +35,71 @@ static void print_receipt(const tg_buf *b)
 	json_decref(d);
 }
 
+/* JSON Lines input: several lines, the first a complete JSON value on its own. */
+static int is_jsonl(const char *text)
+{
+	const char *nl = strchr(text, '\n');
+	json_t *v;
+	size_t n = nl ? (size_t)(nl - text) : 0;
+	int ok;
+	if (nl == NULL || strspn(nl, " \t\r\n") == strlen(nl))
+		return 0;
+	v = json_loadb(text, n, 0, NULL);
+	ok = v != NULL;
+	json_decref(v);
+	return ok;
+}
+
+/* Ship JSON Lines in batches of BATCH, one transaction per batch; print one result per line. */
+static int run_batch(tg_engine *e, const cli_args *a, char *text, tg_err *err)
+{
+	enum { BATCH = 1000 };
+	const char *texts[BATCH];
+	size_t lens[BATCH], n = 0, i;
+	tg_ship_result res[BATCH];
+	char *p = text, *nl;
+	int worst = 0, done = 0;
+	while (!done) {
+		if ((nl = strchr(p, '\n')) == NULL) {
+			nl = p + strlen(p);
+			done = 1;
+		}
+		if (strspn(p, " \t\r") < (size_t)(nl - p)) {
+			texts[n] = p;
+			lens[n++] = (size_t)(nl - p);
+		}
+		p = nl + !done;
+		if (n < BATCH && !(done && n))
+			continue;
+		if (tg_ship_many(res, n, e, texts, lens, err) < 0)
+			return cli_fail(err); /* nothing of this batch recorded */
+		for (i = 0; i < n; i++) {
+			if (res[i].code < 0 && res[i].code != TG_EREFUSED)
+				cli_fail(&res[i].err);
+			else if (res[i].code == TG_EREFUSED)
+				cli_refused(a, &res[i].out, "shipment refused");
+			else if (a->json)
+				cli_print_buf(&res[i].out);
+			if (res[i].code < 0 && cli_exit_code(res[i].code) > worst)
+				worst = cli_exit_code(res[i].code);
+			tg_buf_dispose(&res[i].out);
+		}
+		n = 0;
+	}
+	if (!a->json)
+		printf("shipments processed; exit %d\n", worst);
+	return worst ? 2 : 0;
+}
+
 static int run(tg_engine *e, const cli_args *a, tg_buf *b, tg_err *err)
 {
 	if (a->npos == 1) {
 		char *text = NULL;
 		size_t len;
 		int rc = cli_read_file(&text, &len, a->pos[0], err);
-		if (rc == 0)
+		if (rc == 0 && is_jsonl(text))
+			rc = 10 + run_batch(e, a, text, err);
+		else if (rc == 0)
 			rc = tg_ship(b, e, text, len, err);
 		free(text);
 		return rc;
@@ -68,7 +126,9 @@ int cmd_ship(int argc, char **argv)
 	if ((ex = cli_open(&e, &a)) != 0)
 		return ex;
 	rc = run(e, &a, &b, &err);
-	if (rc == 1)
+	if (rc >= 10)
+		ex = rc - 10;
+	else if (rc == 1)
 		ex = cli_usage(USAGE);
 	else if (rc == TG_EREFUSED)
 		ex = cli_refused(&a, &b, "shipment refused");
