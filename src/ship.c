@@ -178,12 +178,15 @@ static void ctx_dispose(ship_ctx *c)
 	tg__free(c->lines);
 }
 
-/* Parse and ship one text; in_batch = inside the caller's transaction, under a savepoint. */
-static int ship_one(tg_buf *out, tg_engine *e, const char *json, size_t len, ship_cache *cache, tg_err *err)
+/* Parse and ship one text. With a cache, inside the caller's transaction: checks write nothing before
+ * they all pass, so a refused or invalid shipment leaves the batch untouched; a failure once writing has
+ * started sets *fatal (the batch must be rolled back). */
+static int ship_one(tg_buf *out, tg_engine *e, const char *json, size_t len, ship_cache *cache, int *fatal,
+		    tg_err *err)
 {
 	ship_ctx c;
 	ship_txn_arg a;
-	int rc, in_batch = cache != NULL;
+	int rc;
 	memset(&c, 0, sizeof(c));
 	c.e = e;
 	c.cache = cache;
@@ -195,15 +198,7 @@ static int ship_one(tg_buf *out, tg_engine *e, const char *json, size_t len, shi
 		goto done;
 	a.c = &c;
 	a.out = out;
-	if (!in_batch)
-		rc = tg__in_txn(c.st, ship_txn, &a, err);
-	else if ((rc = tg__store_exec(c.st, "SAVEPOINT tg_ship", err)) == TG_OK) {
-		rc = ship_txn(&a, err);
-		if (rc < 0 && rc != TG_EDB && rc != TG_EINTERNAL)
-			tg__store_exec(c.st, "ROLLBACK TO tg_ship", NULL);
-		if (rc != TG_EDB && rc != TG_EINTERNAL)
-			tg__store_exec(c.st, "RELEASE tg_ship", NULL);
-	}
+	rc = cache ? ship_txn(&a, err) : tg__in_txn(c.st, ship_txn, &a, err);
 	if (rc == TG_EREFUSED) {
 		tg_err keep = *err;
 		tg__buf_clear(out);
@@ -213,13 +208,15 @@ static int ship_one(tg_buf *out, tg_engine *e, const char *json, size_t len, shi
 		}
 	}
 done:
+	if (fatal)
+		*fatal = rc < 0 && (c.wrote || rc == TG_EDB || rc == TG_EINTERNAL || rc == TG_ENOMEM);
 	ctx_dispose(&c);
 	return rc;
 }
 
 int tg_ship(tg_buf *out, struct tg_engine *e, const char *json, size_t len, tg_err *err)
 {
-	return ship_one(out, e, json, len, NULL, err);
+	return ship_one(out, e, json, len, NULL, NULL, err);
 }
 
 int tg_ship_many(tg_ship_result *res, size_t n, struct tg_engine *e, const char *const *texts, const size_t *lens,
@@ -228,7 +225,7 @@ int tg_ship_many(tg_ship_result *res, size_t n, struct tg_engine *e, const char 
 	tg_store *st = tg_engine_store(e);
 	ship_cache cache;
 	size_t i;
-	int rc;
+	int rc, fatal = 0;
 	memset(res, 0, n * sizeof(*res));
 	memset(&cache, 0, sizeof(cache));
 	if (st == NULL)
@@ -236,8 +233,8 @@ int tg_ship_many(tg_ship_result *res, size_t n, struct tg_engine *e, const char 
 	if ((rc = tg__store_begin(st, err)) < 0)
 		return rc;
 	for (i = 0; i < n; i++) {
-		res[i].code = ship_one(&res[i].out, e, texts[i], lens[i], &cache, &res[i].err);
-		if (res[i].code == TG_EDB || res[i].code == TG_EINTERNAL || res[i].code == TG_ENOMEM) {
+		res[i].code = ship_one(&res[i].out, e, texts[i], lens[i], &cache, &fatal, &res[i].err);
+		if (fatal) {
 			*err = res[i].err;
 			rc = res[i].code;
 			break;

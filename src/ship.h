@@ -44,6 +44,7 @@ typedef struct ship_ctx {
 	json_t *decision;   /* its recorded decision, or NULL */
 	ship_cache *cache;  /* batch cache, or NULL; when it owns order and decision, borrowed = 1 */
 	int borrowed;
+	int wrote;          /* 1 once tg__ship_write has started writing: a later failure spoils the batch */
 	char exporter_norm[512];
 	json_t *reasons;
 	int replayed;

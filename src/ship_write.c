@@ -223,8 +223,10 @@ int tg__ship_write(tg_buf *out, ship_ctx *c, tg_err *err)
 	accrual acc[MAX_CHARGES];
 	size_t n, i, mark = out->size;
 	int rc;
-	if ((rc = compute_charges(acc, &n, c, err)) < 0 || (rc = receipt(out, c, acc, n, err)) < 0 ||
-	    (rc = write_head(c, out->ptr + mark, err)) < 0)
+	if ((rc = compute_charges(acc, &n, c, err)) < 0 || (rc = receipt(out, c, acc, n, err)) < 0)
+		return rc;
+	c->wrote = 1;
+	if ((rc = write_head(c, out->ptr + mark, err)) < 0)
 		return rc;
 	for (i = 0; i < c->nlines; i++)
 		if ((rc = write_line(c, &c->lines[i], err)) < 0)

@@ -38,9 +38,9 @@ typedef struct tg_ship_result {
 } tg_ship_result;
 
 /**
- * Ship @p n shipments (JSON texts) in ONE transaction committed before return (group commit), each
- * under a savepoint so that one refused or invalid shipment changes nothing and the others go on;
- * later shipments see the earlier ones. @p res must have @p n entries (zeroed by this call).
+ * Ship @p n shipments (JSON texts) in ONE transaction committed before return (group commit). A refused
+ * or invalid shipment writes nothing (every check runs before the first write) and the others go on;
+ * later shipments see the earlier ones. A failure after writing began fails the whole batch. @p res must have @p n entries (zeroed by this call).
  * @return TG_OK, or < 0 when the batch as a whole failed (store error: nothing was recorded). @since 0.2
  */
 TG_EXTERN int tg_ship_many(tg_ship_result *res, size_t n, struct tg_engine *e, const char *const *texts,
