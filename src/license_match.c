@@ -245,8 +245,10 @@ static void note_missing(tg_decision *d, const tg_order *o, const char *best)
 	if (r == NULL)
 		return;
 	r->verdict = TG_VERDICT_LICENSE_REQUIRED;
-	if (best)
-		snprintf(r->message, sizeof(r->message), "no live licence covers the order: %.330s", best);
+	if (best && strlen(best) > 330)
+		snprintf(r->message, sizeof(r->message), "no live licence covers the order: %.320s ...", best);
+	else if (best)
+		snprintf(r->message, sizeof(r->message), "no live licence covers the order: %s", best);
 	else
 		snprintf(r->message, sizeof(r->message), "no licence of exporter '%.200s' is on record",
 			 o->exporter_name);
@@ -259,7 +261,7 @@ int tg__license_apply(tg_decision *d, tg_store *st, const tg_order *o, tg_err *e
 	char norm[512];
 	cand c;
 	tg_buf best = TG_BUF_INIT;
-	int best_n = 1 << 30, rc, covered = 0;
+	int rc, covered = 0;
 	tg__stmt *s;
 
 	if (d->verdict != TG_VERDICT_LICENSE_REQUIRED || st == NULL)
@@ -275,10 +277,8 @@ int tg__license_apply(tg_decision *d, tg_store *st, const tg_order *o, tg_err *e
 		if (c.missing == 0) {
 			apply_cover(d, &c);
 			covered = 1;
-		} else if (c.missing < best_n) {
-			best_n = c.missing;
-			tg__buf_clear(&best);
-			tg__buf_printf(&best, "licence %s: %s", c.id, c.why.ptr);
+		} else if (best.size < 400) { /* every candidate, live ones first */
+			tg__buf_printf(&best, "%slicence %s: %s", best.size ? " | " : "", c.id, c.why.ptr);
 		}
 		json_decref(c.lic);
 		c.lic = NULL;

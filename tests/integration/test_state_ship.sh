@@ -82,6 +82,21 @@ expect 0 "licence balances shown" $TG license show L3 --json
 has "$W/out" '"shipped_quantity":3' "licence shows what shipped"
 [ "$(q "select count(*) from licenses l join license_items i on i.license_id=l.id where i.qty_used <> (select coalesce(sum(quantity),0) from shipment_lines sl join shipments s on s.shipment_id=sl.shipment_id where s.license_id=l.id)")" = 0 ] \
   && ok "licence balances equal caps minus shipped" || bad "licence balances drifted"
+# Trace and diversion
+expect 0 "trace a shipped serial" $TG trace --json S-0024
+has "$W/out" '"shipment_id":"SV1"' "trace names the shipment"
+has "$W/out" '"certificate_id":"C1"' "trace names the certificate"
+has "$W/out" '"consignee":"Hangzhou Yunfan Compute Co., Ltd."' "trace names the consignee"
+expect 0 "report seen at its destination" $TG trace report S-0024 --seen-at CN --note "site visit" --json
+has "$W/out" '"flagged":false' "not flagged at its destination"
+expect 0 "report seen elsewhere" $TG trace report S-0024 --seen-at SG --note "listed for resale in Singapore" --json
+has "$W/out" '"flagged":true' "flagged outside its destination"
+has "$W/out" '"under_review":true' "licence under review"
+$TG check "$(order V3 1)" --json >"$W/out"
+has "$W/out" "under review after a diversion report" "check no longer uses a licence under review"
+expect 2 "trace report of a never-shipped serial" $TG trace report S-0039 --seen-at SG
+expect 2 "trace of an unknown serial" $TG trace NOPE-1
+[ "$(q "select count(*) from review_flags where subject_kind in ('license','consignee')")" = 2 ] && ok "licence and consignee flagged" || bad "flags"
 expect 0 "audit chain verifies" $TG audit verify
 [ $fails = 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "all passed"
