@@ -7,6 +7,7 @@
 #include <string.h>
 #include "audit.h"
 #include "store/store.h"
+#include "util/alloc.h"
 #include "tg/tg.h"
 
 static tg_engine *open_engine(const char *name)
@@ -88,12 +89,42 @@ static void audit__export(void **state)
 	tg_engine_free(e);
 }
 
+/* Fail allocation k = 1, 2, ... of an append: TG_ENOMEM (rolled back) or TG_OK, never a broken chain. */
+static void audit__oom_sweep(void **state)
+{
+	tg_engine *e = open_engine("oom");
+	tg_store *st = tg_engine_store(e);
+	tg_audit_report r;
+	tg_err err = TG_ERR_INIT;
+	size_t k;
+	int rc, ok = 0;
+	(void)state;
+	for (k = 1; k < 40 && !ok; k++) {
+		assert_int_equal(tg__store_begin(st, &err), TG_OK);
+		tg__alloc_fail_after(k);
+		rc = tg__audit_append(st, "oom", "test", "subject", "{\"k\":1}", &err);
+		tg__alloc_fail_after(0);
+		assert_true(rc == TG_OK || rc == TG_ENOMEM);
+		if (rc == TG_OK) {
+			assert_int_equal(tg__store_commit(st, &err), TG_OK);
+			ok = 1;
+		} else {
+			tg__store_rollback(st);
+		}
+	}
+	assert_true(ok);
+	assert_int_equal(tg_audit_verify(&r, e, &err), TG_OK);
+	assert_int_equal(r.entries, 1);
+	tg_engine_free(e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(audit__intact),
 		cmocka_unit_test(audit__edit_delete_reorder),
 		cmocka_unit_test(audit__export),
+		cmocka_unit_test(audit__oom_sweep),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
