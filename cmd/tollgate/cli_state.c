@@ -63,7 +63,7 @@ int cli_open(tg_engine **e, const cli_args *a)
 	eo.db_path = a->db;
 	eo.data_dir = a->data_dir;
 	if (tg_engine_open(e, &eo, &err) < 0)
-		return cli_fail(&err) ? cli_exit_code(err.code) : TG_EXIT_INTERNAL;
+		return cli_fail(&err);
 	tg_engine_set_actor(*e, a->actor);
 	return 0;
 }
