@@ -9,7 +9,7 @@
 set -u
 TG=$1; ROUNDS=${2:-12}; N=120
 # Sanitizer builds run each command several times slower: fewer shipments keep the test under a minute.
-if [ -n "${ASAN_OPTIONS:-}" ]; then ROUNDS=${2:-8}; N=50; fi
+if [ -n "${ASAN_OPTIONS:-}" ]; then ROUNDS=${2:-6}; N=40; fi
 W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
 export TOLLGATE_DB=$W/t.db TOLLGATE_ACTOR=crash
 . "$(dirname "$0")/state_lib.sh"
@@ -67,7 +67,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
   kill -9 -- -"$pid" 2>/dev/null || kill -9 "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
   invariants
-  [ $(( $(date +%s) - start )) -gt 20 ] && { echo "time bound reached after $r rounds"; break; }
+  [ $(( $(date +%s) - start )) -gt 15 ] && { echo "time bound reached after $r rounds"; break; }
 done
 # Finish: let the child run to the end, then everything must be there exactly once.
 bash -c child || bad "child failed: $(tail -1 "$W/child.err")"
