@@ -359,6 +359,9 @@ int tg_decide(tg_decision *d, const tg_decide_ctx *ctx, const tg_order *o, tg_da
 	d->nlines = d->nreasons = d->nconditions = d->ncharges = d->nhits = d->njurisdictions = 0;
 	d->as_of = as_of;
 	d->verdict = TG_VERDICT_ALLOW;
+	d->license_id[0] = d->license_holder[0] = '\0'; /* set later by licence matching, if any */
+	d->license_valid_to = 0;
+	d->nlicense_conditions = 0;
 	copy(d->order_id, sizeof(d->order_id), o->id);
 	memcpy(d->order_hash, o->content_hash, sizeof(d->order_hash));
 	if ((d->lines = tg__calloc(o->nlines, sizeof(tg_decision_line))) == NULL ||

@@ -152,6 +152,23 @@ static size_t size_hint(const tg_decision *d)
 	       d->nhits * 700;
 }
 
+/* "license":{"id","holder","valid_to","conditions"}: only when a licence covers the order. */
+static int put_license(tg_buf *b, const tg_decision *d)
+{
+	char date[11];
+	size_t i;
+	int rc;
+	tg_date_format(date, d->license_valid_to);
+	TRY(KV(b, ",\"license\":{\"id\":", d->license_id));
+	TRY(KV(b, ",\"holder\":", d->license_holder));
+	TRY(PUTL(b, ",\"valid_to\":\""));
+	TRY(tg__buf_put(b, date, 10));
+	TRY(PUTL(b, "\",\"conditions\":["));
+	for (i = 0; i < d->nlicense_conditions; i++)
+		TRY(i ? KV(b, ",", d->license_conditions[i]) : KV(b, "", d->license_conditions[i]));
+	return PUTL(b, "]}");
+}
+
 int tg_decision_json(tg_buf *b, const tg_decision *d)
 {
 	char date[11];
@@ -181,6 +198,8 @@ int tg_decision_json(tg_buf *b, const tg_decision *d)
 	TRY(tg__buf_putc(b, ']'));
 	TRY(put_charges(b, d));
 	TRY(put_hits(b, d));
+	if (d->license_id[0])
+		TRY(put_license(b, d));
 	TRY(PUTL(b, ",\"order_hash\":\""));
 	TRY(tg__buf_puts(b, d->order_hash));
 	return PUTL(b, "\"}");

@@ -7,9 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include "decide_cache.h"
+#include "audit.h"
+#include "license.h"
 #include "record.h"
 #include "store/store.h"
 #include "util/alloc.h"
+#include "util/buf.h"
 #include "util/err.h"
 
 #ifndef TG_DATA_DIR
@@ -23,6 +26,7 @@ struct tg_engine {
 	tg_store *store;
 	tg_screener *screener;
 	tg__pcache *memo; /* screening memo; rebuilt with the screener */
+	char actor[128]; /* who state changes are attributed to in the audit log */
 };
 
 #define MEMO_MAX 262144
@@ -47,6 +51,7 @@ int tg_engine_open(tg_engine **out, const tg_engine_opts *opts, tg_err *err)
 		return tg__fail(err, TG_EINVALID, "tg_engine_opts: unsupported version %u", opts->version);
 	if ((e = tg__calloc(1, sizeof(*e))) == NULL)
 		return tg__oom(err);
+	tg_engine_set_actor(e, NULL);
 	snprintf(path, sizeof(path), "%s/catalog/accelerators.json", dir);
 	if ((rc = tg_catalog_load(&e->catalog, path, err)) < 0)
 		goto fail;
@@ -115,15 +120,44 @@ void tg_check_result_dispose(tg_check_result *r)
 	tg_buf_dispose(&r->json);
 }
 
-/* Decide one order; no store involved. */
+void tg_engine_set_actor(tg_engine *e, const char *actor)
+{
+	const char *env = getenv("TOLLGATE_ACTOR");
+	if (actor == NULL || *actor == '\0')
+		actor = env && *env ? env : getenv("USER");
+	snprintf(e->actor, sizeof(e->actor), "%s", actor && *actor ? actor : "unknown");
+}
+
+const char *tg_engine_actor(const tg_engine *e) { return e->actor; }
+
+/* Decide one order and match it against the licences in the store (read-only). */
 static int decide_one(tg_check_result *r, tg_decision *d, tg_engine *e, const tg_order *o,
 		      const tg_check_opts *opts)
 {
 	tg_decide_ctx ctx = {e->catalog, &e->gates, e->policy, e->screener, e->memo};
 	int rc = tg_decide(d, &ctx, o, opts->has_as_of ? opts->as_of : o->date, &r->err);
+	if (rc == TG_OK && e->store)
+		rc = tg__license_apply(d, e->store, o, &r->err);
 	if (rc == TG_OK && (rc = tg_decision_json(&r->json, d)) < 0)
 		tg__fail(&r->err, rc, "cannot encode the decision");
 	r->verdict = d->verdict;
+	return rc;
+}
+
+/* The audit entry of a recorded decision (same transaction as the record). */
+static int audit_decision(tg_engine *e, const tg_order *o, const tg_decision *d, tg_err *err)
+{
+	tg_buf b = TG_BUF_INIT;
+	int rc;
+	if ((rc = tg__buf_puts(&b, "{\"license\":")) < 0 ||
+	    (rc = d->license_id[0] ? tg__buf_put_json_str(&b, d->license_id) : tg__buf_puts(&b, "null")) < 0 ||
+	    (rc = tg__buf_printf(&b, ",\"order_hash\":\"%s\",\"order_id\":", o->content_hash)) < 0 ||
+	    (rc = tg__buf_put_json_str(&b, o->id)) < 0 ||
+	    (rc = tg__buf_printf(&b, ",\"verdict\":\"%s\"}", tg_verdict_name(d->verdict))) < 0)
+		rc = tg__fail(err, rc, "audit: cannot encode the decision entry");
+	else
+		rc = tg__audit_append(e->store, e->actor, "decision", o->id, b.ptr, err);
+	tg_buf_dispose(&b);
 	return rc;
 }
 
@@ -134,9 +168,7 @@ static int check_one(tg_check_result *r, tg_engine *e, const char *text, size_t 
 	tg_decision d;
 	int rc;
 
-	d.lines = NULL;
-	d.charges = NULL;
-	d.nlines = d.ncharges = 0;
+	memset(&d, 0, sizeof(d));
 	if ((rc = tg_order_parse(&o, text, len, &r->err)) < 0)
 		goto done;
 	if (opts->record) {
@@ -151,7 +183,8 @@ static int check_one(tg_check_result *r, tg_engine *e, const char *text, size_t 
 	}
 	if ((rc = decide_one(r, &d, e, o, opts)) < 0)
 		goto done;
-	if (opts->record && (rc = tg__record_insert(e->store, o, &d, r->json.ptr, &r->err)) < 0)
+	if (opts->record && ((rc = tg__record_insert(e->store, o, &d, r->json.ptr, &r->err)) < 0 ||
+			     (rc = audit_decision(e, o, &d, &r->err)) < 0))
 		goto done;
 done:
 	r->code = rc;

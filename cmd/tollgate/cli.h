@@ -31,5 +31,12 @@ int cmd_lists(int argc, char **argv);
 int cmd_screen(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_token(int argc, char **argv);
+int cmd_license(int argc, char **argv);
+int cmd_inspect(int argc, char **argv);
+int cmd_ship(int argc, char **argv);
+int cmd_trace(int argc, char **argv);
+int cmd_us_volume(int argc, char **argv);
+int cmd_ledger(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 
 #endif

@@ -9,12 +9,12 @@
 #include "tg/engine.h"
 
 #define USAGE                                                                                             \
-	"tollgate check [--db PATH] [--as-of YYYY-MM-DD] [--json] [--no-record] [--data-dir DIR] FILE|-\n" \
+	"tollgate check [--db PATH] [--as-of YYYY-MM-DD] [--json] [--no-record] [--data-dir DIR] [--actor NAME] FILE|-\n" \
 	"  FILE holds one order (JSON object) or JSON Lines of orders; - reads standard input."
 #define BATCH 1000
 
 typedef struct check_args {
-	const char *db, *data_dir, *file;
+	const char *db, *data_dir, *file, *actor;
 	int json, record;
 	tg_check_opts opts;
 } check_args;
@@ -35,6 +35,8 @@ static int parse_args(check_args *a, int argc, char **argv)
 			a->db = argv[++i];
 		else if (strcmp(argv[i], "--data-dir") == 0 && i + 1 < argc)
 			a->data_dir = argv[++i];
+		else if (strcmp(argv[i], "--actor") == 0 && i + 1 < argc)
+			a->actor = argv[++i];
 		else if (strcmp(argv[i], "--as-of") == 0 && i + 1 < argc) {
 			if (tg_date_parse(&a->opts.as_of, argv[++i], &err) < 0) {
 				fprintf(stderr, "tollgate: --as-of: %s\n", err.msg);
@@ -276,6 +278,7 @@ int cmd_check(int argc, char **argv)
 			fclose(f);
 		return cli_fail(&err);
 	}
+	tg_engine_set_actor(e, a.actor);
 	while (getline(&line, &cap, f) >= 0 && is_blank(line))
 		no++;
 	if (line == NULL || is_blank(line)) {

@@ -16,6 +16,13 @@ static const struct {
 	{"screen", cmd_screen, "screen names against the loaded lists"},
 	{"serve", cmd_serve, "serve the HTTP JSON API and the console"},
 	{"token", cmd_token, "add, list and revoke API tokens"},
+	{"license", cmd_license, "add, show, list, revoke licences; approved customers"},
+	{"inspect", cmd_inspect, "record inspection certificates from US test labs"},
+	{"ship", cmd_ship, "release serial-level shipments under a licence"},
+	{"trace", cmd_trace, "trace a serial; report a diversion"},
+	{"us-volume", cmd_us_volume, "record US end-use volume (50% China cap)"},
+	{"ledger", cmd_ledger, "charge ledger: statements, remittances, balance check"},
+	{"audit", cmd_audit, "verify and export the audit chain"},
 };
 
 static void usage(FILE *f)

@@ -75,6 +75,12 @@ typedef struct tg_decision {
 	size_t ncharges;
 	tg_decision_hit hits[TG_DECISION_MAX_HITS];
 	size_t nhits;
+	/* Appended in 0.2 by the licence module. tg_decide() does not touch them: zero the struct first. */
+	char license_id[64];      /**< the live licence that covers the order, or "" */
+	char license_holder[128]; /**< its holder */
+	tg_date license_valid_to; /**< its last valid day */
+	char license_conditions[TG_DECISION_MAX_CONDITIONS][40]; /**< its conditions */
+	size_t nlicense_conditions;
 } tg_decision;
 
 /** Everything a decision reads. Borrowed; all but @p screener are required. */

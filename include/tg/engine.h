@@ -70,4 +70,12 @@ TG_EXTERN int tg_engine_check_many(tg_check_result *res, size_t n, tg_engine *e,
 				   const size_t *lens, const tg_check_opts *opts, tg_err *err);
 TG_EXTERN void tg_check_result_dispose(tg_check_result *r);
 
+/**
+ * Set who state changes are attributed to in the audit log. NULL or "" = $TOLLGATE_ACTOR, else $USER,
+ * else "unknown" (the default at tg_engine_open). The name is copied (at most 127 bytes). @since 0.2
+ */
+TG_EXTERN void tg_engine_set_actor(tg_engine *e, const char *actor);
+/** The current actor (borrowed from the engine). @since 0.2 */
+TG_EXTERN const char *tg_engine_actor(const tg_engine *e);
+
 #endif

@@ -18,5 +18,10 @@
 #include "tg/decision.h"
 #include "tg/engine.h"
 #include "tg/token.h"
+#include "tg/audit.h"
+#include "tg/license.h"
+#include "tg/inspect.h"
+#include "tg/ship.h"
+#include "tg/ledger.h"
 
 #endif

@@ -6,11 +6,17 @@
 #include "store/schema.h"
 #include "store/schema_lists.h"
 #include "store/schema_http.h"
+#include "store/schema_state.h"
 
 const tg__migration tg__migrations[] = {
 	{"decisions", 1, TG__SCHEMA_DECISIONS_1},
 	{"lists", 1, TG__SCHEMA_LISTS_1},
 	{"lists", 2, TG__SCHEMA_LISTS_2},
 	{"http", 1, TG__SCHEMA_HTTP_1},
+	{"audit", 1, TG__SCHEMA_AUDIT_1},
+	{"licenses", 1, TG__SCHEMA_LICENSES_1},
+	{"inspect", 1, TG__SCHEMA_INSPECT_1},
+	{"ship", 1, TG__SCHEMA_SHIP_1},
+	{"ledger", 1, TG__SCHEMA_LEDGER_1},
 	{NULL, 0, NULL},
 };

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Internal interface of the audit log and helpers shared by the stateful modules (licence, inspect,
+ * ship, ledger): canonical JSON, name normalisation, the time stamp. */
+#ifndef TG_AUDIT_INT_H
+#define TG_AUDIT_INT_H
+
+#include <jansson.h>
+#include "tg/audit.h"
+#include "tg/store.h"
+
+/* Append one entry (inside the caller's transaction). data_json is a canonical JSON value (sorted
+ * keys, compact) or NULL for null. Returns TG_OK or a store/memory error. */
+int tg__audit_append(tg_store *st, const char *actor, const char *kind, const char *subject,
+		     const char *data_json, tg_err *err);
+
+/* Canonical text (sorted keys, compact, ASCII) of v and its SHA-256 hex; *out is malloc'd by jansson
+ * (free with free()). */
+int tg__canon(char **out, char hash[65], const json_t *v, tg_err *err);
+
+/* Normalised party / exporter name for comparisons (screen normalisation). */
+void tg__name_norm(char out[512], const char *name);
+
+/* Run fn inside one write transaction; commit on TG_OK (or a positive result), roll back otherwise. */
+int tg__in_txn(tg_store *st, int (*fn)(void *arg, tg_err *err), void *arg, tg_err *err);
+
+#endif

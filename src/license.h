@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Internal interface of the licence module: matching an order against live licences for `check`. */
+#ifndef TG_LICENSE_INT_H
+#define TG_LICENSE_INT_H
+
+#include "tg/decision.h"
+#include "tg/license.h"
+#include "tg/order.h"
+#include "tg/store.h"
+
+/* If d's verdict is license_required, look for a live licence of the order's exporter that covers its
+ * date, destination, consignees, end users, items, remaining quantity and value, and every jurisdiction
+ * that requires a licence. Covered: the licence id and conditions go into d and the covered
+ * jurisdictions become allow. Not covered: a reason says which part is missing. Read-only. */
+int tg__license_apply(tg_decision *d, tg_store *st, const tg_order *o, tg_err *err);
+
+/* Is cur a valid ISO 4217-shaped code (three upper-case letters)? */
+int tg__currency_ok(const char *cur);
+
+#endif
