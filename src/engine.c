@@ -39,6 +39,37 @@ static const char *data_dir(const tg_engine_opts *o)
 	return env && *env ? env : TG_DATA_DIR;
 }
 
+/* A policy version not seen before is recorded and audited ("policy change"), in one transaction. */
+static int note_policy_version(tg_engine *e, tg_err *err)
+{
+	static const char ins[] = "INSERT OR IGNORE INTO policy_versions (hash, rules, first_seen) VALUES (?, ?, ?)";
+	const char *hash = tg_policy_hash(e->policy);
+	tg__stmt *s;
+	char now[21], data[128];
+	int rc;
+	if ((rc = tg__store_begin(e->store, err)) < 0)
+		return rc;
+	if ((rc = tg__store_prepare(&s, e->store, ins, err)) < 0)
+		goto fail;
+	tg__utc_now(now);
+	tg__stmt_bind_text(s, 1, hash, -1);
+	tg__stmt_bind_int64(s, 2, (int64_t)tg_policy_rule_count(e->policy));
+	tg__stmt_bind_text(s, 3, now, -1);
+	rc = tg__stmt_step(s, err);
+	tg__stmt_reset(s);
+	if (rc < 0)
+		goto fail;
+	if (tg__store_changes(e->store) == 1) {
+		snprintf(data, sizeof(data), "{\"rules\":%zu}", tg_policy_rule_count(e->policy));
+		if ((rc = tg__audit_append(e->store, e->actor, "policy", hash, data, err)) < 0)
+			goto fail;
+	}
+	return tg__store_commit(e->store, err);
+fail:
+	tg__store_rollback(e->store);
+	return rc;
+}
+
 int tg_engine_open(tg_engine **out, const tg_engine_opts *opts, tg_err *err)
 {
 	tg_engine *e;
@@ -63,7 +94,8 @@ int tg_engine_open(tg_engine **out, const tg_engine_opts *opts, tg_err *err)
 		goto fail;
 	if (opts == NULL || !opts->no_store) {
 		if ((rc = tg_store_open(&e->store, tg_store_default_path(opts ? opts->db_path : NULL), err)) < 0 ||
-		    (rc = tg_screener_open(&e->screener, e->store, err)) < 0)
+		    (rc = tg_screener_open(&e->screener, e->store, err)) < 0 ||
+		    (rc = note_policy_version(e, err)) < 0)
 			goto fail;
 		if (tg__pcache_new(&e->memo, MEMO_MAX) < 0) {
 			rc = tg__oom(err);

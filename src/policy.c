@@ -12,6 +12,7 @@
 #include "util/buf.h"
 #include "util/json.h"
 #include "util/map.h"
+#include "util/sha256.h"
 
 #define MAX_GROUPS 32
 
@@ -566,11 +567,32 @@ oom:
 	return tg__oom(err);
 }
 
+/* Append a file's name, a NUL, its length and its bytes to the hash input. */
+static int hash_file(tg_buf *b, const char *name, const char *path, tg_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[8192];
+	size_t n;
+	int rc = tg__buf_put(b, name, strlen(name) + 1);
+	if (f == NULL)
+		return tg__fail(err, TG_EIO, "cannot read %s", path);
+	while (rc == TG_OK && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		rc = tg__buf_put(b, chunk, n);
+	fclose(f);
+	return rc < 0 ? tg__fail(err, rc, "cannot hash %s", path) : TG_OK;
+}
+
+const char *tg_policy_hash(const tg_policy *p)
+{
+	return p->hash;
+}
+
 int tg_policy_load(tg_policy **out, const char *dir, tg_err *err)
 {
 	loader l;
 	char **files = NULL, path[1024];
 	size_t nfiles = 0, i;
+	tg_buf hb = TG_BUF_INIT;
 	int rc;
 
 	*out = NULL;
@@ -578,12 +600,19 @@ int tg_policy_load(tg_policy **out, const char *dir, tg_err *err)
 	if ((l.p = tg__calloc(1, sizeof(tg_policy))) == NULL)
 		return tg__oom(err);
 	snprintf(path, sizeof(path), "%s/country-groups.json", dir);
-	if ((rc = name_file(err, load_groups(&l, path, err), "country-groups.json")) < 0 || (rc = list_files(&files, &nfiles, dir, err)) < 0)
+	if ((rc = name_file(err, load_groups(&l, path, err), "country-groups.json")) < 0 ||
+	    (rc = hash_file(&hb, "country-groups.json", path, err)) < 0 ||
+	    (rc = list_files(&files, &nfiles, dir, err)) < 0)
 		goto done;
 	for (i = 0; i < nfiles; i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
-		if ((rc = name_file(err, load_jurisdiction(&l, path, files[i], err), files[i])) < 0)
+		if ((rc = name_file(err, load_jurisdiction(&l, path, files[i], err), files[i])) < 0 ||
+		    (rc = hash_file(&hb, files[i], path, err)) < 0)
 			goto done;
+	}
+	if (tg__sha256_hex(l.p->hash, hb.ptr, hb.size) < 0) {
+		rc = tg__fail(err, TG_EINTERNAL, "policy: SHA-256 failed");
+		goto done;
 	}
 	if ((rc = resolve_overrides(l.p, err)) < 0)
 		goto done;
@@ -593,6 +622,7 @@ done:
 	for (i = 0; i < nfiles; i++)
 		tg__free(files[i]);
 	tg__free(files);
+	tg_buf_dispose(&hb);
 	tg_policy_free(l.p);
 	return rc;
 }

@@ -49,6 +49,10 @@ TG_EXTERN size_t tg_policy_rule_count(const tg_policy *p);
 TG_EXTERN void tg_policy_rule_info(tg_rule_info *out, const tg_policy *p, size_t i);
 /** Is rule @p i in force on @p as_of? @since 0.1 */
 TG_EXTERN int tg_policy_in_force(const tg_policy *p, size_t i, tg_date as_of);
+/** SHA-256 (hex) over the names and contents of the files the policy was loaded from: identifies a
+ * policy version in decisions and the audit log. Borrowed. @since 0.1 */
+TG_EXTERN const char *tg_policy_hash(const tg_policy *p);
+
 /** Append the rules in force on @p as_of as JSON {"as_of","rules":[...]}. @since 0.1 */
 TG_EXTERN int tg_policy_list_json(tg_buf *out, const tg_policy *p, tg_date as_of);
 

@@ -18,5 +18,6 @@ const tg__migration tg__migrations[] = {
 	{"inspect", 1, TG__SCHEMA_INSPECT_1},
 	{"ship", 1, TG__SCHEMA_SHIP_1},
 	{"ledger", 1, TG__SCHEMA_LEDGER_1},
+	{"policy", 1, TG__SCHEMA_POLICY_1},
 	{NULL, 0, NULL},
 };

@@ -16,4 +16,9 @@
 	" recorded_at TEXT NOT NULL);"                                                                  \
 	"CREATE INDEX decisions_verdict ON decisions (verdict);"
 
+/* Policy versions seen by the engine (SHA-256 over the policy files): a new one is audited. */
+#define TG__SCHEMA_POLICY_1                                                                             \
+	"CREATE TABLE policy_versions (hash TEXT PRIMARY KEY, rules INTEGER NOT NULL,"                  \
+	" first_seen TEXT NOT NULL);"
+
 #endif
