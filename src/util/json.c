@@ -53,13 +53,38 @@ static int depth_ok(const json_t *v, int depth)
 	return 1;
 }
 
+/* jansson (2.14) silently skips a NUL byte that follows a number or a literal ("[10\0]" loads as [10]).
+ * A raw NUL is never valid JSON text (inside a string it must be escaped), so refuse it up front. */
+static int reject_nul(const char *text, size_t len, tg_err *err)
+{
+	const char *nul = memchr(text, '\0', len);
+	int line = 1, column = 1, rc;
+	const char *p;
+	if (nul == NULL)
+		return TG_OK;
+	for (p = text; p < nul; p++, column++)
+		if (*p == '\n') {
+			line++;
+			column = 0;
+		}
+	rc = tg__fail(err, TG_EINVALID, "invalid JSON at line %d, column %d: NUL byte in the text", line, column);
+	if (err) {
+		err->line = line;
+		err->column = column;
+	}
+	return rc;
+}
+
 int tg__json_parse(json_t **out, const char *text, size_t len, tg_err *err)
 {
 	json_error_t je;
-	json_t *v = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+	json_t *v;
+	int rc = reject_nul(text, len, err);
+	if (rc < 0)
+		return rc;
+	v = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
 	if (v == NULL) {
-		int rc = tg__fail(err, TG_EINVALID, "invalid JSON at line %d, column %d: %s", je.line, je.column,
-				  je.text);
+		rc = tg__fail(err, TG_EINVALID, "invalid JSON at line %d, column %d: %s", je.line, je.column, je.text);
 		if (err) {
 			err->line = je.line;
 			err->column = je.column;
