@@ -11,6 +11,7 @@
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/err.h"
+#include "util/json.h"
 
 #ifndef TG_DATA_DIR
 #define TG_DATA_DIR "."
@@ -45,6 +46,7 @@ int tg_engine_open(tg_engine **out, const tg_engine_opts *opts, tg_err *err)
 	*out = NULL;
 	if (opts && opts->version != TG_ENGINE_OPTS_VERSION)
 		return tg__fail(err, TG_EINVALID, "tg_engine_opts: unsupported version %u", opts->version);
+	tg__json_init(); /* before any jansson object exists, so all of them share one allocator */
 	if ((e = tg__calloc(1, sizeof(*e))) == NULL)
 		return tg__oom(err);
 	snprintf(path, sizeof(path), "%s/catalog/accelerators.json", dir);
