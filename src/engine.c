@@ -14,6 +14,7 @@
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/json.h"
 
 #ifndef TG_DATA_DIR
 #define TG_DATA_DIR "."
@@ -80,6 +81,7 @@ int tg_engine_open(tg_engine **out, const tg_engine_opts *opts, tg_err *err)
 	*out = NULL;
 	if (opts && opts->version != TG_ENGINE_OPTS_VERSION)
 		return tg__fail(err, TG_EINVALID, "tg_engine_opts: unsupported version %u", opts->version);
+	tg__json_init(); /* before any jansson object exists, so all of them share one allocator */
 	if ((e = tg__calloc(1, sizeof(*e))) == NULL)
 		return tg__oom(err);
 	tg_engine_set_actor(e, NULL);

@@ -129,8 +129,10 @@ static int parse_spec(tg_order_line *l, const char *text, const tg_jtok *t, cons
 {
 	char path[64];
 	json_error_t je;
-	json_t *spec = json_loadb(text + t->start, t->end - t->start, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &je);
+	json_t *spec;
 	int rc;
+	tg__json_init();
+	spec = json_loadb(text + t->start, t->end - t->start, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &je);
 	if (spec == NULL)
 		return tg__oom(err); /* the text was already validated */
 	tg__json_path(path, prefix, "spec");

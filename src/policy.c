@@ -391,16 +391,28 @@ done:
 	return rc;
 }
 
-static int load_groups(loader *l, const char *path, tg_err *err)
+/* Load a policy file with jansson (whose allocations go through tg__malloc); label names it in errors. */
+static int load_json_file(json_t **out, const char *path, const char *label, tg_err *err)
 {
 	json_error_t je;
-	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je), *groups_o, *v;
+	size_t failed = tg__alloc_failures();
+	tg__json_init();
+	if ((*out = json_load_file(path, JSON_REJECT_DUPLICATES, &je)) != NULL)
+		return TG_OK;
+	if (tg__alloc_failures() != failed) /* jansson may report it as a syntax error */
+		return tg__oom(err);
+	return tg__fail(err, TG_EINVALID, "%s: line %d, column %d: %s", label, je.line, je.column, je.text);
+}
+
+static int load_groups(loader *l, const char *path, tg_err *err)
+{
+	json_t *root, *groups_o, *v;
 	const char *name;
 	int rc = TG_OK;
 
 	l->file = "country-groups.json";
-	if (root == NULL)
-		return tg__fail(err, TG_EINVALID, "%s: line %d, column %d: %s", path, je.line, je.column, je.text);
+	if ((rc = load_json_file(&root, path, path, err)) < 0)
+		return rc;
 	groups_o = json_object_get(root, "groups");
 	if (!json_is_object(groups_o)) {
 		rc = tg__fail(err, TG_EINVALID, "%s: groups: expected an object", path);
@@ -442,8 +454,7 @@ static int load_jurisdiction(loader *l, const char *path, const char *fname, tg_
 {
 	static const char *const keys[] = {"jurisdiction", "applies_when", "citation", "notes", "version", "rules",
 					   NULL};
-	json_error_t je;
-	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je), *rules, *aw, *v;
+	json_t *root, *rules, *aw, *v;
 	tg_policy *p = l->p;
 	tg__jurisdiction *j;
 	const char *name = NULL;
@@ -453,8 +464,8 @@ static int load_jurisdiction(loader *l, const char *path, const char *fname, tg_
 
 	l->file = fname;
 	l->prefix[0] = '\0';
-	if (root == NULL)
-		return tg__fail(err, TG_EINVALID, "%s: line %d, column %d: %s", fname, je.line, je.column, je.text);
+	if ((rc = load_json_file(&root, path, fname, err)) < 0)
+		return rc;
 	if ((rc = tg__json_only_keys(root, "", keys, err)) < 0 ||
 	    (rc = tg__json_get_str(&name, root, "", "jurisdiction", 1, err)) < 0)
 		goto done;

@@ -8,6 +8,7 @@
 static tg_allocator g_alloc = {malloc, calloc, realloc, free};
 static size_t g_count;   /* allocations since the last tg__alloc_fail_after() */
 static size_t g_fail_at; /* 0 = never fail */
+static _Thread_local size_t g_failures; /* failed allocations of this thread */
 
 void tg_set_allocator(const tg_allocator *a)
 {
@@ -35,19 +36,32 @@ static int should_fail(void)
 	return g_fail_at != 0 && g_count >= g_fail_at;
 }
 
+size_t tg__alloc_failures(void)
+{
+	return g_failures;
+}
+
+/* Count a failed allocation (p == NULL) and pass p on. */
+static void *counted(void *p)
+{
+	if (p == NULL)
+		g_failures++;
+	return p;
+}
+
 void *tg__malloc(size_t n)
 {
-	return should_fail() ? NULL : g_alloc.malloc_fn(n ? n : 1);
+	return counted(should_fail() ? NULL : g_alloc.malloc_fn(n ? n : 1));
 }
 
 void *tg__calloc(size_t count, size_t n)
 {
-	return should_fail() ? NULL : g_alloc.calloc_fn(count ? count : 1, n ? n : 1);
+	return counted(should_fail() ? NULL : g_alloc.calloc_fn(count ? count : 1, n ? n : 1));
 }
 
 void *tg__realloc(void *p, size_t n)
 {
-	return should_fail() ? NULL : g_alloc.realloc_fn(p, n ? n : 1);
+	return counted(should_fail() ? NULL : g_alloc.realloc_fn(p, n ? n : 1));
 }
 
 void tg__free(void *p)

@@ -15,6 +15,10 @@ void tg__free(void *p);
 char *tg__strdup(const char *s);
 char *tg__strndup(const char *s, size_t n);
 
+/* How many allocations have failed in this thread so far (any cause). jansson reports an allocation
+ * failure inconsistently (often as a syntax error), so callers compare this count around a call. */
+size_t tg__alloc_failures(void);
+
 /* Test hook: fail the allocation number k (1-based) counted from now and every later one
  * (0 disables). Returns how many allocations happened since the last call. */
 size_t tg__alloc_fail_after(size_t k);

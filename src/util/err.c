@@ -48,6 +48,15 @@ void tg_err_clear(tg_err *err)
 		memset(err, 0, sizeof(*err));
 }
 
+/* Messages and fields are one line: control bytes (a line break quoted from the input, or in jansson's
+ * "near '...'" excerpt) become spaces. */
+static void one_line(char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			*s = ' ';
+}
+
 static int vfail(tg_err *err, int code, const char *field, const char *fmt, va_list ap)
 {
 	if (err == NULL)
@@ -55,6 +64,8 @@ static int vfail(tg_err *err, int code, const char *field, const char *fmt, va_l
 	err->code = code;
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 	snprintf(err->field, sizeof(err->field), "%s", field ? field : "");
+	one_line(err->msg);
+	one_line(err->field);
 	return code;
 }
 

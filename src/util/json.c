@@ -2,8 +2,10 @@
 /* Path-aware jansson field getters, strict parsing, and the ISO 3166-1 country list. */
 #include "util/json.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include "util/alloc.h"
 
 /* ISO 3166-1 alpha-2, sorted, two letters each (from Debian iso-codes, 249 codes), plus XK (Kosovo,
  * user-assigned but used by OFAC and the CSL). */
@@ -53,13 +55,53 @@ static int depth_ok(const json_t *v, int depth)
 	return 1;
 }
 
+static void route_jansson(void)
+{
+	json_set_alloc_funcs(tg__malloc, tg__free);
+}
+
+void tg__json_init(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, route_jansson);
+}
+
+/* jansson (2.14) silently skips a NUL byte that follows a number or a literal ("[10\0]" loads as [10]).
+ * A raw NUL is never valid JSON text (inside a string it must be escaped), so refuse it up front. */
+static int reject_nul(const char *text, size_t len, tg_err *err)
+{
+	const char *nul = memchr(text, '\0', len);
+	int line = 1, column = 1, rc;
+	const char *p;
+	if (nul == NULL)
+		return TG_OK;
+	for (p = text; p < nul; p++, column++)
+		if (*p == '\n') {
+			line++;
+			column = 0;
+		}
+	rc = tg__fail(err, TG_EINVALID, "invalid JSON at line %d, column %d: NUL byte in the text", line, column);
+	if (err) {
+		err->line = line;
+		err->column = column;
+	}
+	return rc;
+}
+
 int tg__json_parse(json_t **out, const char *text, size_t len, tg_err *err)
 {
 	json_error_t je;
-	json_t *v = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+	json_t *v;
+	size_t failed = tg__alloc_failures();
+	int rc = reject_nul(text, len, err);
+	if (rc < 0)
+		return rc;
+	tg__json_init();
+	v = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
 	if (v == NULL) {
-		int rc = tg__fail(err, TG_EINVALID, "invalid JSON at line %d, column %d: %s", je.line, je.column,
-				  je.text);
+		if (tg__alloc_failures() != failed) /* jansson may report it as a syntax error */
+			return tg__oom(err);
+		rc = tg__fail(err, TG_EINVALID, "invalid JSON at line %d, column %d: %s", je.line, je.column, je.text);
 		if (err) {
 			err->line = je.line;
 			err->column = je.column;

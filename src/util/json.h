@@ -11,6 +11,11 @@
 
 #define TG_JSON_MAX_DEPTH 32
 
+/* Route jansson's allocations through tg__malloc/tg__free (so the pluggable allocator and the OOM
+ * sweeps cover them). Idempotent and thread-safe; called by every libtg entry point that uses jansson,
+ * before its first jansson call. */
+void tg__json_init(void);
+
 /* Parse text strictly (duplicate keys rejected, depth limited): line/column into err on failure. */
 int tg__json_parse(json_t **out, const char *text, size_t len, tg_err *err);
 

@@ -132,6 +132,24 @@ static void order__unknown_top_field(void **state)
 	assert_string_equal(err.field, "colour");
 }
 
+/* Error messages are one line even when they quote the input (found by fuzz/order_fuzzer.c). */
+static void order__error_message_is_one_line(void **state)
+{
+	static const char *const texts[] = {
+		"{\n  \"id\": \"EX-011\\u\n  \"date\": \"2026-02-16\"\n}", /* jansson quotes the text near a texts escape */
+		ORDER("\"O-1\"", "\"2026-02-16\"", EXP, "\"US\"", "\"CN\"", "[" PARTY "]", "\"data\\ncenter\"", "[" LINE "]"),
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		tg_order *o = NULL;
+		tg_err err = TG_ERR_INIT;
+		assert_int_equal(tg_order_parse(&o, texts[i], strlen(texts[i]), &err), TG_EINVALID);
+		if (strpbrk(err.msg, "\r\n") != NULL)
+			fail_msg("case %zu: message spans lines: %s", i, err.msg);
+	}
+}
+
 static void order__oom_sweep(void **state)
 {
 	const char *t = OK_ORDER;
@@ -157,6 +175,7 @@ int main(void)
 		cmocka_unit_test(order__hash_ignores_key_order_and_spacing),
 		cmocka_unit_test(order__bad_input_matrix),
 		cmocka_unit_test(order__unknown_top_field),
+		cmocka_unit_test(order__error_message_is_one_line),
 		cmocka_unit_test(order__oom_sweep),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -106,6 +106,10 @@ static void jparse__rejects_what_jansson_rejects(void **state)
 		if (same(bad[i]))
 			fail_msg("'%s' accepted", bad[i]);
 	assert_false(same_as_jansson("[\"a\0b\"]", 7)); /* a raw NUL byte */
+	/* jansson 2.14 skips a NUL byte that follows a number or a literal (fuzz/corpora/json/nul-after-number) */
+	assert_false(same_as_jansson("[10\0]", 5));
+	assert_false(same_as_jansson("[true\0,1]", 9));
+	assert_false(same_as_jansson("{\"a\":1\0}", 8));
 }
 
 static void jparse__depth_limit(void **state)
