@@ -200,9 +200,12 @@ static int check_one(tg_check_result *r, tg_engine *e, const char *text, size_t 
 {
 	tg_order *o = NULL;
 	tg_decision d;
-	int rc;
+	int rc, wrote = 0;
 
-	memset(&d, 0, sizeof(d));
+	/* Not memset: a decision is ~90 KB of fixed arrays; tg_decide initialises what it uses. */
+	d.lines = NULL;
+	d.charges = NULL;
+	d.nlines = d.ncharges = 0;
 	if ((rc = tg_order_parse(&o, text, len, &r->err)) < 0)
 		goto done;
 	if (opts->record) {
@@ -217,16 +220,16 @@ static int check_one(tg_check_result *r, tg_engine *e, const char *text, size_t 
 	}
 	if ((rc = decide_one(r, &d, e, o, opts)) < 0)
 		goto done;
-	if (opts->record && ((rc = tg__record_insert(e->store, o, &d, r->json.ptr, &r->err)) < 0 ||
-			     (rc = audit_decision(e, o, &d, &r->err)) < 0))
-		goto done;
+	if (opts->record && (rc = tg__record_insert(e->store, o, &d, r->json.ptr, &r->err)) == TG_OK &&
+	    (rc = audit_decision(e, o, &d, &r->err)) < 0)
+		wrote = 1; /* the record is in, its audit entry is not: the batch must not commit */
 done:
 	r->code = rc;
 	if (rc == TG_EDB || rc == TG_ENOMEM || rc == TG_EINTERNAL)
 		*batch_err = r->err; /* a store fault fails the whole batch */
 	tg_decision_dispose(&d);
 	tg_order_free(o);
-	return (rc == TG_EDB || rc == TG_EINTERNAL) ? rc : TG_OK;
+	return (rc == TG_EDB || rc == TG_EINTERNAL || wrote) ? rc : TG_OK;
 }
 
 int tg_engine_check_many(tg_check_result *res, size_t n, tg_engine *e, const char *const *texts,
