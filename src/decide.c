@@ -82,7 +82,7 @@ static size_t match_line(size_t out[MAX_MATCH], const tg_policy *p, const char *
 	for (fallback = 0; fallback <= 1 && n == 0; fallback++) {
 		for (i = 0; i < p->nrules && n < MAX_MATCH; i++) {
 			const tg__rule *r = &p->rules[i];
-			if (r->fallback != fallback || strcmp(r->jurisdiction, jname) != 0 ||
+			if (r->fallback != fallback || r->jurisdiction[0] != jname[0] || strcmp(r->jurisdiction, jname) != 0 ||
 			    !tg_policy_in_force(p, i, as_of) || !rule_matches(r, f, o))
 				continue;
 			out[n++] = i;
@@ -101,9 +101,13 @@ static size_t match_line(size_t out[MAX_MATCH], const tg_policy *p, const char *
 	return kept;
 }
 
+/* Bounded string copy (truncates; always terminates). Not snprintf: this is on the hot path. */
 static void copy(char *dst, size_t cap, const char *src)
 {
-	snprintf(dst, cap, "%s", src ? src : "");
+	size_t n = src ? strnlen(src, cap - 1) : 0;
+	if (n)
+		memcpy(dst, src, n);
+	dst[n] = '\0';
 }
 
 static tg_reason *add_reason(tg_decision *d, const char *rule, const char *juris, tg_err *err)

@@ -3,7 +3,6 @@
 #include "decide_cache.h"
 
 #include <pthread.h>
-#include <stdio.h>
 #include <string.h>
 #include "util/alloc.h"
 #include "util/map.h"
@@ -57,10 +56,16 @@ void tg__pcache_free(tg__pcache *c)
 	tg__free(c);
 }
 
+/* "CC|name" into buf; 0 when it does not fit (then the name is simply not memoised). */
 static size_t make_key(char *buf, size_t cap, const char *name, const char *country)
 {
-	int n = snprintf(buf, cap, "%s|%s", country ? country : "", name);
-	return n < 0 || (size_t)n >= cap ? 0 : (size_t)n;
+	size_t c = country ? strlen(country) : 0, n = strlen(name);
+	if (c + 1 + n + 1 > cap)
+		return 0;
+	memcpy(buf, country, c);
+	buf[c] = '|';
+	memcpy(buf + c + 1, name, n + 1);
+	return c + 1 + n;
 }
 
 int tg__pcache_get(tg__pcache *c, const char *name, const char *country, tg_screen_hit *hits, size_t max,
