@@ -127,7 +127,8 @@ static int write_entry(tg_store *st, int64_t seq, const char *at, const char *ac
 {
 	static const char ins[] = "INSERT INTO audit_log (seq, at, actor, kind, subject, entry, prev_hash, hash)"
 				  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-	static const char head[] = "INSERT OR REPLACE INTO audit_head (id, seq, hash) VALUES (1, ?, ?)";
+	static const char head[] = "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)"
+				   " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash";
 	tg__stmt *s;
 	int rc;
 	if ((rc = tg__store_prepare(&s, st, ins, err)) < 0)

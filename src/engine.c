@@ -43,7 +43,8 @@ static const char *data_dir(const tg_engine_opts *o)
 /* A policy version not seen before is recorded and audited ("policy change"), in one transaction. */
 static int note_policy_version(tg_engine *e, tg_err *err)
 {
-	static const char ins[] = "INSERT OR IGNORE INTO policy_versions (hash, rules, first_seen) VALUES (?, ?, ?)";
+	static const char ins[] = "INSERT INTO policy_versions (hash, rules, first_seen) VALUES (?, ?, ?)"
+				  " ON CONFLICT DO NOTHING";
 	const char *hash = tg_policy_hash(e->policy);
 	tg__stmt *s;
 	char now[21], data[128];

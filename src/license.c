@@ -158,8 +158,8 @@ static int exists(lic_add *a, tg_store *st, tg_err *err)
 
 static int insert_parties(lic_add *a, tg_store *st, const char *key, const char *role, tg_err *err)
 {
-	static const char sql[] = "INSERT OR IGNORE INTO license_parties (license_id, role, name, name_norm)"
-				  " VALUES (?, ?, ?, ?)";
+	static const char sql[] = "INSERT INTO license_parties (license_id, role, name, name_norm)"
+				  " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
 	const json_t *v;
 	size_t i;
 	int rc = TG_OK;
