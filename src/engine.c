@@ -497,22 +497,30 @@ int tg_engine_order_exporter(char *out, size_t n, tg_engine *e, const char *orde
 	return rc < 0 ? rc : TG_OK;
 }
 
-/* One report: its query (exporter filter as parameters 1 and 2), array key, and column names (a
- * leading '#' = integer, '!' = boolean, '$' = minor units formatted in the currency of column 3). */
+/* One report: its query (key filter as parameters 1 and 2; norm: the key is an exporter name, compared
+ * normalised), array key, and column names (a leading '#' = integer, '!' = boolean, '$' = minor units
+ * formatted in the currency of column 3, '@' = stored JSON text). */
 static const struct report_def {
 	const char *name, *sql, *key, *cols[9];
+	int norm;
 } reports[] = {
 	{"diversion", "SELECT d.id, d.serial, d.seen_at, d.note, d.shipment_id, d.license_id, d.consignee, d.flagged,"
 		      " d.recorded_at FROM diversion_reports d LEFT JOIN shipments s ON s.shipment_id = d.shipment_id"
 		      " WHERE ? IS NULL OR s.exporter_norm = ? ORDER BY d.id",
-	 "reports", {"#id", "serial", "seen_at", "note", "shipment_id", "license_id", "consignee", "!flagged", "recorded_at"}},
+	 "reports", {"#id", "serial", "seen_at", "note", "shipment_id", "license_id", "consignee", "!flagged", "recorded_at"}, 1},
 	{"us-volume", "SELECT exporter, item, period, quantity FROM us_volume WHERE ? IS NULL OR exporter_norm = ?"
-		      " ORDER BY exporter_norm, item, period", "us_volume", {"exporter", "item", "period", "#quantity"}},
+		      " ORDER BY exporter_norm, item, period", "us_volume", {"exporter", "item", "period", "#quantity"}, 1},
 	{"china-volume", "SELECT exporter_norm, item, quantity FROM cn_volume WHERE ? IS NULL OR exporter_norm = ?"
-			 " ORDER BY exporter_norm, item", "china_volume", {"exporter_norm", "item", "#quantity"}},
+			 " ORDER BY exporter_norm, item", "china_volume", {"exporter_norm", "item", "#quantity"}, 1},
 	{"remittances", "SELECT substr(txn, 7), exporter, kind, currency, amount, date FROM ledger_lines"
 			" WHERE txn LIKE 'remit:%' AND account = 'charges_payable' AND (? IS NULL OR exporter_norm = ?)"
-			" ORDER BY date, id", "remittances", {"ref", "exporter", "kind", "currency", "$amount", "date"}},
+			" ORDER BY date, id", "remittances", {"ref", "exporter", "kind", "currency", "$amount", "date"}, 1},
+	{"certificate", "SELECT certificate_id, lab, date, item, result, recorded_at, cert_json FROM certificates"
+			" WHERE ? IS NULL OR certificate_id = ?", "certificates",
+	 {"certificate_id", "lab", "date", "item", "result", "recorded_at", "@certificate"}, 0},
+	{"review", "SELECT order_id, exporter, as_of, recorded_at, decision_json FROM decisions WHERE verdict = 'review'"
+		   " AND (? IS NULL OR exporter = ?) ORDER BY recorded_at, order_id", "decisions",
+	 {"order_id", "exporter", "as_of", "recorded_at", "@decision"}, 0},
 };
 
 static int put_minor(tg_buf *b, int64_t v, const char *currency)
@@ -531,7 +539,7 @@ static int report_row(tg_buf *b, tg__stmt *s, const struct report_def *r)
 {
 	int i, rc = tg__buf_putc(b, '{');
 	for (i = 0; rc == TG_OK && i < 9 && r->cols[i]; i++) {
-		const char *c = r->cols[i], *name = (*c == '#' || *c == '!' || *c == '$') ? c + 1 : c;
+		const char *c = r->cols[i], *name = strchr("#!$@", *c) ? c + 1 : c;
 		if ((rc = tg__buf_printf(b, "%s\"%s\":", i ? "," : "", name)) < 0)
 			break;
 		if (tg__stmt_is_null(s, i))
@@ -542,6 +550,8 @@ static int report_row(tg_buf *b, tg__stmt *s, const struct report_def *r)
 			rc = tg__buf_puts(b, tg__stmt_int64(s, i) ? "true" : "false");
 		else if (*c == '$')
 			rc = put_minor(b, tg__stmt_int64(s, i), tg__stmt_text(s, 3));
+		else if (*c == '@')
+			rc = tg__buf_puts(b, tg__stmt_text(s, i));
 		else
 			rc = tg__buf_put_json_str(b, tg__stmt_text(s, i));
 	}
@@ -554,7 +564,7 @@ static int report_one(tg_buf *out, tg_engine *e, const struct report_def *r, con
 	const char *key = exporter;
 	tg__stmt *s;
 	int rc, n = 0;
-	if (exporter) {
+	if (exporter && r->norm) {
 		tg__name_norm(norm, exporter);
 		key = norm;
 	}

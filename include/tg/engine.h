@@ -116,10 +116,13 @@ TG_EXTERN int tg_engine_order_exporter(char *out, size_t n, tg_engine *e, const 
 /**
  * Read-only reports: "diversion" {"reports":[{"id","serial","seen_at","note","shipment_id","license_id",
  * "consignee","flagged","recorded_at"}]}, "us-volume" {"us_volume":[{"exporter","item","period","quantity"}],
- * "china_volume":[{"exporter","item","quantity"}]}, "remittances" {"remittances":[{"ref","exporter","kind",
- * "currency","amount","date"}]}. @p exporter (may be NULL) keeps one exporter's rows (normalised name).
+ * "china_volume":[{"exporter_norm","item","quantity"}]}, "remittances" {"remittances":[{"ref","exporter","kind",
+ * "currency","amount","date"}]}, "certificate" {"certificates":[{"certificate_id","lab","date","item","result",
+ * "recorded_at","certificate"}]}, "review" (recorded decisions whose verdict is review) {"decisions":[{"order_id",
+ * "exporter","as_of","recorded_at","decision"}]}. @p key (may be NULL) keeps the rows of one exporter
+ * (normalised name; exact for "review") or one certificate id.
  * @return TG_OK, TG_EINVALID (unknown report), TG_EDB. @since 0.3
  */
-TG_EXTERN int tg_engine_report(tg_buf *out, tg_engine *e, const char *name, const char *exporter, tg_err *err);
+TG_EXTERN int tg_engine_report(tg_buf *out, tg_engine *e, const char *name, const char *key, tg_err *err);
 
 #endif
