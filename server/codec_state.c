@@ -44,7 +44,7 @@ int reply_refused(hctx *c, const tg_buf *doc, const char *what, tg_err *err)
 	json_array_foreach(json_object_get(d, "reasons"), i, v)
 		sb_printf(&detail, "%s %s: %s", i ? ";" : "", json_string_value(json_object_get(v, "code")),
 			  json_string_value(json_object_get(v, "message")));
-	problem(c->resp, 422, detail.ptr, NULL, c->req->path);
+	problem_refused(c->resp, detail.ptr, c->req->path);
 	sb_free(&detail);
 	c->resp->body.len -= c->resp->body.len >= 2 ? 2 : 0; /* reopen the object: drop "}\n" */
 	json_object_foreach(d, k, v) {

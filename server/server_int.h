@@ -101,6 +101,8 @@ void sb_free(sbuf *b);
 int status_of(const tg_err *err);
 void problem(server_resp *r, int status, const char *detail, const char *field, const char *instance);
 void problem_from_err(server_resp *r, const tg_err *err, const char *instance);
+/* 422 with type .../refused (a business rule said no; the caller appends the reasons). */
+void problem_refused(server_resp *r, const char *detail, const char *instance);
 int resp_json(server_resp *r, int status, const char *json, size_t len);
 void resp_header(server_resp *r, const char *name, const char *value);
 
