@@ -9,9 +9,10 @@
 
   function bar(left, total, label) {
     const pct = total > 0 ? Math.max(0, Math.min(100, (100 * left) / total)) : 0;
+    const fill = el('span');
+    fill.style.width = `${pct.toFixed(1)}%`; // CSSOM, not a style attribute: the CSP forbids inline styles
     return el('div', { class: 'bar' + (pct < 10 ? ' low' : ''), role: 'meter', 'aria-valuemin': '0',
-      'aria-valuemax': String(total), 'aria-valuenow': String(left), 'aria-label': label },
-    el('span', { style: `width:${pct.toFixed(1)}%` }));
+      'aria-valuemax': String(total), 'aria-valuenow': String(left), 'aria-label': label }, fill);
   }
 
   function licence(l) {
