@@ -133,7 +133,8 @@ check_read "ledger check" "$LIC" /v1/ledger/check ledger check --json
 check_read "audit verify" "$AUD" /v1/audit/verify audit verify --json
 check_read "audit export" "$AUD" /v1/audit/export audit export
 check_read overrides "$CO" /v1/overrides screen overrides --json
-"$TG" audit export --db "$DB" | grep -q '"actor":"lic(licensing_officer)","at":"[^"]*","data":{"proposer":"co(compliance_officer)"}' ||
+"$TG" audit export --db "$DB" >"$TMP/audit"
+grep -q '"actor":"lic(licensing_officer)","at":"[^"]*","data":{"proposer":"co(compliance_officer)"}' "$TMP/audit" ||
   fail "audit: the issuing officer and the applicant are not recorded"
 [ "$(req -H "Authorization: Bearer $EXP" "$URL/v1/ledger?exporter=Acme%20Accelerators%20Inc.&quarter=2026Q1")" = 403 ] ||
   fail "an exporter may not read another exporter's ledger"
