@@ -30,7 +30,7 @@ static int decide(hctx *c, tg_check_result *res, size_t n, const char *const *te
 {
 	int rc;
 	if (o->record)
-		return committer_check(c->srv->commit, res, n, texts, lens, o, err);
+		return committer_check(c->srv->commit, res, n, texts, lens, o, c->resp->principal, err);
 	pthread_rwlock_rdlock(&c->srv->scr_lock);
 	rc = tg_engine_check_many(res, n, c->srv->engine, texts, lens, o, err);
 	pthread_rwlock_unlock(&c->srv->scr_lock);

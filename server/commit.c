@@ -16,6 +16,7 @@ typedef struct job {
 	const char *const *texts;
 	const size_t *lens;
 	tg_check_opts opts;
+	const char *actor; /* the caller's principal: decisions of one commit share one actor */
 	int rc;
 	tg_err err;
 	int done;
@@ -37,6 +38,11 @@ static int same_opts(const tg_check_opts *a, const tg_check_opts *b)
 	return a->has_as_of == b->has_as_of && (!a->has_as_of || a->as_of == b->as_of) && a->record == b->record;
 }
 
+static int same_batch(const job *a, const job *b)
+{
+	return same_opts(&a->opts, &b->opts) && strcmp(a->actor, b->actor) == 0;
+}
+
 /* Unlink from c->head the jobs that can share a commit with the first one. Called with c->mu held. */
 static job *take_batch(committer *c, size_t *total)
 {
@@ -49,7 +55,7 @@ static job *take_batch(committer *c, size_t *total)
 		job *j = rest;
 		rest = rest->next;
 		j->next = NULL;
-		if (same_opts(&j->opts, &first->opts) && *total + j->n <= max) {
+		if (same_batch(j, first) && *total + j->n <= max) {
 			tail->next = j;
 			tail = j;
 			*total += j->n;
@@ -78,6 +84,7 @@ static void run_batch(committer *c, job *batch, size_t total)
 				texts[k] = j->texts[i], lens[k] = j->lens[i];
 		pthread_mutex_lock(&c->s->store_mu);
 		pthread_rwlock_rdlock(&c->s->scr_lock);
+		tg_engine_set_actor(c->s->engine, batch->actor);
 		rc = tg_engine_check_many(res, total, c->s->engine, texts, lens, &batch->opts, &err);
 		pthread_rwlock_unlock(&c->s->scr_lock);
 		pthread_mutex_unlock(&c->s->store_mu);
@@ -186,11 +193,11 @@ void committer_stop(committer *c)
 }
 
 int committer_check(committer *c, tg_check_result *res, size_t n, const char *const *texts, const size_t *lens,
-		    const tg_check_opts *opts, tg_err *err)
+		    const tg_check_opts *opts, const char *actor, tg_err *err)
 {
 	job j, **pp;
 	memset(&j, 0, sizeof(j));
-	j.res = res, j.n = n, j.texts = texts, j.lens = lens, j.opts = *opts;
+	j.res = res, j.n = n, j.texts = texts, j.lens = lens, j.opts = *opts, j.actor = actor ? actor : "";
 	pthread_mutex_lock(&c->mu);
 	for (pp = &c->head; *pp; pp = &(*pp)->next)
 		;

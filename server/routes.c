@@ -2,9 +2,8 @@
 /* The route table: every operation of the API with the roles allowed to call it. The OpenAPI
  * document, the authorisation checks and the metrics labels all come from this one table.
  *
- * Operations whose library functions arrive with other issues (licences, certificates, shipments,
- * ledger, audit: issue 4; overrides and the re-screen report: issue 3) are listed with a NULL handler and answer 501
- * until their codec file (codec_<area>.c) supplies one: plug the handler in here, nothing else. */
+ * An operation whose library function has not landed yet (the re-screen report: issue 3) is listed with
+ * a NULL handler and answers 501 until its codec file (codec_<area>.c) supplies one. */
 #include "server_int.h"
 
 #include <stdio.h>
@@ -12,8 +11,6 @@
 
 #define J "application/json"
 #define NDJ "application/x-ndjson"
-#define I3 "issue 3 (screening: overrides)"
-#define I4 "issue 4 (licences, shipments, ledger, audit)"
 
 const route server_routes[] = {
 	{"GET", "/healthz", h_healthz, ROLES_PUBLIC, "healthz", "ops", "Liveness", NULL, J, NULL},
@@ -54,39 +51,69 @@ const route server_routes[] = {
 	 "Create a token {role, name}; the secret is shown once", J, J, NULL},
 	{"DELETE", "/v1/tokens/{id}", h_tokens_revoke, R_ADM, "revokeToken", "tokens", "Revoke a token", NULL, J,
 	 NULL},
-	/* Issues 3 and 4: plug handlers in as their library functions land. */
-	{"GET", "/v1/overrides", NULL, R_CO | R_AUD, "listOverrides", "overrides", "Overrides", NULL, J, I3},
-	{"POST", "/v1/overrides", NULL, R_CO, "proposeOverride", "overrides",
-	 "Record a reviewer's decision on a (party name, list entry) pair: false_positive or true_match", J, J, I3},
-	{"POST", "/v1/overrides/{id}/approve", NULL, R_CO, "approveOverride", "overrides",
-	 "Approve an override (not by its proposer)", J, J, I3},
-	{"GET", "/v1/licences", NULL, R_EXP | R_CO | R_LIC | R_AUD, "listLicences", "licences", "Licences", NULL,
-	 J, I4},
-	{"POST", "/v1/licences", NULL, R_CO, "applyLicence", "licences", "Record a licence application", J, J, I4},
-	{"POST", "/v1/licences/{id}/issue", NULL, R_LIC, "issueLicence", "licences",
-	 "Issue a licence (not by its applicant)", J, J, I4},
-	{"POST", "/v1/licences/{id}/revoke", NULL, R_LIC, "revokeLicence", "licences", "Revoke a licence", J, J,
-	 I4},
-	{"POST", "/v1/certificates", NULL, R_INS, "issueCertificate", "certificates",
-	 "Record an inspection certificate", J, J, I4},
-	{"GET", "/v1/certificates/{id}", NULL, R_INS | R_CO | R_AUD, "getCertificate", "certificates",
-	 "A certificate", NULL, J, I4},
-	{"POST", "/v1/shipments", NULL, R_EXP, "ship", "shipments", "Ship (part of) a decided order", J, J, I4},
-	{"GET", "/v1/shipments/{id}", NULL, R_EXP | R_CO | R_INS | R_AUD, "getShipment", "shipments",
-	 "A shipment", NULL, J, I4},
-	{"GET", "/v1/trace/{serial}", NULL, R_CO | R_INS | R_AUD, "traceSerial", "shipments",
-	 "Trace a serial number", NULL, J, I4},
-	{"GET", "/v1/reports/diversion", NULL, R_CO | R_AUD, "diversionReport", "reports", "Diversion report",
-	 NULL, J, I4},
-	{"GET", "/v1/reports/us-volume", NULL, R_CO | R_LIC | R_AUD, "usVolume", "reports",
-	 "US volume against the China cap", NULL, J, I4},
-	{"GET", "/v1/ledger", NULL, R_EXP | R_LIC | R_AUD, "ledger", "ledger",
-	 "Ledger statements by exporter and quarter (exporters: their own)", NULL, J, I4},
-	{"GET", "/v1/remittances", NULL, R_LIC | R_AUD, "listRemittances", "ledger", "Remittances", NULL, J, I4},
-	{"POST", "/v1/remittances", NULL, R_LIC, "recordRemittance", "ledger", "Record a remittance", J, J, I4},
-	{"GET", "/v1/audit/verify", NULL, R_AUD | R_ADM, "auditVerify", "audit", "Verify the audit chain", NULL, J,
-	 I4},
-	{"GET", "/v1/audit/export", NULL, R_AUD, "auditExport", "audit", "Export the audit chain", NULL, NDJ, I4},
+	/* Overrides (issue 3's library, issue 5's approval step): proposed by one officer, approved by another. */
+	{"GET", "/v1/overrides", h_overrides_list, R_CO | R_AUD, "listOverrides", "overrides",
+	 "Recorded overrides (same JSON as tollgate screen overrides --json)", NULL, J, NULL},
+	{"POST", "/v1/overrides", h_override_propose, R_CO, "proposeOverride", "overrides",
+	 "Propose a decision on a (party name, list entry) pair {party, list, entity_id, decision, reason}", J, J,
+	 NULL},
+	{"GET", "/v1/override-proposals", h_override_proposals, R_CO | R_AUD, "listOverrideProposals", "overrides",
+	 "Pending override proposals (?all=true: every one)", NULL, J, NULL},
+	{"POST", "/v1/overrides/{id}/approve", h_override_approve, R_CO, "approveOverride", "overrides",
+	 "Approve a proposed override (not by its proposer); it applies at once", NULL, J, NULL},
+	/* Issue 4: licences, certificates, shipments, trace, reports, ledger, audit. */
+	{"GET", "/v1/licences", h_licences_list, R_EXP | R_CO | R_LIC | R_AUD, "listLicences", "licences",
+	 "Licences (tollgate license list --json; exporters: their own)", NULL, J, NULL},
+	{"POST", "/v1/licences", h_licence_apply, R_CO, "applyLicence", "licences",
+	 "Apply for a licence (licence JSON): pending until a licensing officer issues it", J, J, NULL},
+	{"GET", "/v1/licence-applications", h_licence_applications, R_CO | R_LIC | R_AUD, "listLicenceApplications",
+	 "licences", "Pending licence applications (?all=true: every one)", NULL, J, NULL},
+	{"GET", "/v1/licences/{id}", h_licence_show, R_EXP | R_CO | R_LIC | R_AUD, "getLicence", "licences",
+	 "A licence with its balances (tollgate license show --json)", NULL, J, NULL},
+	{"POST", "/v1/licences/{id}/issue", h_licence_issue, R_LIC, "issueLicence", "licences",
+	 "Issue an applied-for licence (not by its applicant); same JSON as tollgate license add --json", NULL, J,
+	 NULL},
+	{"POST", "/v1/licences/{id}/revoke", h_licence_revoke, R_LIC, "revokeLicence", "licences",
+	 "Revoke a licence {reason}", J, J, NULL},
+	{"GET", "/v1/customers", h_customers, R_CO | R_LIC | R_AUD, "approvedCustomers", "licences",
+	 "Approved customers derived from live licences (tollgate license customers --json)", NULL, J, NULL},
+	{"POST", "/v1/certificates", h_certificate_record, R_INS, "issueCertificate", "certificates",
+	 "Record an inspection certificate (tollgate inspect record --json); 422 with every reason if rejected", J,
+	 J, NULL},
+	{"GET", "/v1/certificates/{id}", h_certificate_show, R_INS | R_CO | R_AUD, "getCertificate", "certificates",
+	 "A certificate as recorded", NULL, J, NULL},
+	{"POST", "/v1/shipments", h_ship, R_EXP, "ship", "shipments",
+	 "Ship (part of) an own decided order (tollgate ship --json); 422 with every reason if refused", J, J, NULL},
+	{"POST", "/v1/shipments/batch", h_ship_batch, R_EXP, "shipMany", "shipments",
+	 "Ship JSON Lines of shipments, 1000 per commit; JSON Lines out", NDJ, NDJ, NULL},
+	{"GET", "/v1/shipments/{id}", h_shipment_show, R_EXP | R_CO | R_INS | R_AUD, "getShipment", "shipments",
+	 "A shipment's receipt (tollgate ship show --json)", NULL, J, NULL},
+	{"POST", "/v1/shipments/{id}/return", h_shipment_return, R_LIC, "returnShipment", "shipments",
+	 "Mark a shipment returned or revoked {reason, status?}: its charges are reversed", J, J, NULL},
+	{"GET", "/v1/trace/{serial}", h_trace, R_CO | R_INS | R_AUD, "traceSerial", "shipments",
+	 "Trace a serial number (tollgate trace --json)", NULL, J, NULL},
+	{"POST", "/v1/trace/{serial}/reports", h_trace_report, R_CO | R_INS, "reportDiversion", "shipments",
+	 "Report a serial seen somewhere {seen_at, note?}", J, J, NULL},
+	{"GET", "/v1/reports/diversion", h_report_diversion, R_CO | R_AUD, "diversionReport", "reports",
+	 "Diversion reports (?exporter=)", NULL, J, NULL},
+	{"GET", "/v1/reports/us-volume", h_report_us_volume, R_CO | R_LIC | R_AUD, "usVolume", "reports",
+	 "US end-use volume and China volume behind the 50 % cap (?exporter=)", NULL, J, NULL},
+	{"POST", "/v1/us-volume", h_us_volume_record, R_EXP | R_CO, "recordUsVolume", "reports",
+	 "Record US end-use volume {exporter, item, quantity, period} (exporters: their own)", J, J, NULL},
+	{"GET", "/v1/reports/review", h_report_review, R_CO | R_AUD, "reviewQueue", "reports",
+	 "Recorded decisions whose verdict is review (?exporter=)", NULL, J, NULL},
+	{"GET", "/v1/ledger", h_ledger, R_EXP | R_LIC | R_AUD, "ledger", "ledger",
+	 "Statement ?exporter=&quarter=2026Q1&format=json|csv (exporters: their own)", NULL, J, NULL},
+	{"GET", "/v1/ledger/check", h_ledger_check, R_LIC | R_AUD, "ledgerCheck", "ledger",
+	 "Prove the books balance (tollgate ledger check --json)", NULL, J, NULL},
+	{"GET", "/v1/remittances", h_remittances, R_LIC | R_AUD, "listRemittances", "ledger", "Remittances (?exporter=)",
+	 NULL, J, NULL},
+	{"POST", "/v1/remittances", h_remit, R_LIC, "recordRemittance", "ledger",
+	 "Record a remittance {exporter, kind, amount, currency, date, ref}", J, J, NULL},
+	{"GET", "/v1/audit/verify", h_audit_verify, R_AUD | R_ADM, "auditVerify", "audit",
+	 "Verify the audit chain (tollgate audit verify --json)", NULL, J, NULL},
+	{"GET", "/v1/audit/export", h_audit_export, R_AUD, "auditExport", "audit",
+	 "Export the audit chain ?from=&to= (tollgate audit export)", NULL, NDJ, NULL},
 };
 
 const size_t server_nroutes = sizeof(server_routes) / sizeof(server_routes[0]);

@@ -8,6 +8,11 @@
 #include <stdarg.h>
 #include "server.h"
 #include "tg/token.h"
+#include "tg/audit.h"
+#include "tg/inspect.h"
+#include "tg/ledger.h"
+#include "tg/license.h"
+#include "tg/ship.h"
 
 #if defined(__GNUC__)
 #define SRV_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -96,6 +101,8 @@ void sb_free(sbuf *b);
 int status_of(const tg_err *err);
 void problem(server_resp *r, int status, const char *detail, const char *field, const char *instance);
 void problem_from_err(server_resp *r, const tg_err *err, const char *instance);
+/* 422 with type .../refused (a business rule said no; the caller appends the reasons). */
+void problem_refused(server_resp *r, const char *detail, const char *instance);
 int resp_json(server_resp *r, int status, const char *json, size_t len);
 void resp_header(server_resp *r, const char *name, const char *value);
 
@@ -128,9 +135,10 @@ int metrics_render(sbuf *out, metrics *m);
 /* commit.c: group commit of recorded checks. */
 int committer_start(committer **out, server *s, tg_err *err);
 void committer_stop(committer *c);
-/* Decide and record n orders with opts, sharing a transaction with concurrent callers. */
+/* Decide and record n orders with opts, sharing a transaction with concurrent callers of the same
+ * actor (the caller's principal, recorded in the audit log). */
 int committer_check(committer *c, tg_check_result *res, size_t n, const char *const *texts, const size_t *lens,
-		    const tg_check_opts *opts, tg_err *err);
+		    const tg_check_opts *opts, const char *actor, tg_err *err);
 
 /* static.c */
 int static_serve(server *s, const char *path, server_resp *r);
@@ -164,6 +172,46 @@ int h_lists_upload(hctx *c, tg_err *err);
 int h_tokens_list(hctx *c, tg_err *err);
 int h_tokens_add(hctx *c, tg_err *err);
 int h_tokens_revoke(hctx *c, tg_err *err);
+int h_overrides_list(hctx *c, tg_err *err);
+int h_override_propose(hctx *c, tg_err *err);
+int h_override_proposals(hctx *c, tg_err *err);
+int h_override_approve(hctx *c, tg_err *err);
+int h_licences_list(hctx *c, tg_err *err);
+int h_licence_apply(hctx *c, tg_err *err);
+int h_licence_applications(hctx *c, tg_err *err);
+int h_licence_show(hctx *c, tg_err *err);
+int h_licence_issue(hctx *c, tg_err *err);
+int h_licence_revoke(hctx *c, tg_err *err);
+int h_customers(hctx *c, tg_err *err);
+int h_certificate_record(hctx *c, tg_err *err);
+int h_certificate_show(hctx *c, tg_err *err);
+int h_ship(hctx *c, tg_err *err);
+int h_ship_batch(hctx *c, tg_err *err);
+int h_shipment_show(hctx *c, tg_err *err);
+int h_shipment_return(hctx *c, tg_err *err);
+int h_trace(hctx *c, tg_err *err);
+int h_trace_report(hctx *c, tg_err *err);
+int h_report_diversion(hctx *c, tg_err *err);
+int h_report_us_volume(hctx *c, tg_err *err);
+int h_report_review(hctx *c, tg_err *err);
+int h_us_volume_record(hctx *c, tg_err *err);
+int h_ledger(hctx *c, tg_err *err);
+int h_ledger_check(hctx *c, tg_err *err);
+int h_remittances(hctx *c, tg_err *err);
+int h_remit(hctx *c, tg_err *err);
+int h_audit_verify(hctx *c, tg_err *err);
+int h_audit_export(hctx *c, tg_err *err);
+
+/* codec_state.c: helpers of the stateful handlers. */
+void state_lock(hctx *c);   /* the store, with the caller's principal as the audit actor */
+void state_unlock(hctx *c);
+int reply_buf(hctx *c, int status, const tg_buf *b, const char *type, int newline, tg_err *err);
+int reply_refused(hctx *c, const tg_buf *doc, const char *what, tg_err *err);
+int body_str(const void *obj, const char *key, int required, const char **out, tg_err *err);
+int is_exporter(const hctx *c);
+int owns(const hctx *c, const char *exporter);
+int forbid_not_own(hctx *c, const char *what);
+int query_str(hctx *c, const char *key, char *out, size_t n, const char **val, tg_err *err);
 
 /* Set err and return code (one line, printf-style); field may be NULL. */
 int srv_fail(tg_err *err, int code, const char *field, const char *fmt, ...) SRV_PRINTF(4, 5);

@@ -82,6 +82,11 @@ void problem(server_resp *r, int status, const char *detail, const char *field, 
 	problem_body(r, status, slug, title, detail, field, instance, NULL);
 }
 
+void problem_refused(server_resp *r, const char *detail, const char *instance)
+{
+	problem_body(r, 422, "refused", "Refused by a business rule", detail, NULL, instance, NULL);
+}
+
 void problem_from_err(server_resp *r, const tg_err *err, const char *instance)
 {
 	int status = status_of(err);

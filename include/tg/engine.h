@@ -78,4 +78,51 @@ TG_EXTERN void tg_engine_set_actor(tg_engine *e, const char *actor);
 /** The current actor (borrowed from the engine). @since 0.2 */
 TG_EXTERN const char *tg_engine_actor(const tg_engine *e);
 
+/* ---- Appended for the HTTP API (thin; docs/http.md "Separation of duties") ---- */
+
+/**
+ * Proposals awaiting a second person's approval: licence applications (@p kind "license", subject = the
+ * licence id) and screening overrides (kind "override", subject NULL = the next number). The current
+ * actor is the proposer; the proposal is audited ("<kind>.propose"). Re-proposing the same subject with the
+ * same body is idempotent; other content under an existing subject is TG_ECONFLICT. @p json must be a
+ * JSON object. Appends the proposal {"kind","id","status","proposer","proposed_at","decided_by",
+ * "decided_at","body"}. @return TG_OK, TG_EINVALID, TG_ECONFLICT, TG_EDB. @since 0.3
+ */
+TG_EXTERN int tg_engine_propose(tg_buf *out, tg_engine *e, const char *kind, const char *subject, const char *json,
+				size_t len, tg_err *err);
+/** Append one proposal (as tg_engine_propose). @return TG_OK, TG_ENOTFOUND. @since 0.3 */
+TG_EXTERN int tg_engine_proposal(tg_buf *out, tg_engine *e, const char *kind, const char *id, tg_err *err);
+/** Append {"proposals":[...]} of @p kind, oldest first; only pending ones when @p pending_only. @since 0.3 */
+TG_EXTERN int tg_engine_proposals(tg_buf *out, tg_engine *e, const char *kind, int pending_only, tg_err *err);
+
+/** Applies an approved proposal's body (called inside the approval's transaction). */
+typedef int (*tg_engine_apply_fn)(void *arg, const char *body, const char *proposer, tg_err *err);
+
+/**
+ * Approve a pending proposal as the current actor and apply it, in ONE transaction: @p apply runs first
+ * (its own transactions nest); on TG_OK the proposal is marked approved and audited ("<kind>.approve").
+ * @return TG_OK, TG_ENOTFOUND, TG_ECONFLICT (not pending), TG_EREFUSED (field "approver": the actor
+ * proposed it: nobody approves their own proposal), or apply's failure (nothing changed). @since 0.3
+ */
+TG_EXTERN int tg_engine_approve(tg_engine *e, const char *kind, const char *id, tg_engine_apply_fn apply, void *arg,
+				tg_err *err);
+
+/** Do two party or exporter names match after screening normalisation? 1 yes, 0 no. @since 0.3 */
+TG_EXTERN int tg_engine_same_name(const char *a, const char *b);
+
+/** The exporter name of the recorded order @p order_id. @return TG_OK, TG_ENOTFOUND, TG_EDB. @since 0.3 */
+TG_EXTERN int tg_engine_order_exporter(char *out, size_t n, tg_engine *e, const char *order_id, tg_err *err);
+
+/**
+ * Read-only reports: "diversion" {"reports":[{"id","serial","seen_at","note","shipment_id","license_id",
+ * "consignee","flagged","recorded_at"}]}, "us-volume" {"us_volume":[{"exporter","item","period","quantity"}],
+ * "china_volume":[{"exporter_norm","item","quantity"}]}, "remittances" {"remittances":[{"ref","exporter","kind",
+ * "currency","amount","date"}]}, "certificate" {"certificates":[{"certificate_id","lab","date","item","result",
+ * "recorded_at","certificate"}]}, "review" (recorded decisions whose verdict is review) {"decisions":[{"order_id",
+ * "exporter","as_of","recorded_at","decision"}]}. @p key (may be NULL) keeps the rows of one exporter
+ * (normalised name; exact for "review") or one certificate id.
+ * @return TG_OK, TG_EINVALID (unknown report), TG_EDB. @since 0.3
+ */
+TG_EXTERN int tg_engine_report(tg_buf *out, tg_engine *e, const char *name, const char *key, tg_err *err);
+
 #endif

@@ -69,6 +69,76 @@ grep -q '"name":"uploaded","source":' "$TMP/body" || fail "upload: snapshot name
 [ "$(req -H "Authorization: Bearer $CO" "$URL/v1/lists/snapshots")" = 200 ] || fail snapshots
 same snapshots "$TMP/cli"
 
+# Issue 4 over HTTP: licence applied for by an officer and issued by a licensing officer, a shipment
+# refused (every reason), a certificate, a release; each body equals the CLI's --json (writes: the same
+# steps through the CLI on another store; reads: the CLI on the server's own store).
+LIC=$("$TG" token add --role licensing_officer --name lic --db "$DB" | tail -n 1)
+INS=$("$TG" token add --role inspector --name ins --db "$DB" | tail -n 1)
+AUD=$("$TG" token add --role auditor --name aud --db "$DB" | tail -n 1)
+ACME=$("$TG" token add --role exporter --name "Acme Accelerators Inc." --db "$DB" | tail -n 1)
+C3=$TMP/cli3.db
+"$TG" lists load fixtures/lists/sample-csl.csv --db "$C3" >/dev/null
+sed 's/"EX-001"/"EX-S1"/' examples/orders/01-h200-china-cbc.json >"$TMP/order.json"
+sed 's/"EX-001"/"EX-S1"/' examples/state/ship-001.json >"$TMP/ship.json"
+cli() { "$TG" "$@" --db "$C3" >"$TMP/cli" 2>/dev/null || true; }
+mine() { "$TG" "$@" --db "$DB" >"$TMP/cli" 2>/dev/null || true; }
+
+cli license add examples/state/license-acme-cn.json --json
+[ "$(req -H "Authorization: Bearer $CO" --data-binary @examples/state/license-acme-cn.json "$URL/v1/licences")" = 201 ] ||
+  fail "licence application"
+[ "$(req -H "Authorization: Bearer $CO" -X POST "$URL/v1/licences/L-2026-0001/issue")" = 403 ] ||
+  fail "an officer may not issue a licence"
+[ "$(req -H "Authorization: Bearer $LIC" -X POST "$URL/v1/licences/L-2026-0001/issue")" = 201 ] || fail "licence issue"
+same "licence issue" "$TMP/cli"
+cli check --json "$TMP/order.json"
+[ "$(req -H "Authorization: Bearer $ACME" --data-binary @"$TMP/order.json" "$URL/v1/orders/check")" = 200 ] || fail "check EX-S1"
+same "check under a licence" "$TMP/cli"
+cli ship "$TMP/ship.json" --json
+[ "$(req -H "Authorization: Bearer $EXP" --data-binary @"$TMP/ship.json" "$URL/v1/shipments")" = 403 ] ||
+  fail "another exporter's order must be 403"
+[ "$(req -H "Authorization: Bearer $ACME" --data-binary @"$TMP/ship.json" "$URL/v1/shipments")" = 422 ] ||
+  fail "shipment without certificates must be refused"
+grep -q '"type":"https://tollgate.dev/problems/refused"' "$TMP/body" || fail "refusal is not problem+json"
+[ "$(jq -c .reasons "$TMP/body")" = "$(jq -c .reasons "$TMP/cli")" ] || fail "refusal reasons differ from the CLI's"
+cli inspect record examples/state/cert-h200-pass.json --json
+[ "$(req -H "Authorization: Bearer $INS" --data-binary @examples/state/cert-h200-pass.json "$URL/v1/certificates")" = 201 ] ||
+  fail certificate
+same certificate "$TMP/cli"
+"$TG" us-volume record --exporter "Acme Accelerators Inc." nvidia-h200-sxm 100 --period 2026-01 --db "$C3" >/dev/null
+[ "$(req -H "Authorization: Bearer $ACME" -d '{"exporter":"Acme Accelerators Inc.","item":"nvidia-h200-sxm","quantity":100,"period":"2026-01"}' \
+      "$URL/v1/us-volume")" = 201 ] || fail "us volume"
+cli ship "$TMP/ship.json" --json
+[ "$(req -H "Authorization: Bearer $ACME" --data-binary @"$TMP/ship.json" "$URL/v1/shipments")" = 201 ] || fail ship
+same ship "$TMP/cli"
+[ "$(req -H "Authorization: Bearer $LIC" -d '{"exporter":"Acme Accelerators Inc.","kind":"us_232_tariff","amount":"1000.00","currency":"USD","date":"2026-03-01","ref":"R-1"}' \
+      "$URL/v1/remittances")" = 201 ] || fail remittance
+[ "$(req -H "Authorization: Bearer $CO" -d '{"seen_at":"RU","note":"seen at a reseller"}' "$URL/v1/trace/H200-0002/reports")" = 201 ] ||
+  fail "diversion report"
+# reads: the server's body equals the CLI on the same store
+check_read() { # check_read NAME TOKEN PATH CLI-ARGS...
+  local name=$1 tok=$2 path=$3; shift 3
+  mine "$@"
+  [ "$(req -H "Authorization: Bearer $tok" "$URL$path")" = 200 ] || fail "$name: $(cat "$TMP/body")"
+  same "$name" "$TMP/cli"
+}
+check_read "licence show" "$AUD" /v1/licences/L-2026-0001 license show L-2026-0001 --json
+check_read "licence list" "$LIC" /v1/licences license list --json
+check_read customers "$CO" /v1/customers license customers --json
+check_read "ship show" "$ACME" /v1/shipments/SHP-0001 ship show SHP-0001 --json
+check_read trace "$INS" /v1/trace/H200-0002 trace H200-0002 --json
+check_read ledger "$ACME" "/v1/ledger?quarter=2026Q1" ledger --exporter "Acme Accelerators Inc." --quarter 2026Q1 --json
+check_read "ledger csv" "$AUD" "/v1/ledger?exporter=Acme%20Accelerators%20Inc.&quarter=2026Q1&format=csv" \
+  ledger --exporter "Acme Accelerators Inc." --quarter 2026Q1 --csv
+check_read "ledger check" "$LIC" /v1/ledger/check ledger check --json
+check_read "audit verify" "$AUD" /v1/audit/verify audit verify --json
+check_read "audit export" "$AUD" /v1/audit/export audit export
+check_read overrides "$CO" /v1/overrides screen overrides --json
+"$TG" audit export --db "$DB" >"$TMP/audit"
+grep -q '"actor":"lic(licensing_officer)","at":"[^"]*","data":{"proposer":"co(compliance_officer)"}' "$TMP/audit" ||
+  fail "audit: the issuing officer and the applicant are not recorded"
+[ "$(req -H "Authorization: Bearer $EXP" "$URL/v1/ledger?exporter=Acme%20Accelerators%20Inc.&quarter=2026Q1")" = 403 ] ||
+  fail "an exporter may not read another exporter's ledger"
+
 head -c 2000000 /dev/zero | tr '\0' 'x' >"$TMP/big"
 [ "$(req -H "Authorization: Bearer $EXP" --data-binary @"$TMP/big" "$URL/v1/orders/check")" = 413 ] || fail "2 MB body must be 413"
 

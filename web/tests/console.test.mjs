@@ -11,6 +11,9 @@ const URL = process.env.TG_URL;
 const CO = process.env.TG_CO_TOKEN;
 const EXP = process.env.TG_EXP_TOKEN;
 const ADM = process.env.TG_ADM_TOKEN;
+const LIC = process.env.TG_LIC_TOKEN;
+const AUD = process.env.TG_AUD_TOKEN;
+const ACME = process.env.TG_ACME_TOKEN;
 const ART = process.env.TG_ARTIFACTS;
 const profile = mkdtempSync(join(tmpdir(), 'tg-chromium-'));
 
@@ -45,7 +48,8 @@ async function useToken(tok, who) {
 }
 
 await test('every form control has a label', async () => {
-  for (const path of ['/', '/screen.html', '/policy.html', '/lists.html', '/activity.html']) {
+  for (const path of ['/', '/screen.html', '/policy.html', '/lists.html', '/activity.html', '/review.html',
+    '/licences.html', '/shipments.html', '/ledger.html']) {
     await page.goto(URL + path);
     const unlabelled = await page.$$eval('input, select, textarea', (els) =>
       els.filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map((e) => e.id));
@@ -168,6 +172,77 @@ await test('activity chart draws (vendored uPlot)', async () => {
   const rows = await page.$$('#totals tr');
   assert.equal(rows.length, 4);
   await page.screenshot({ path: join(ART, 'console-activity.png'), fullPage: true });
+});
+
+await test('ship with a missing certificate and see the refusal', async () => {
+  await page.goto(URL + '/shipments.html');
+  await useToken(ACME, 'Acme Accelerators Inc. (exporter)');
+  const shipment = { shipment_id: 'SHP-WEB-1', order_id: 'EX-001', license_id: 'L-2026-0001', date: '2026-02-20',
+    lines: [{ item: 'nvidia-h200-sxm', serials: ['H200-0900', 'H200-0901'] }] };
+  await page.fill('#sh-json', JSON.stringify(shipment, null, 2));
+  await page.click('#ship-form button[type=submit]');
+  await page.waitForSelector('#ship-result .problem');
+  const t = await page.textContent('#ship-result');
+  assert.match(t, /SHP-WEB-1 refused \(422\)/);
+  const reasons = await page.$$eval('#ship-result .reason-item code', (cs) => cs.map((c) => c.textContent));
+  assert.deepEqual(reasons, ['certificate_missing', 'certificate_missing']);
+  assert.match(t, /H200-0900/);
+  assert.match(t, /H200-0901/);
+  await page.screenshot({ path: join(ART, 'console-ship-refused.png'), fullPage: true });
+});
+
+await test('another exporter may not ship this order', async () => {
+  await useToken(EXP, 'exporter (exporter)');
+  await page.click('#ship-form button[type=submit]');
+  await page.waitForFunction(() => /403/.test(document.querySelector('#ship-result .problem')?.textContent || ''));
+});
+
+await test('trace a shipped serial', async () => {
+  await useToken(CO, 'officer (compliance_officer)');
+  await page.fill('#t-serial', 'H200-0001');
+  await page.click('#trace-form button[type=submit]');
+  await page.waitForFunction(() => /SHP-0001/.test(document.getElementById('trace-result').textContent));
+  assert.match(await page.textContent('#trace-result'), /CERT-0001/);
+});
+
+await test('licences show remaining quantity and value', async () => {
+  await page.goto(URL + '/licences.html');
+  await useToken(LIC, 'licensing (licensing_officer)');
+  await page.click('#reload');
+  await page.waitForSelector('#licences .bar');
+  assert.match(await page.textContent('#licences'), /996 of 1000 left/);
+  await page.screenshot({ path: join(ART, 'console-licences.png'), fullPage: true });
+});
+
+await test('view the ledger chart', async () => {
+  await page.goto(URL + '/ledger.html');
+  await useToken(LIC, 'licensing (licensing_officer)');
+  await page.click('#ledger-form button[type=submit]');
+  await page.waitForSelector('body[data-chart="ready"] #chart canvas');
+  const t = await page.textContent('#ledger');
+  assert.match(t, /2026Q1us_232_tariffUSD0\.0031000\.00/); // 25 % of 4 x 31,000.00 accrued in Q1
+  assert.equal(await page.$$eval('#chart .u-legend .u-series', (s) => s.length), 4);
+  await page.screenshot({ path: join(ART, 'console-ledger-chart.png'), fullPage: true });
+});
+
+await test('audit chain status', async () => {
+  await useToken(AUD, 'auditor (auditor)');
+  await page.click('#verify');
+  await page.waitForFunction(() => /Audit chain intact/.test(document.getElementById('audit').textContent));
+});
+
+await test('review queue: an officer proposes an override, the same officer may not approve it', async () => {
+  await page.goto(URL + '/review.html');
+  await useToken(CO, 'officer (compliance_officer)');
+  await page.fill('#o-party', 'Orion Falcon Trading FZE');
+  await page.fill('#o-list', 'EL');
+  await page.fill('#o-entity', 'tg-sample-0001');
+  await page.fill('#o-reason', 'browser test');
+  await page.click('#ov-form button[type=submit]');
+  await page.waitForSelector('#proposals button');
+  await page.click('#proposals button');
+  await page.waitForFunction(() => /separation of duties/.test(document.getElementById('ov-result').textContent));
+  await page.screenshot({ path: join(ART, 'console-review.png'), fullPage: true });
 });
 
 await test('no script errors on any page', async () => {
