@@ -96,7 +96,7 @@ int h_remit(hctx *c, tg_err *err)
 	return rc;
 }
 
-/* Same bytes as `audit verify --json` (which prints reason and head unescaped: they hold no quotes). */
+/* Same bytes as `audit verify --json`: both use tg_audit_report_json. */
 int h_audit_verify(hctx *c, tg_err *err)
 {
 	tg_audit_report r;
@@ -107,11 +107,16 @@ int h_audit_verify(hctx *c, tg_err *err)
 	state_unlock(c);
 	if (rc < 0 && rc != TG_ECONFLICT)
 		return rc;
-	sb_printf(&c->resp->body, "{\"ok\":%s,\"entries\":%lld,\"first_broken\":%lld,\"reason\":", rc == 0 ? "true" : "false",
-		  (long long)r.entries, (long long)r.first_broken);
-	sb_json_str(&c->resp->body, r.reason);
-	sb_printf(&c->resp->body, ",\"head\":\"%s\"}\n", r.head);
-	return TG_OK;
+	{
+		tg_buf b = TG_BUF_INIT;
+		rc = tg_audit_report_json(&b, &r) < 0 || sb_put(&c->resp->body, b.ptr, b.size) < 0 ? TG_ENOMEM : TG_OK;
+		tg_buf_dispose(&b);
+	}
+	if (rc < 0) {
+		err->code = rc;
+		snprintf(err->msg, sizeof(err->msg), "out of memory");
+	}
+	return rc;
 }
 
 int h_audit_export(hctx *c, tg_err *err)

@@ -213,3 +213,14 @@ int tg_audit_export(tg_buf *out, struct tg_engine *e, const char *from, const ch
 	tg__stmt_reset(s);
 	return rc < 0 ? rc : TG_OK;
 }
+
+int tg_audit_report_json(tg_buf *out, const tg_audit_report *r)
+{
+	int rc;
+	if ((rc = tg__buf_printf(out, "{\"ok\":%s,\"entries\":%lld,\"first_broken\":%lld,\"reason\":",
+				 r->first_broken ? "false" : "true", (long long)r->entries, (long long)r->first_broken)) < 0 ||
+	    (rc = tg__buf_put_json_str(out, r->reason)) < 0 || (rc = tg__buf_puts(out, ",\"head\":")) < 0 ||
+	    (rc = tg__buf_put_json_str(out, r->head)) < 0)
+		return rc;
+	return tg__buf_puts(out, "}\n");
+}

@@ -269,12 +269,7 @@ int tg_engine_check_many(tg_check_result *res, size_t n, tg_engine *e, const cha
 
 /* ---- Appended for the HTTP API (docs/http.md): proposals awaiting a second person's approval,
  * name matching, the exporter of a recorded order, read-only reports. Thin: the licence, override
- * and ledger logic stays in their modules. The approvals table is created on first use. ---- */
-
-static const char APPROVALS_DDL[] =
-	"CREATE TABLE IF NOT EXISTS approvals (kind TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,"
-	" body_hash TEXT NOT NULL, proposer TEXT NOT NULL, proposed_at TEXT NOT NULL, status TEXT NOT NULL,"
-	" decided_by TEXT, decided_at TEXT, seq INTEGER NOT NULL, PRIMARY KEY (kind, subject))";
+ * and ledger logic stays in their modules. The approvals table is in the store's migrations. ---- */
 
 static int approvals_ready(tg_engine *e, const char *kind, tg_err *err)
 {
@@ -282,7 +277,7 @@ static int approvals_ready(tg_engine *e, const char *kind, tg_err *err)
 		return tg__fail(err, TG_EINVALID, "proposals need a store");
 	if (kind == NULL || (strcmp(kind, "license") != 0 && strcmp(kind, "override") != 0))
 		return tg__fail_field(err, TG_EINVALID, "kind", "kind: expected license or override");
-	return tg__store_exec(e->store, APPROVALS_DDL, err);
+	return TG_OK;
 }
 
 static int put_kv(tg_buf *b, const char *sep_key, const char *val)

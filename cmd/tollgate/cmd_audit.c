@@ -13,10 +13,16 @@ static int verify(tg_engine *e, const cli_args *a)
 	int rc = tg_audit_verify(&r, e, &err);
 	if (rc < 0 && rc != TG_ECONFLICT)
 		return cli_fail(&err);
-	if (a->json)
-		printf("{\"ok\":%s,\"entries\":%lld,\"first_broken\":%lld,\"reason\":\"%s\",\"head\":\"%s\"}\n",
-		       rc == 0 ? "true" : "false", (long long)r.entries, (long long)r.first_broken, r.reason, r.head);
-	else if (rc == 0)
+	if (a->json) {
+		tg_buf b = TG_BUF_INIT;
+		if (tg_audit_report_json(&b, &r) < 0) {
+			tg_buf_dispose(&b);
+			fprintf(stderr, "tollgate: out of memory\n");
+			return TG_EXIT_INTERNAL;
+		}
+		fputs(b.ptr, stdout);
+		tg_buf_dispose(&b);
+	} else if (rc == 0)
 		printf("audit chain intact: %lld entries, head %s\n", (long long)r.entries, r.head[0] ? r.head : "-");
 	else
 		printf("audit chain BROKEN at entry %lld: %s\n", (long long)r.first_broken, r.reason);

@@ -35,6 +35,10 @@ TG_EXTERN int tg_audit_verify(tg_audit_report *out, struct tg_engine *e, tg_err 
  * Append the entries recorded on days @p from .. @p to (inclusive, "YYYY-MM-DD"; NULL = unbounded) to
  * @p out as JSON Lines {"seq","prev_hash","hash","entry":{...}}. @since 0.2
  */
+/** Append @p r as {"ok","entries","first_broken","reason","head"} and a newline: the one encoding of
+ * `audit verify --json` and GET /v1/audit/verify. @since 0.1 */
+TG_EXTERN int tg_audit_report_json(tg_buf *out, const tg_audit_report *r);
+
 TG_EXTERN int tg_audit_export(tg_buf *out, struct tg_engine *e, const char *from, const char *to, tg_err *err);
 
 #endif

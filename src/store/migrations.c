@@ -19,5 +19,6 @@ const tg__migration tg__migrations[] = {
 	{"ship", 1, TG__SCHEMA_SHIP_1},
 	{"ledger", 1, TG__SCHEMA_LEDGER_1},
 	{"policy", 1, TG__SCHEMA_POLICY_1},
+	{"approvals", 1, TG__SCHEMA_APPROVALS_1},
 	{NULL, 0, NULL},
 };

@@ -21,4 +21,10 @@
 	"CREATE TABLE policy_versions (hash TEXT PRIMARY KEY, rules INTEGER NOT NULL,"                  \
 	" first_seen TEXT NOT NULL);"
 
+/* Proposals awaiting a second person's approval (licences, overrides): separation of duties. */
+#define TG__SCHEMA_APPROVALS_1                                                                          \
+	"CREATE TABLE approvals (kind TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,"         \
+	" body_hash TEXT NOT NULL, proposer TEXT NOT NULL, proposed_at TEXT NOT NULL, status TEXT NOT NULL," \
+	" decided_by TEXT, decided_at TEXT, seq INTEGER NOT NULL, PRIMARY KEY (kind, subject));"
+
 #endif
