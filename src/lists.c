@@ -6,10 +6,13 @@
 #include <errno.h>
 #include <openssl/evp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "audit.h"
 #include "store/store.h"
 #include "util/alloc.h"
+#include "util/buf.h"
 
 static const char *const format_names[] = {"auto", "csl-csv", "ofac-csv", "ofac-xml", "tg-json", "kaist-json",
 					   "csl-json"};
@@ -160,6 +163,27 @@ static void describe(tg_list_snapshot *s, const char *path, tg_list_format fmt, 
 	now_utc(s->loaded_at);
 }
 
+/* The list load's audit entry, in the load's transaction. */
+static int audit_load(tg_store *st, const tg_list_snapshot *s, const char *actor, tg_err *err)
+{
+	tg_buf b = TG_BUF_INIT;
+	const char *env = getenv("TOLLGATE_ACTOR");
+	int rc;
+	if (actor == NULL || *actor == '\0')
+		actor = env && *env ? env : getenv("USER");
+	if ((rc = tg__buf_printf(&b, "{\"entries\":%lld,\"errors\":%lld,\"format\":", (long long)s->entries,
+				 (long long)s->errors)) < 0 ||
+	    (rc = tg__buf_put_json_str(&b, s->format)) < 0 ||
+	    (rc = tg__buf_printf(&b, ",\"hash\":\"%s\",\"rows\":%lld,\"snapshot\":%lld,\"source\":", s->hash,
+				 (long long)s->rows, (long long)s->id)) < 0 ||
+	    (rc = tg__buf_put_json_str(&b, s->source)) < 0 || (rc = tg__buf_putc(&b, '}')) < 0)
+		rc = tg__fail(err, rc, "audit: cannot encode the list-load entry");
+	else
+		rc = tg__audit_append(st, actor && *actor ? actor : "unknown", "list_load", s->name, b.ptr, err);
+	tg_buf_dispose(&b);
+	return rc;
+}
+
 static int load_data(tg_list_snapshot *out, tg_store *st, tg__list_sink *k, tg_list_format fmt,
 		     const char *data, size_t n, tg_err *err)
 {
@@ -184,7 +208,7 @@ static int load_data(tg_list_snapshot *out, tg_store *st, tg__list_sink *k, tg_l
 	if (!(k->opts->name && *k->opts->name) && k->name[0])
 		snprintf(out->name, sizeof(out->name), "%s", k->name);
 	out->rows = k->rows, out->entries = k->entries, out->errors = k->errors;
-	if ((rc = tg__lists_snapshot_finish(out, st, err)) < 0)
+	if ((rc = tg__lists_snapshot_finish(out, st, err)) < 0 || (rc = audit_load(st, out, k->opts->actor, err)) < 0)
 		goto fail;
 	return tg__store_commit(st, err);
 fail:

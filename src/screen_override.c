@@ -8,7 +8,9 @@
 #include <string.h>
 #include <time.h>
 #include "screen_norm.h"
+#include "audit.h"
 #include "store/store.h"
+#include "util/buf.h"
 #include "util/alloc.h"
 #include "util/err.h"
 
@@ -24,6 +26,28 @@ static const char SQL_ALL[] =
 	" (SELECT COUNT(*) FROM list_entries e JOIN (SELECT name, MAX(id) AS id FROM list_snapshots GROUP BY name) s"
 	"  ON e.snapshot_id = s.id WHERE e.list = o.list AND e.source_id = o.source_id AND e.key_hash = o.key_hash),"
 	" o.party_key FROM screen_overrides o ORDER BY o.id";
+
+/* The override's audit entry (same transaction as the override): actor is the reviewer. */
+static int audit_override(tg_store *st, const char *party, const char *list, const char *entity_id,
+			  tg_screen_decision decision, const char *reason, const char *reviewer, tg_err *err)
+{
+	tg_buf b = TG_BUF_INIT;
+	char subject[300];
+	int rc;
+	snprintf(subject, sizeof(subject), "%.60s:%.200s", list, entity_id);
+	if ((rc = tg__buf_puts(&b, "{\"decision\":\"")) < 0 ||
+	    (rc = tg__buf_puts(&b, decision == TG_SCREEN_FALSE_POSITIVE ? "false_positive" : "true_match")) < 0 ||
+	    (rc = tg__buf_puts(&b, "\",\"entity_id\":")) < 0 || (rc = tg__buf_put_json_str(&b, entity_id)) < 0 ||
+	    (rc = tg__buf_puts(&b, ",\"list\":")) < 0 || (rc = tg__buf_put_json_str(&b, list)) < 0 ||
+	    (rc = tg__buf_puts(&b, ",\"party\":")) < 0 || (rc = tg__buf_put_json_str(&b, party)) < 0 ||
+	    (rc = tg__buf_puts(&b, ",\"reason\":")) < 0 || (rc = tg__buf_put_json_str(&b, reason)) < 0 ||
+	    (rc = tg__buf_putc(&b, '}')) < 0)
+		rc = tg__fail(err, rc, "audit: cannot encode the override entry");
+	else
+		rc = tg__audit_append(st, reviewer, "override", subject, b.ptr, err);
+	tg_buf_dispose(&b);
+	return rc;
+}
 
 /* Party key: the sorted-token normal form, so word order, case and punctuation do not matter. */
 static void party_key(char out[TG_SCREEN_NORM_MAX], const char *name)
@@ -78,9 +102,17 @@ int tg_screen_override(tg_store *st, const char *party_name, const char *list, c
 	tg__stmt_bind_text(q, 3, list, -1), tg__stmt_bind_text(q, 4, entity_id, -1), tg__stmt_bind_text(q, 5, hash, -1);
 	tg__stmt_bind_text(q, 6, decision == TG_SCREEN_FALSE_POSITIVE ? "false_positive" : "true_match", -1);
 	tg__stmt_bind_text(q, 7, reason, -1), tg__stmt_bind_text(q, 8, reviewer, -1), tg__stmt_bind_text(q, 9, now, -1);
+	if ((rc = tg__store_begin(st, err)) < 0)
+		return rc;
 	rc = tg__stmt_step(q, err);
 	tg__stmt_reset(q);
-	return rc < 0 ? rc : TG_OK;
+	if (rc >= 0)
+		rc = audit_override(st, party_name, list, entity_id, decision, reason, reviewer, err);
+	if (rc < 0) {
+		tg__store_rollback(st);
+		return rc;
+	}
+	return tg__store_commit(st, err);
 }
 
 static void row_to_rec(tg_screen_override_rec *r, tg__stmt *q)

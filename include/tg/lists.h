@@ -41,9 +41,10 @@ typedef struct tg_list_load_opts {
 	const char *name;          /**< snapshot (list) name; NULL = a default per format ("csl", "ofac-sdn"...) */
 	tg_list_problem_fn problem; /**< may be NULL: problems are then only counted */
 	void *payload;             /**< passed to @c problem */
+	const char *actor;         /**< who loads, for the audit log; NULL = $TOLLGATE_ACTOR, else $USER */
 } tg_list_load_opts;
 
-#define TG_LIST_LOAD_OPTS_INIT {1, TG_LIST_FORMAT_AUTO, 0, NULL, NULL, NULL}
+#define TG_LIST_LOAD_OPTS_INIT {1, TG_LIST_FORMAT_AUTO, 0, NULL, NULL, NULL, NULL}
 
 /** One snapshot as recorded in the store. */
 typedef struct tg_list_snapshot {
