@@ -157,6 +157,10 @@ int tg_screener_open(tg_screener **out, tg_store *st, tg_err *err)
 	tg__stmt_reset(q);
 	if (rc == TG_ENOMEM)
 		rc = tg__oom(err);
+	s->min_review = DEFAULT_REVIEW;
+	for (size_t i = 0; i < s->n_entries; i++)
+		if (s->entries[i].review < s->min_review)
+			s->min_review = s->entries[i].review;
 	if (rc == TG_OK && (rc = tg__sc_index_build(s, err)) < 0)
 		goto fail;
 	if (rc == TG_OK && (rc = tg__sc_overrides_load(s, st, err)) < 0)

@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "screen_index.h"
+#include "screen_fuzzy.h"
 #include "screen_score.h"
 #include "util/alloc.h"
 #include "util/err.h"
@@ -111,6 +111,8 @@ static int build_postings(tg_screener *s, sc_index *x)
 		x->idf[t] = (float)log(((double)s->n_names + 1.0) / (df + 0.5));
 		if (x->idf[t] > x->max_idf)
 			x->max_idf = x->idf[t];
+		if (t == 0 || x->idf[t] < x->min_idf)
+			x->min_idf = x->idf[t];
 		x->post_off[t + 1] += x->post_off[t];
 	}
 	if ((x->post = tg__malloc((x->post_off[x->n_tok] + 1) * sizeof(uint32_t))) == NULL ||
@@ -122,6 +124,26 @@ static int build_postings(tg_screener *s, sc_index *x)
 			x->post[x->post_off[t] + fill[t]++] = (uint32_t)i;
 		}
 	tg__free(fill);
+	return TG_OK;
+}
+
+/* Per token: its trigram signature; room for its variants (filled on first use by queries). */
+static int build_sigs(sc_index *x)
+{
+	uint32_t g[80], t;
+	size_t k, i;
+	if ((x->tok_sig = tg__calloc(x->n_tok + 1, sizeof(uint64_t))) == NULL ||
+	    (x->vstate = tg__calloc(x->n_tok + 1, 1)) == NULL || (x->vcount = tg__calloc(x->n_tok + 1, 1)) == NULL ||
+	    (x->vcache = tg__malloc((x->n_tok + 1) * MAX_VARIANTS * sizeof(*x->vcache))) == NULL)
+		return TG_ENOMEM;
+	for (t = 0; t < x->n_tok; t++)
+		for (k = tg__sc_trigrams(g, x->tok[t], x->tok_len[t]), i = 0; i < k; i++)
+			x->tok_sig[t] |= TG_SC_SIG_BIT(g[i]);
+	if ((x->tri_sig = tg__malloc((x->tri_off[NTRI] + 1) * sizeof(uint64_t))) == NULL ||
+	    (x->oov = tg__calloc(OOV_SLOTS, sizeof(*x->oov))) == NULL)
+		return TG_ENOMEM;
+	for (i = 0; i < x->tri_off[NTRI]; i++)
+		x->tri_sig[i] = x->tok_sig[x->tri[i]];
 	return TG_OK;
 }
 
@@ -156,10 +178,13 @@ int tg__sc_index_build(tg_screener *s, tg_err *err)
 	if (x == NULL)
 		return tg__oom(err);
 	s->index = x;
-	if (tokenise_names(s, x) < 0 || build_postings(s, x) < 0 || build_trigrams(x) < 0)
+	if (tokenise_names(s, x) < 0 || build_postings(s, x) < 0 || build_trigrams(x) < 0 ||
+	    build_sigs(x) < 0)
 		return tg__oom(err);
 	x->bytes = x->vocab.cap * sizeof(tg_map_slot) + x->cap_tok * (sizeof(char *) + 1 + 4 * 3) +
-		   x->cap_name_tok * 4 + (x->post_off[x->n_tok] + (size_t)x->tri_off[NTRI] + NTRI * 2) * 4;
+		   x->cap_name_tok * 4 + (x->post_off[x->n_tok] + (size_t)x->tri_off[NTRI] + NTRI * 2) * 4 +
+		   x->n_tok * (sizeof(uint64_t) + 2 + MAX_VARIANTS * sizeof(*x->vcache)) +
+		   (size_t)x->tri_off[NTRI] * sizeof(uint64_t) + OOV_SLOTS * sizeof(*x->oov);
 	return TG_OK;
 }
 
@@ -171,6 +196,8 @@ void tg__sc_index_free(tg_screener *s)
 	tg__map_dispose(&x->vocab);
 	tg__free(x->tok), tg__free(x->tok_len), tg__free(x->idf), tg__free(x->post_off), tg__free(x->post);
 	tg__free(x->name_tok), tg__free(x->tri_off), tg__free(x->tri);
+	tg__free(x->tok_sig), tg__free((void *)x->vstate), tg__free(x->vcount), tg__free(x->vcache);
+	tg__free(x->tri_sig), tg__free(x->oov);
 	tg__free(x);
 	s->index = NULL;
 }

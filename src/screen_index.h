@@ -3,6 +3,7 @@
 #ifndef TG_SCREEN_INDEX_H
 #define TG_SCREEN_INDEX_H
 
+#include <stdatomic.h>
 #include "screen_int.h"
 
 #define NTRI (38 * 38 * 38) /* trigram keys over [a-z0-9], padding and "other" */
@@ -17,9 +18,20 @@ typedef struct sc_index {
 	uint32_t *name_tok;        /* names[i].tok_off .. + ntok -> token ids */
 	size_t n_name_tok, cap_name_tok;
 	uint32_t *tri_off, *tri;   /* trigram -> token ids */
-	float max_idf;
+	float max_idf, min_idf;
+	uint64_t *tok_sig;         /* id -> its trigrams hashed into 64 bits (a cheap upper bound of shared trigrams) */
+	uint64_t *tri_sig;         /* beside tri: the signature of each token listed, read in sequence */
+	struct sc_oov *oov;        /* variants of tokens outside the vocabulary, by hash (OOV_SLOTS) */
+	/* Close-token variants of vocabulary tokens, computed on first use and published once:
+	 * vstate 0 = not yet, 1 = being computed by one thread, 2 = ready in vcache/vcount. */
+	_Atomic unsigned char *vstate;
+	struct sc_variant *vcache; /* id * MAX_VARIANTS */
+	unsigned char *vcount;
 	size_t bytes;
 } sc_index;
+
+/* Bit of a trigram key in a token signature. */
+#define TG_SC_SIG_BIT(g) ((uint64_t)1 << (((g) * 2654435761u) >> 26))
 
 /* The trigrams of " tok " (padded) as keys in [0, NTRI); returns the count (<= min(len, 64) + 2). */
 size_t tg__sc_trigrams(uint32_t *out, const char *t, size_t n);

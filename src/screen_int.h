@@ -45,6 +45,7 @@ struct tg_screener {
 	size_t n_names, cap_names;
 	tg_map exact; /* sorted-token key -> (uintptr_t)(first name index + 1) */
 	void *index;  /* the fuzzy index (screen_index.c), NULL until built */
+	float min_review; /* lowest review threshold of any list: the fuzzy search's floor */
 	tg_map overrides; /* "party_key\x1flist\x1fsource_id" -> 't'|'f' + entry key hash (latest decision) */
 };
 
