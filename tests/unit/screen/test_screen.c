@@ -29,6 +29,28 @@ static void screen__norm_case_punct_space(void **state)
 	norm_is("...", "");
 }
 
+/* Latin letters with diacritics take a table built from ICU; decomposed forms still go through ICU. */
+static void screen__norm_latin_fast_path_matches_icu(void **state)
+{
+	char a[TG_SCREEN_NORM_MAX], b[TG_SCREEN_NORM_MAX];
+	static const char *const pairs[][2] = {
+		{"Le\xc3\xa3o", "Lea\xcc\x83o"},             /* ã */
+		{"M\xc3\xbcller GmbH", "Mu\xcc\x88ller GmbH"}, /* ü */
+		{"\xc3\x89" "cole", "E\xcc\x81" "cole"},           /* É */
+		{"Fran\xc3\xa7ois", "Franc\xcc\xa7ois"},     /* ç */
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		tg__screen_norm(a, sizeof(a), pairs[i][0]);
+		tg__screen_norm(b, sizeof(b), pairs[i][1]);
+		assert_string_equal(a, b);
+	}
+	norm_is("Stra\xc3\x9f" "e", "strasse");
+	norm_is("\xc5\x81ukasz \xc3\x98ster", "lukasz oster");
+	norm_is("\xc3\x86r\xc3\xb8sk\xc3\xb8" "bing", "aeroskobing");
+}
+
 static void screen__norm_legal_forms(void **state)
 {
 	(void)state;
@@ -236,6 +258,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(screen__norm_case_punct_space),
+		cmocka_unit_test(screen__norm_latin_fast_path_matches_icu),
 		cmocka_unit_test(screen__norm_legal_forms),
 		cmocka_unit_test(screen__norm_unicode_and_chinese),
 		cmocka_unit_test(screen__score_monotonic),
