@@ -49,6 +49,18 @@ struct tg_screener {
 	tg_map overrides; /* "party_key\x1flist\x1fsource_id" -> 't'|'f' + entry key hash (latest decision) */
 };
 
+/* Building a screener without the store (tg_screener_open() uses these; so do benches):
+ * new, add entries, finish (thresholds and the fuzzy index). */
+typedef struct sc_entry_in {
+	const char *source_id, *list, *type;
+	const char *names;     /* '\n'-separated, primary first */
+	const char *countries; /* '\n'-separated ISO codes */
+	const char *key_hash;
+} sc_entry_in;
+int tg__sc_new(tg_screener **out, tg_err *err);
+int tg__sc_add_entry(tg_screener *s, const sc_entry_in *in);
+int tg__sc_finish(tg_screener *s, tg_err *err);
+
 /* Overrides (screen_override.c): load the latest decision per pair; check one hit. Check returns 1
  * when the hit is suppressed (an unchanged false positive) and fills out with "true_match", "lapsed"
  * or "". */

@@ -13,5 +13,7 @@ void bench_free_column(char **v, size_t n);
 void bench_recall(const tg_screener *s);
 void bench_negatives(const tg_screener *s, size_t limit);
 void bench_pairs(const tg_screener *s);
+void bench_large(size_t names);
+void bench_pg(const tg_screener *s);
 
 #endif
