@@ -303,27 +303,77 @@ static size_t next_token(const sc_fz *f, uint32_t tried)
 	return b;
 }
 
+/* Signature bits by which a name could pair with a query token other than r: the Bloom bits of
+ * their variants, the first letters of those tokens (pairs the index does not see need one). */
+static uint64_t others_sig(const sc_fz *f, size_t r)
+{
+	uint64_t sig = 0;
+	size_t i, j;
+	for (i = 0; i < f->qt.n; i++) {
+		if (i == r)
+			continue;
+		sig |= TG_SC_NSIG_FIRST(tg__sc_hist_code((unsigned char)f->qt.tok[i][0]));
+		for (j = 0; j < f->q[i].nv; j++)
+			sig |= TG_SC_NSIG_TOK(f->q[i].v[j].tok);
+	}
+	return sig;
+}
+
+/* Can a name in which only variant j of token r pairs reach the floor by its tokens? */
+static int alone_possible(const sc_fz *f, size_t r, size_t j)
+{
+	const sc_variant *v = &f->q[r].v[j];
+	float sum = (v->sim - f->lambda) * (f->qt.w[r] + f->x->idf[v->tok]);
+	size_t i;
+	for (i = 0; i < f->qt.n; i++)
+		sum -= i == r ? 0 : 0.5f * f->lambda * f->qt.w[i];
+	return sum >= 0 || f->lambda <= 0;
+}
+
+/* Can a name of len letters (without spaces) reach the floor by the joined form? */
+static int joined_len_possible(const sc_fz *f, size_t len)
+{
+	size_t mx = len > f->qjoin ? len : f->qjoin;
+	double need = f->lambda > 0.9f ? f->lambda : 0.9;
+	return mx > 0 && 1.0 - (double)(len > f->qjoin ? len - f->qjoin : f->qjoin - len) / (double)mx >= need;
+}
+
+/* Read the postings of variant j of token r; names that can pair with no other query token are
+ * judged by their signature alone. */
+static void read_postings(sc_fz *f, size_t r, size_t j, uint64_t others)
+{
+	const sc_index *x = f->x;
+	uint32_t lo = x->post_off[f->q[r].v[j].tok], hi = x->post_off[f->q[r].v[j].tok + 1], p;
+	int alone = alone_possible(f, r, j);
+	for (p = lo; p < hi; p++) {
+		uint64_t sig = x->post_sig[p];
+		if (!alone && (sig & others) == 0 && !joined_len_possible(f, TG_SC_NSIG_LEN(sig)))
+			continue;
+		eval_name(f, x->post[p]);
+	}
+}
+
 void tg__sc_candidates(sc_fz *f)
 {
 	const sc_index *x = f->x;
 	uint32_t tried = 0;
-	size_t r, j, p, k;
+	size_t r, j, k;
 
 	for (r = 0; r < f->qt.n; r++)
 		for (j = 0; j < f->q[r].nv; j++)
 			vmap_put(f, f->q[r].v[j].tok, r, j, f->q[r].v[j].sim);
 	for (k = 0; k < f->qt.n && new_names_possible(f); k++) {
+		uint64_t others;
 		int all = 1;
 		r = next_token(f, tried);
 		tried |= 1u << r;
+		others = others_sig(f, r);
 		for (j = 0; j < f->q[r].nv; j++) {
-			uint32_t lo = x->post_off[f->q[r].v[j].tok], hi = x->post_off[f->q[r].v[j].tok + 1];
-			if (hi - lo > DF_CAP && f->qt.n > 1) {
+			if (x->post_off[f->q[r].v[j].tok + 1] - x->post_off[f->q[r].v[j].tok] > DF_CAP && f->qt.n > 1) {
 				all = 0;
 				continue;
 			}
-			for (p = lo; p < hi; p++)
-				eval_name(f, x->post[p]);
+			read_postings(f, r, j, others);
 			f->readv[r] |= (uint8_t)(1u << j);
 		}
 		if (all)

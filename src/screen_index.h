@@ -15,6 +15,7 @@ typedef struct sc_index {
 	float *idf;
 	uint32_t n_tok, cap_tok;
 	uint32_t *post_off, *post; /* token id -> names */
+	uint64_t *post_sig;        /* beside post: the name's signature (TG_SC_NSIG_*), read in sequence */
 	uint32_t *name_tok;        /* names[i].tok_off .. + ntok -> token ids */
 	size_t n_name_tok, cap_name_tok;
 	uint32_t *tri_off, *tri;   /* trigram -> token ids */
@@ -29,6 +30,13 @@ typedef struct sc_index {
 	unsigned char *vcount;
 	size_t bytes;
 } sc_index;
+
+/* Signature of a name, kept beside each of its postings so that most postings are judged without
+ * reading the name: the first-letter classes of its tokens (tri codes, bits 0..37), its length
+ * without spaces (bits 38..45, at most 255), a Bloom bit per token id (bits 46..63). */
+#define TG_SC_NSIG_FIRST(c) ((uint64_t)1 << (c))
+#define TG_SC_NSIG_LEN(sig) ((size_t)(((sig) >> 38) & 0xFF))
+#define TG_SC_NSIG_TOK(t) ((uint64_t)1 << (46 + ((t) * 2654435761u) % 18u))
 
 /* Bit of a trigram key in a token signature. */
 #define TG_SC_SIG_BIT(g) ((uint64_t)1 << (((g) * 2654435761u) >> 26))
