@@ -248,6 +248,9 @@ static int joined_possible(const sc_fz *f, const sc_name *nm)
 	mx = len > f->qjoin ? len : f->qjoin;
 	if (mx == 0 || 1.0 - (double)(len > f->qjoin ? len - f->qjoin : f->qjoin - len) / (double)mx < need)
 		return 0;
+	if ((size_t)popcount64(f->qlset & ~f->x->name_lset[nm - f->s->names]) > mx - (size_t)(need * (double)mx) ||
+	    (size_t)popcount64(f->x->name_lset[nm - f->s->names] & ~f->qlset) > mx - (size_t)(need * (double)mx))
+		return 0; /* letters on one side only: at least that many edits */
 	memset(h, 0, sizeof(h));
 	for (p = nm->norm; *p; p++)
 		if (*p != ' ' && h[tg__sc_hist_code((unsigned char)*p)] < 255)
@@ -303,31 +306,58 @@ static size_t next_token(const sc_fz *f, uint32_t tried)
 	return b;
 }
 
-/* Signature bits by which a name could pair with a query token other than r: the Bloom bits of
- * their variants, the first letters of those tokens (pairs the index does not see need one). */
-static uint64_t others_sig(const sc_fz *f, size_t r)
+/* Per query token, the signature bits by which a name may hold it: Bloom bits of its variants; the
+ * first letter for the pairs the index does not see (an initial pairs with any word of its letter,
+ * other words with short words of their first letter). And what it adds at best in each case. */
+typedef struct sc_tokfilter {
+	uint64_t vbloom[MAX_VARIANTS], fl;
+	float vgain[MAX_VARIANTS], unseen, miss; /* variants by gain, best first */
+	size_t nv;
+} sc_tokfilter;
+
+static void token_filters(sc_tokfilter *tf, const sc_fz *f)
 {
-	uint64_t sig = 0;
-	size_t i, j;
+	size_t i, j, k;
 	for (i = 0; i < f->qt.n; i++) {
-		if (i == r)
-			continue;
-		sig |= TG_SC_NSIG_FIRST(tg__sc_hist_code((unsigned char)f->qt.tok[i][0]));
-		for (j = 0; j < f->q[i].nv; j++)
-			sig |= TG_SC_NSIG_TOK(f->q[i].v[j].tok);
+		unsigned char c = (unsigned char)f->qt.tok[i][0];
+		tf[i].fl = f->qt.len[i] == 1 ? TG_SC_FL_ANY(c) : TG_SC_FL_SHORT(c);
+		tf[i].unseen = unseen_opt(f, i);
+		tf[i].miss = -0.5f * f->lambda * f->qt.w[i];
+		for (j = 0, tf[i].nv = 0; j < f->q[i].nv; j++) {
+			const sc_variant *v = &f->q[i].v[j];
+			float g = (v->sim - f->lambda) * (f->qt.w[i] + f->x->idf[v->tok]);
+			if (g <= tf[i].unseen)
+				continue; /* no better than not seeing it */
+			for (k = tf[i].nv++; k > 0 && tf[i].vgain[k - 1] < g; k--)
+				tf[i].vgain[k] = tf[i].vgain[k - 1], tf[i].vbloom[k] = tf[i].vbloom[k - 1];
+			tf[i].vgain[k] = g, tf[i].vbloom[k] = TG_SC_BLOOM(v->tok);
+		}
 	}
-	return sig;
 }
 
-/* Can a name in which only variant j of token r pairs reach the floor by its tokens? */
-static int alone_possible(const sc_fz *f, size_t r, size_t j)
+/* What token i adds at best to a name with these signatures (never read before: absent). */
+static float token_best(const sc_fz *f, const sc_tokfilter *t, size_t i, uint64_t bloom, uint64_t fl)
 {
-	const sc_variant *v = &f->q[r].v[j];
-	float sum = (v->sim - f->lambda) * (f->qt.w[r] + f->x->idf[v->tok]);
+	float u = (fl & t->fl) && t->unseen > t->miss ? t->unseen : t->miss;
+	size_t j;
+	if (!((f->done >> i) & 1u))
+		for (j = 0; j < t->nv; j++)
+			if ((bloom & t->vbloom[j]) == t->vbloom[j])
+				return t->vgain[j] > u ? t->vgain[j] : u;
+	return u;
+}
+
+/* Can a name with these signatures reach the floor through variant j of token r? Optimistic: a
+ * Bloom hit counts as the variant being there. */
+static int posting_possible(const sc_fz *f, const sc_tokfilter *tf, size_t r, float gain_r, uint64_t bloom,
+			    uint64_t fl)
+{
+	float sum = gain_r;
 	size_t i;
 	for (i = 0; i < f->qt.n; i++)
-		sum -= i == r ? 0 : 0.5f * f->lambda * f->qt.w[i];
-	return sum >= 0 || f->lambda <= 0;
+		if (i != r)
+			sum += token_best(f, &tf[i], i, bloom, fl);
+	return sum >= 0;
 }
 
 /* Can a name of len letters (without spaces) reach the floor by the joined form? */
@@ -338,16 +368,16 @@ static int joined_len_possible(const sc_fz *f, size_t len)
 	return mx > 0 && 1.0 - (double)(len > f->qjoin ? len - f->qjoin : f->qjoin - len) / (double)mx >= need;
 }
 
-/* Read the postings of variant j of token r; names that can pair with no other query token are
- * judged by their signature alone. */
-static void read_postings(sc_fz *f, size_t r, size_t j, uint64_t others)
+/* Read the postings of variant j of token r; most names are judged by their signatures alone. */
+static void read_postings(sc_fz *f, const sc_tokfilter *tf, size_t r, size_t j)
 {
 	const sc_index *x = f->x;
-	uint32_t lo = x->post_off[f->q[r].v[j].tok], hi = x->post_off[f->q[r].v[j].tok + 1], p;
-	int alone = alone_possible(f, r, j);
+	const sc_variant *v = &f->q[r].v[j];
+	uint32_t lo = x->post_off[v->tok], hi = x->post_off[v->tok + 1], p;
+	float gain = (v->sim - f->lambda) * (f->qt.w[r] + x->idf[v->tok]);
 	for (p = lo; p < hi; p++) {
-		uint64_t sig = x->post_sig[p];
-		if (!alone && (sig & others) == 0 && !joined_len_possible(f, TG_SC_NSIG_LEN(sig)))
+		if (f->lambda > 0 && !posting_possible(f, tf, r, gain, x->post_bloom[p], x->post_fl[p]) &&
+		    !joined_len_possible(f, TG_SC_FL_LEN(x->post_fl[p])))
 			continue;
 		eval_name(f, x->post[p]);
 	}
@@ -358,22 +388,22 @@ void tg__sc_candidates(sc_fz *f)
 	const sc_index *x = f->x;
 	uint32_t tried = 0;
 	size_t r, j, k;
+	sc_tokfilter tf[TG_SC_MAX_TOKENS];
 
 	for (r = 0; r < f->qt.n; r++)
 		for (j = 0; j < f->q[r].nv; j++)
 			vmap_put(f, f->q[r].v[j].tok, r, j, f->q[r].v[j].sim);
+	token_filters(tf, f);
 	for (k = 0; k < f->qt.n && new_names_possible(f); k++) {
-		uint64_t others;
 		int all = 1;
 		r = next_token(f, tried);
 		tried |= 1u << r;
-		others = others_sig(f, r);
 		for (j = 0; j < f->q[r].nv; j++) {
 			if (x->post_off[f->q[r].v[j].tok + 1] - x->post_off[f->q[r].v[j].tok] > DF_CAP && f->qt.n > 1) {
 				all = 0;
 				continue;
 			}
-			read_postings(f, r, j, others);
+			read_postings(f, tf, r, j);
 			f->readv[r] |= (uint8_t)(1u << j);
 		}
 		if (all)

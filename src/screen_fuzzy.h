@@ -63,6 +63,7 @@ typedef struct sc_fz {
 	uint32_t done;     /* query tokens whose variants' postings were all read */
 	uint8_t readv[TG_SC_MAX_TOKENS]; /* per query token, the variants whose postings were read */
 	size_t qjoin;      /* query length without spaces */
+	uint32_t qlset;    /* letter classes of the query (TG_SC_LCLASS) */
 	unsigned char qhist[38];
 	sc_cand cand[TOP_K];
 	size_t ncand;

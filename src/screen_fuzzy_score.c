@@ -74,8 +74,9 @@ static void prepare(sc_fz *f, const sc_query *query, const char *norm, int with_
 	f->acc_floor = total * 0.3f;
 	f->min_idf = f->x->min_idf;
 	memset(f->qhist, 0, sizeof(f->qhist));
-	for (p = norm, f->qjoin = 0; *p; p++)
+	for (p = norm, f->qjoin = 0, f->qlset = 0; *p; p++)
 		if (*p != ' ') {
+			f->qlset |= 1u << TG_SC_LCLASS((unsigned char)*p);
 			unsigned c = tg__sc_hist_code((unsigned char)*p);
 			f->qjoin++;
 			if (f->qhist[c] < 255)

@@ -94,17 +94,23 @@ static int tokenise_names(tg_screener *s, sc_index *x)
 	return TG_OK;
 }
 
-static uint64_t name_sig(const tg_screener *s, const sc_index *x, size_t i)
+static void name_sig(sc_index *x, const sc_name *nm, size_t i, uint64_t *bloom, uint64_t *fl)
 {
-	const sc_name *nm = &s->names[i];
-	uint64_t sig = 0;
 	size_t j, len = 0;
+	uint32_t lset = 0;
+	const char *p;
+	*bloom = 0, *fl = 0;
 	for (j = 0; j < nm->ntok; j++) {
 		uint32_t t = x->name_tok[nm->tok_off + j];
-		sig |= TG_SC_NSIG_FIRST(tg__sc_hist_code((unsigned char)x->tok[t][0])) | TG_SC_NSIG_TOK(t);
+		unsigned char c = (unsigned char)x->tok[t][0];
+		*bloom |= TG_SC_BLOOM(t);
+		*fl |= TG_SC_FL_ANY(c) | (x->tok_len[t] <= 5 ? TG_SC_FL_SHORT(c) : 0);
 		len += x->tok_len[t];
 	}
-	return sig | (uint64_t)(len > 255 ? 255 : len) << 38;
+	for (p = nm->norm; *p; p++)
+		lset |= *p == ' ' ? 0 : 1u << TG_SC_LCLASS((unsigned char)*p);
+	x->name_lset[i] = lset;
+	*fl |= (uint64_t)(len > 255 ? 255 : len) << 54;
 }
 
 /* Postings token -> names (each name once per token) and idf weights. */
@@ -131,15 +137,19 @@ static int build_postings(tg_screener *s, sc_index *x)
 	if ((x->post = tg__malloc((x->post_off[x->n_tok] + 1) * sizeof(uint32_t))) == NULL ||
 	    (fill = tg__calloc(x->n_tok + 1, sizeof(uint32_t))) == NULL)
 		return TG_ENOMEM;
-	if ((x->post_sig = tg__malloc((x->post_off[x->n_tok] + 1) * sizeof(uint64_t))) == NULL) {
+	if ((x->post_bloom = tg__malloc((x->post_off[x->n_tok] + 1) * sizeof(uint64_t))) == NULL ||
+	    (x->post_fl = tg__malloc((x->post_off[x->n_tok] + 1) * sizeof(uint64_t))) == NULL ||
+	    (x->name_lset = tg__malloc((s->n_names + 1) * sizeof(uint32_t))) == NULL) {
 		tg__free(fill);
 		return TG_ENOMEM;
 	}
 	for (i = 0; i < s->n_names; i++) {
-		uint64_t sig = name_sig(s, x, i);
+		uint64_t bloom, fl;
+		name_sig(x, &s->names[i], i, &bloom, &fl);
 		for (j = 0; j < s->names[i].ntok; j++) {
 			t = x->name_tok[s->names[i].tok_off + j];
-			x->post_sig[x->post_off[t] + fill[t]] = sig;
+			x->post_bloom[x->post_off[t] + fill[t]] = bloom;
+			x->post_fl[x->post_off[t] + fill[t]] = fl;
 			x->post[x->post_off[t] + fill[t]++] = (uint32_t)i;
 		}
 	}
@@ -205,7 +215,7 @@ int tg__sc_index_build(tg_screener *s, tg_err *err)
 		   x->cap_name_tok * 4 + (x->post_off[x->n_tok] + (size_t)x->tri_off[NTRI] + NTRI * 2) * 4 +
 		   x->n_tok * (sizeof(uint64_t) + 2 + MAX_VARIANTS * sizeof(*x->vcache)) +
 		   (size_t)x->tri_off[NTRI] * sizeof(uint64_t) + OOV_SLOTS * sizeof(*x->oov) +
-		   (size_t)x->post_off[x->n_tok] * sizeof(uint64_t);
+		   (size_t)x->post_off[x->n_tok] * 2 * sizeof(uint64_t) + s->n_names * sizeof(uint32_t);
 	return TG_OK;
 }
 
@@ -216,7 +226,7 @@ void tg__sc_index_free(tg_screener *s)
 		return;
 	tg__map_dispose(&x->vocab);
 	tg__free(x->tok), tg__free(x->tok_len), tg__free(x->idf), tg__free(x->post_off), tg__free(x->post);
-	tg__free(x->post_sig);
+	tg__free(x->post_bloom), tg__free(x->post_fl), tg__free(x->name_lset);
 	tg__free(x->name_tok), tg__free(x->tri_off), tg__free(x->tri);
 	tg__free(x->tok_sig), tg__free((void *)x->vstate), tg__free(x->vcount), tg__free(x->vcache);
 	tg__free(x->tri_sig), tg__free(x->oov);

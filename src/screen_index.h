@@ -15,7 +15,8 @@ typedef struct sc_index {
 	float *idf;
 	uint32_t n_tok, cap_tok;
 	uint32_t *post_off, *post; /* token id -> names */
-	uint64_t *post_sig;        /* beside post: the name's signature (TG_SC_NSIG_*), read in sequence */
+	uint64_t *post_bloom, *post_fl; /* beside post: the name's signatures (below), read in sequence */
+	uint32_t *name_lset;       /* name -> the letter classes it uses (a bound for the joined form) */
 	uint32_t *name_tok;        /* names[i].tok_off .. + ntok -> token ids */
 	size_t n_name_tok, cap_name_tok;
 	uint32_t *tri_off, *tri;   /* trigram -> token ids */
@@ -31,12 +32,16 @@ typedef struct sc_index {
 	size_t bytes;
 } sc_index;
 
-/* Signature of a name, kept beside each of its postings so that most postings are judged without
- * reading the name: the first-letter classes of its tokens (tri codes, bits 0..37), its length
- * without spaces (bits 38..45, at most 255), a Bloom bit per token id (bits 46..63). */
-#define TG_SC_NSIG_FIRST(c) ((uint64_t)1 << (c))
-#define TG_SC_NSIG_LEN(sig) ((size_t)(((sig) >> 38) & 0xFF))
-#define TG_SC_NSIG_TOK(t) ((uint64_t)1 << (46 + ((t) * 2654435761u) % 18u))
+/* Signatures of a name, kept beside each of its postings so that most postings are judged without
+ * reading the name: post_bloom has two Bloom bits per token id; post_fl the first letters of its
+ * tokens (bits 0..26), of its tokens of at most 5 letters (bits 27..53) and its length without
+ * spaces (bits 54..61, at most 255). Letter classes: a-z, then everything else. */
+#define TG_SC_LCLASS(c) ((c) >= 'a' && (c) <= 'z' ? (unsigned)((c) - 'a') : 26u)
+#define TG_SC_FL_ANY(c) ((uint64_t)1 << TG_SC_LCLASS(c))
+#define TG_SC_FL_SHORT(c) ((uint64_t)1 << (27 + TG_SC_LCLASS(c)))
+#define TG_SC_FL_LEN(fl) ((size_t)(((fl) >> 54) & 0xFF))
+#define TG_SC_BLOOM(t) \
+	(((uint64_t)1 << (((t) * 2654435761u) >> 26)) | ((uint64_t)1 << ((((t) + 0x9E37u) * 0x85EBCA6Bu) >> 26)))
 
 /* Bit of a trigram key in a token signature. */
 #define TG_SC_SIG_BIT(g) ((uint64_t)1 << (((g) * 2654435761u) >> 26))
