@@ -191,7 +191,7 @@ static void vmap_put(sc_fz *f, uint32_t tok, size_t qi, size_t vi, float sim)
 /* What the query's unpaired token i can still add to sum(gain - lambda * weight), at best. */
 static float unseen_opt(const sc_fz *f, size_t i)
 {
-	float l = f->lambda, w = f->qt.w[i], miss = -0.5f * l * w;
+	float l = f->lambda, w = f->qt.w[i], miss = -(float)TG_SC_SUBSET_MIN * l * w;
 	float pair = ((float)UNSEEN_SIM - l) * (w + (l > (float)UNSEEN_SIM ? f->min_idf : f->x->max_idf));
 	return pair > miss ? pair : miss;
 }
@@ -322,7 +322,7 @@ static void token_filters(sc_tokfilter *tf, const sc_fz *f)
 		unsigned char c = (unsigned char)f->qt.tok[i][0];
 		tf[i].fl = f->qt.len[i] == 1 ? TG_SC_FL_ANY(c) : TG_SC_FL_SHORT(c);
 		tf[i].unseen = unseen_opt(f, i);
-		tf[i].miss = -0.5f * f->lambda * f->qt.w[i];
+		tf[i].miss = -(float)TG_SC_SUBSET_MIN * f->lambda * f->qt.w[i];
 		for (j = 0, tf[i].nv = 0; j < f->q[i].nv; j++) {
 			const sc_variant *v = &f->q[i].v[j];
 			float g = (v->sim - f->lambda) * (f->qt.w[i] + f->x->idf[v->tok]);

@@ -11,7 +11,8 @@
 #define TOP_K 48
 #define DF_CAP 20000   /* tokens in more names than this do not generate candidates (multi-token queries) */
 #define COUNTRY_BONUS 0.02
-#define UNSEEN_SIM 0.6 /* best similarity the scorer gives a pair the index cannot see (initials, short words) */
+#define UNSEEN_SIM TG_SC_INITIAL_SIM /* best similarity the scorer gives a pair the index cannot see
+				      (initials, short words); same-sound pairs are assumed found by trigrams */
 #define VMAP_SLOTS 512 /* vocabulary token -> query token (power of two, > 2 * TG_SC_MAX_TOKENS * MAX_VARIANTS) */
 
 struct sc_variant {

@@ -33,6 +33,7 @@ void tg__sc_score_candidate(sc_query *q, const sc_fz *f, const char *qnorm, uint
 	double score;
 
 	tg__sc_tokens(&nt, nm->norm);
+	nt.person = e->type[0] == 'i' && strcmp(e->type, "individual") == 0;
 	for (i = 0; i < nt.n && i < nm->ntok; i++)
 		nt.w[i] = x->idf[x->name_tok[nm->tok_off + i]];
 	tg__sc_score_names(&sc, &f->qt, &nt);
@@ -124,6 +125,11 @@ static void weigh(tg__sc_toks *t, const sc_index *x)
 
 double tg__sc_pair_score(const tg_screener *s, const char *a, const char *b)
 {
+	return tg__sc_pair_score_kind(s, a, b, 0);
+}
+
+double tg__sc_pair_score_kind(const tg_screener *s, const char *a, const char *b, int person)
+{
 	char na[TG_SCREEN_NORM_MAX], nb[TG_SCREEN_NORM_MAX];
 	tg__sc_toks ta, tb;
 	tg__sc_score sc;
@@ -134,6 +140,7 @@ double tg__sc_pair_score(const tg_screener *s, const char *a, const char *b)
 		return 0.0;
 	tg__sc_tokens(&ta, na), tg__sc_tokens(&tb, nb);
 	weigh(&ta, s->index), weigh(&tb, s->index);
+	tb.person = person;
 	tg__sc_score_names(&sc, &ta, &tb);
 	return sc.score;
 }

@@ -94,6 +94,8 @@ int tg__screen_name_min(tg_screen_hit *hits, size_t max, size_t *n, const tg_scr
 			const char *country, double min, tg_err *err);
 /* Score two names against each other with the screener's token weights (name-pair benches). */
 double tg__sc_pair_score(const tg_screener *s, const char *a, const char *b);
+/* The same, b being a person's name when person is 1 (as a list entry of type "individual"). */
+double tg__sc_pair_score_kind(const tg_screener *s, const char *a, const char *b, int person);
 /* Entries with a name whose normalised sorted-token key equals name's; fills up to max indexes. */
 size_t tg__sc_exact_entries(uint32_t *out, size_t max, const tg_screener *s, const char *name);
 

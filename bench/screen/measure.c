@@ -107,6 +107,8 @@ void bench_pairs(const tg_screener *s)
 	char **a = bench_column("bench/name-pairs/cases.csv", 2, &n1);
 	char **b = bench_column("bench/name-pairs/cases.csv", 3, &n2);
 	char **m = bench_column("bench/name-pairs/cases.csv", 4, &n3);
+	size_t n4;
+	char **kind = bench_column("bench/name-pairs/cases.csv", 1, &n4);
 	static const double th[] = {0.80, 0.85, 0.88, 0.90, 0.92, 0.95};
 	double *sc;
 
@@ -114,7 +116,7 @@ void bench_pairs(const tg_screener *s)
 		return;
 	sc = malloc(n1 * sizeof(double));
 	for (i = 0; i < n1; i++) {
-		sc[i] = tg__sc_pair_score(s, a[i], b[i]);
+		sc[i] = tg__sc_pair_score_kind(s, a[i], b[i], i < n4 && strcmp(kind[i], "Person") == 0);
 		if (getenv("BENCH_DUMP") && (sc[i] >= 0.85) != (strcmp(m[i], "true") == 0))
 			printf("  %s %.3f  %s  |  %s\n", sc[i] >= 0.85 ? "FP" : "FN", sc[i], a[i], b[i]);
 	}
@@ -131,5 +133,5 @@ void bench_pairs(const tg_screener *s)
 		       p + r > 0 ? 2 * p * r / (p + r) : 0, th[k] == 0.85 ? "   <- review threshold (reference F1 0.79)" : "");
 	}
 	free(sc);
-	bench_free_column(a, n1), bench_free_column(b, n2), bench_free_column(m, n3);
+	bench_free_column(a, n1), bench_free_column(b, n2), bench_free_column(m, n3), bench_free_column(kind, n4);
 }
