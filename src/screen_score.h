@@ -16,8 +16,8 @@ double tg__sc_jaro_winkler(const char *a, size_t na, const char *b, size_t nb);
  * it starts; TG_SC_SOUND_SIM for two spellings with the same consonant skeleton. */
 double tg__sc_token_sim(const char *a, size_t na, const char *b, size_t nb);
 
-#define TG_SC_INITIAL_SIM 0.75 /* an initial against a word it starts ("V." / "Vladimir") */
-#define TG_SC_SOUND_SIM 0.8    /* two spellings of one sound (Usama / Osama, Gaddafi / Qaddafi) */
+#define TG_SC_INITIAL_SIM 0.75/* an initial against a word it starts ("V." / "Vladimir") */
+#define TG_SC_SOUND_SIM 0.88   /* two spellings of one sound (Usama / Osama, Gaddafi / Qaddafi) */
 
 /* A tokenised name: pointers into a normalised string plus a weight per token. */
 typedef struct tg__sc_toks {
