@@ -189,6 +189,28 @@ static double joined(const tg__sc_toks *q, const tg__sc_toks *n)
 	return lev_ratio(a, na, b, nb);
 }
 
+static size_t find_bin(const tg__sc_toks *t)
+{
+	size_t i;
+	for (i = 1; i + 1 < t->n; i++)
+		if (t->len[i] == 3 && memcmp(t->tok[i], "bin", 3) == 0)
+			return i;
+	return 0;
+}
+
+static int tok_eq(const tg__sc_toks *a, size_t i, const tg__sc_toks *b, size_t j)
+{
+	return a->len[i] == b->len[j] && memcmp(a->tok[i], b->tok[j], a->len[i]) == 0;
+}
+
+int tg__sc_bin_swapped(const tg__sc_toks *q, const tg__sc_toks *n)
+{
+	size_t bq = find_bin(q), bn = find_bin(n);
+	if (bq == 0 || bn == 0 || tok_eq(q, bq - 1, q, bq + 1))
+		return 0;
+	return tok_eq(q, bq - 1, n, bn + 1) && tok_eq(q, bq + 1, n, bn - 1);
+}
+
 void tg__sc_score_names(tg__sc_score *out, const tg__sc_toks *q, const tg__sc_toks *n)
 {
 	double sim[TG_SC_MAX_TOKENS][TG_SC_MAX_TOKENS], total = 0, got = 0, got_w = 0, missq = 0, missn = 0;
@@ -224,6 +246,8 @@ void tg__sc_score_names(tg__sc_score *out, const tg__sc_toks *q, const tg__sc_to
 							  (missq + missn));
 	out->tokens = total > 0 ? got / total : 0;
 	out->joined = joined(q, n);
+	if (tg__sc_bin_swapped(q, n)) /* "Salman bin Muhammad" is not "Muhammad bin Salman" */
+		out->tokens *= TG_SC_BIN_SWAPPED;
 	out->score = out->tokens;
 	if (out->joined >= 0.9 && out->joined > out->score)
 		out->score = out->joined;

@@ -46,6 +46,11 @@ typedef struct tg__sc_score {
 	int matched;    /* query tokens matched */
 } tg__sc_score;
 
+/* "X bin Y" in one name and "Y bin X" in the other (father and son the other way round)? Their
+ * token score is multiplied by TG_SC_BIN_SWAPPED, and an exact key match does not count. */
+#define TG_SC_BIN_SWAPPED 0.8
+int tg__sc_bin_swapped(const tg__sc_toks *q, const tg__sc_toks *n);
+
 /* Score query q against name n (both with weights). */
 void tg__sc_score_names(tg__sc_score *out, const tg__sc_toks *q, const tg__sc_toks *n);
 

@@ -112,6 +112,22 @@ static void screen__score_monotonic(void **state)
 	assert_true(sa.score == 1.0);
 	assert_true(sa.score > sb.score && sb.score > sc.score);
 	assert_true(tg__sc_jaro_winkler("martha", 6, "marhta", 6) > 0.96);
+	{ /* father and son the other way round; same-sound spellings; initials */
+		tg__sc_toks x, y;
+		tg__sc_score sx, sy;
+		tg__sc_tokens(&x, "salman bin muhammad al rawi");
+		tg__sc_tokens(&y, "muhammad bin salman al rawi");
+		tg__sc_score_names(&sx, &x, &y);
+		assert_true(sx.score < 0.85);
+		tg__sc_tokens(&y, "al rawi salman bin muhammad");
+		tg__sc_score_names(&sy, &x, &y);
+		assert_true(sy.score > 0.99);
+		assert_true(tg__sc_token_sim("usama", 5, "osama", 5) >= TG_SC_SOUND_SIM);
+		assert_true(tg__sc_token_sim("gaddafi", 7, "qaddafi", 7) >= TG_SC_SOUND_SIM);
+		assert_true(tg__sc_token_sim("smith", 5, "smyth", 5) > 0.6);
+		assert_true(tg__sc_token_sim("v", 1, "vladimir", 8) == TG_SC_INITIAL_SIM);
+		assert_true(tg__sc_token_sim("sanchez", 7, "sancho", 6) < TG_SC_SOUND_SIM);
+	}
 	assert_true(tg__sc_token_sim("chen", 4, "cheng", 5) < 0.7); /* one letter is another syllable */
 }
 
