@@ -16,8 +16,8 @@ static const char SQL_LATEST[] =
 	" JOIN (SELECT name, MAX(id) AS id FROM list_snapshots GROUP BY name) s ON e.snapshot_id = s.id"
 	" ORDER BY e.snapshot_id, e.seq";
 
-#define DEFAULT_REVIEW 0.85f
-#define DEFAULT_BLOCK 0.95f
+#define DEFAULT_REVIEW TG_SC_DEFAULT_REVIEW
+#define DEFAULT_BLOCK TG_SC_DEFAULT_BLOCK
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -155,7 +155,7 @@ int tg__sc_new(tg_screener **out, tg_err *err)
 int tg__sc_finish(tg_screener *s, tg_err *err)
 {
 	size_t i;
-	s->min_review = DEFAULT_REVIEW;
+	s->min_review = s->n_entries ? s->entries[0].review : DEFAULT_REVIEW;
 	for (i = 0; i < s->n_entries; i++)
 		if (s->entries[i].review < s->min_review)
 			s->min_review = s->entries[i].review;
@@ -179,6 +179,8 @@ int tg_screener_open(tg_screener **out, tg_store *st, tg_err *err)
 	tg__stmt_reset(q);
 	if (rc == TG_ENOMEM)
 		rc = tg__oom(err);
+	if (rc == TG_OK && (rc = tg__sc_thresholds_load(s, err)) < 0)
+		goto fail;
 	if (rc == TG_OK && (rc = tg__sc_finish(s, err)) < 0)
 		goto fail;
 	if (rc == TG_OK && (rc = tg__sc_overrides_load(s, st, err)) < 0)

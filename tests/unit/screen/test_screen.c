@@ -3,6 +3,8 @@
 #include "tg_test.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include "screen_norm.h"
 #include "screen_score.h"
@@ -253,6 +255,51 @@ static void screen__fuzzy_typos_and_order(void **state)
 	tg_store_free(st);
 }
 
+/* policy/screening.json under $TOLLGATE_DATA_DIR: per-list thresholds; a malformed file fails. */
+static void write_thresholds(const char *json)
+{
+	static char dir[256];
+	char path[512];
+	FILE *f;
+	if (!dir[0])
+		snprintf(dir, sizeof(dir), "%s", tg_test_tmpdir());
+	snprintf(path, sizeof(path), "%s/policy", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/policy/screening.json", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(json, f);
+	fclose(f);
+	setenv("TOLLGATE_DATA_DIR", dir, 1);
+}
+
+static void screen__thresholds_per_list(void **state)
+{
+	tg_store *st;
+	tg_screener *s;
+	tg_screen_hit h[4];
+	size_t n;
+	tg_err err = TG_ERR_INIT;
+	(void)state;
+	write_thresholds("{\"format\": \"tollgate-screening\", \"version\": 1, \"lists\": {\"EL\": {\"review\": 0.99, "
+			 "\"block\": 0.995}, \"MEU\": {\"review\": 0.5, \"block\": 0.6}}}");
+	s = open_fixture(&st);
+	assert_int_equal(tg_screen_name(h, 4, &n, s, "Exampel Photonics", NULL, NULL), TG_OK);
+	assert_int_equal(n, 0); /* the EL entry now needs 0.99 */
+	assert_int_equal(tg_screen_name(h, 4, &n, s, "Northwind Avionics", "RU", NULL), TG_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].level, TG_HIT_BLOCK); /* MEU blocks from 0.6 */
+	tg_screener_free(s);
+	write_thresholds("{\"format\": \"tollgate-screening\", \"lists\": {\"EL\": {\"review\": 0.9, \"block\": 0.8}}}");
+	assert_int_equal(tg_screener_open(&s, st, &err), TG_EINVALID);
+	assert_non_null(strstr(err.msg, "screening.json"));
+	write_thresholds("{\"format\": \"tollgate-screening\", \"lists\": {\"EL\": {\"reviw\": 0.9}}}");
+	assert_int_equal(tg_screener_open(&s, st, &err), TG_EINVALID);
+	assert_non_null(strstr(err.msg, "reviw"));
+	unsetenv("TOLLGATE_DATA_DIR");
+	tg_store_free(st);
+}
+
 static void screen__empty_store(void **state)
 {
 	char path[512];
@@ -283,6 +330,7 @@ int main(void)
 		cmocka_unit_test(screen__empty_store),
 		cmocka_unit_test(screen__override_sticky_until_entry_changes),
 		cmocka_unit_test(screen__fuzzy_typos_and_order),
+		cmocka_unit_test(screen__thresholds_per_list),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
