@@ -60,7 +60,7 @@ typedef struct sc_entry_in {
 int tg__sc_new(tg_screener **out, tg_err *err);
 int tg__sc_add_entry(tg_screener *s, const sc_entry_in *in);
 int tg__sc_finish(tg_screener *s, tg_err *err);
-/* Per-list thresholds from policy/screening.json (screen_thresholds.c), before tg__sc_finish(). */
+/* Per-list thresholds from policy/screening/thresholds.json (screen_thresholds.c), before tg__sc_finish(). */
 int tg__sc_thresholds_load(tg_screener *s, tg_err *err);
 #define TG_SC_DEFAULT_REVIEW 0.85f
 #define TG_SC_DEFAULT_BLOCK 0.95f

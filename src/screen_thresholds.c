@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Per-list screening thresholds as data: policy/screening.json under $TOLLGATE_DATA_DIR, else the
+ * Per-list screening thresholds as data: policy/screening/thresholds.json under $TOLLGATE_DATA_DIR, else the
  * compiled-in data directory. Absent file: every list reviews at 0.85 and blocks at 0.95.
  *   {"format": "tollgate-screening", "version": 1,
  *    "default": {"review": 0.85, "block": 0.95},
@@ -83,7 +83,7 @@ int tg__sc_thresholds_load(tg_screener *s, tg_err *err)
 	tg_err e = TG_ERR_INIT;
 	int rc;
 
-	snprintf(path, sizeof(path), "%s/policy/screening.json", dir && *dir ? dir : TG_DATA_DIR);
+	snprintf(path, sizeof(path), "%s/policy/screening/thresholds.json", dir && *dir ? dir : TG_DATA_DIR);
 	if ((rc = tg__lists_read_file(&text, &n, path, &e)) == TG_ENOMEM)
 		return tg__oom(err);
 	if (rc < 0)

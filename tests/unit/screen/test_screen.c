@@ -255,7 +255,7 @@ static void screen__fuzzy_typos_and_order(void **state)
 	tg_store_free(st);
 }
 
-/* policy/screening.json under $TOLLGATE_DATA_DIR: per-list thresholds; a malformed file fails. */
+/* policy/screening/thresholds.json under $TOLLGATE_DATA_DIR: per-list thresholds; a malformed file fails. */
 static void write_thresholds(const char *json)
 {
 	static char dir[256];
@@ -265,7 +265,9 @@ static void write_thresholds(const char *json)
 		snprintf(dir, sizeof(dir), "%s", tg_test_tmpdir());
 	snprintf(path, sizeof(path), "%s/policy", dir);
 	mkdir(path, 0700);
-	snprintf(path, sizeof(path), "%s/policy/screening.json", dir);
+	snprintf(path, sizeof(path), "%s/policy/screening", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/policy/screening/thresholds.json", dir);
 	f = fopen(path, "w");
 	assert_non_null(f);
 	fputs(json, f);
@@ -292,7 +294,7 @@ static void screen__thresholds_per_list(void **state)
 	tg_screener_free(s);
 	write_thresholds("{\"format\": \"tollgate-screening\", \"lists\": {\"EL\": {\"review\": 0.9, \"block\": 0.8}}}");
 	assert_int_equal(tg_screener_open(&s, st, &err), TG_EINVALID);
-	assert_non_null(strstr(err.msg, "screening.json"));
+	assert_non_null(strstr(err.msg, "thresholds.json"));
 	write_thresholds("{\"format\": \"tollgate-screening\", \"lists\": {\"EL\": {\"reviw\": 0.9}}}");
 	assert_int_equal(tg_screener_open(&s, st, &err), TG_EINVALID);
 	assert_non_null(strstr(err.msg, "reviw"));
