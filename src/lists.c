@@ -150,6 +150,7 @@ static int dispatch(tg__list_sink *k, tg_list_format fmt, const char *data, size
 	case TG_LIST_FORMAT_TG_JSON: return tg__lists_parse_tg_json(k, data, n, err);
 	case TG_LIST_FORMAT_KAIST_JSON: return tg__lists_parse_kaist_json(k, data, n, err);
 	case TG_LIST_FORMAT_OFAC_CSV: return tg__lists_parse_ofac_csv(k, data, n, err);
+	case TG_LIST_FORMAT_CSL_JSON: return tg__lists_parse_csl_json(k, data, n, err);
 	default:
 		return tg__fail_field(err, TG_EINVALID, "format", "%s: list format %s is not supported yet", k->file,
 				      tg_list_format_name(fmt));

@@ -74,5 +74,6 @@ int tg__lists_parse_csl_csv(tg__list_sink *k, const char *data, size_t n, tg_err
 int tg__lists_parse_tg_json(tg__list_sink *k, const char *data, size_t n, tg_err *err);
 int tg__lists_parse_kaist_json(tg__list_sink *k, const char *data, size_t n, tg_err *err);
 int tg__lists_parse_ofac_csv(tg__list_sink *k, const char *data, size_t n, tg_err *err);
+int tg__lists_parse_csl_json(tg__list_sink *k, const char *data, size_t n, tg_err *err);
 
 #endif

@@ -180,6 +180,37 @@ static void lists__unknown_format_and_missing_file(void **state)
 	tg_store_free(st);
 }
 
+static void lists__csl_json_fixture(void **state)
+{
+	tg_store *st = fresh_store();
+	problems p = {0, {0}};
+	tg_list_load_opts o = TG_LIST_LOAD_OPTS_INIT;
+	tg_list_snapshot s;
+	tg_err err = TG_ERR_INIT;
+	(void)state;
+	o.problem = on_problem, o.payload = &p;
+	assert_int_equal(tg_lists_load(&s, st, tg_test_path("tests/resources/lists/csl_small.json"), &o, &err), TG_OK);
+	assert_string_equal(s.format, "csl-json");
+	assert_int_equal(s.rows, 4);
+	assert_int_equal(s.entries, 3);
+	assert_int_equal(s.errors, 1);
+	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'EL' AND source_id = 'j1' AND "
+				   "countries = 'CN\nHK' AND names = 'Example Photonics Co., Ltd.\nExample Light "
+				   "Technology\nShenzhen Example Photonics' AND fr_cite = '85 FR 12345'"),
+			 1);
+	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'SDN' AND type = 'individual' AND "
+				   "countries = 'IR' AND programs = 'SDGT'"),
+			 1);
+	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'UVL' AND source_id = 'j4' AND "
+				   "names = 'Child Works'"),
+			 1);
+	o.strict = 1;
+	assert_int_equal(tg_lists_load(&s, st, tg_test_path("tests/resources/lists/csl_small.json"), &o, &err),
+			 TG_EINVALID);
+	assert_non_null(strstr(err.msg, "results[2]"));
+	tg_store_free(st);
+}
+
 static void lists__real_csl_2022(void **state)
 {
 	const char *path = tg_test_shared_data("lists/csl-2022-04/consolidated.csv");
@@ -264,6 +295,7 @@ int main(void)
 		cmocka_unit_test(lists__csl_fixture_load),
 		cmocka_unit_test(lists__malformed_lenient_and_strict),
 		cmocka_unit_test(lists__unknown_format_and_missing_file),
+		cmocka_unit_test(lists__csl_json_fixture),
 		cmocka_unit_test(lists__real_csl_2022),
 		cmocka_unit_test(lists__tg_json_approved_and_blocks),
 		cmocka_unit_test(lists__real_ofac_csv_and_kaist),
