@@ -8,6 +8,7 @@
 #include "lists.h"
 #include "store/store.h"
 #include "tg/lists.h"
+#include "util/alloc.h"
 #include "util/buf.h"
 #include "util/csv.h"
 
@@ -211,6 +212,31 @@ static void lists__csl_json_fixture(void **state)
 	tg_store_free(st);
 }
 
+/* Every allocation of a load failing in turn: TG_ENOMEM and no snapshot, then TG_OK. */
+static void lists__oom_sweep_loaders(void **state)
+{
+	static const char *const files[] = {"tests/resources/lists/csl_small.json", "tests/resources/lists/csl_small.csv",
+					    "tests/resources/lists/approved.json"};
+	size_t f, k;
+	(void)state;
+	for (f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
+		tg_store *st = fresh_store();
+		for (k = 1; k < 20000; k++) {
+			tg_list_snapshot s;
+			int rc;
+			tg__alloc_fail_after(k);
+			rc = tg_lists_load(&s, st, tg_test_path(files[f]), NULL, NULL);
+			tg__alloc_fail_after(0);
+			assert_true(rc == TG_OK || rc == TG_ENOMEM);
+			if (rc == TG_OK)
+				break;
+			assert_int_equal(count(st, "SELECT COUNT(*) FROM list_snapshots"), 0);
+		}
+		assert_int_equal(count(st, "SELECT COUNT(*) FROM list_snapshots"), 1);
+		tg_store_free(st);
+	}
+}
+
 static void lists__real_csl_2022(void **state)
 {
 	const char *path = tg_test_shared_data("lists/csl-2022-04/consolidated.csv");
@@ -296,6 +322,7 @@ int main(void)
 		cmocka_unit_test(lists__malformed_lenient_and_strict),
 		cmocka_unit_test(lists__unknown_format_and_missing_file),
 		cmocka_unit_test(lists__csl_json_fixture),
+		cmocka_unit_test(lists__oom_sweep_loaders),
 		cmocka_unit_test(lists__real_csl_2022),
 		cmocka_unit_test(lists__tg_json_approved_and_blocks),
 		cmocka_unit_test(lists__real_ofac_csv_and_kaist),

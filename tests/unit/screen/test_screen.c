@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <string.h>
 #include "screen_norm.h"
+#include "util/alloc.h"
 #include "screen_score.h"
 #include "tg/lists.h"
 #include "tg/screen.h"
@@ -302,6 +303,35 @@ static void screen__thresholds_per_list(void **state)
 	tg_store_free(st);
 }
 
+/* Every allocation of tg_screener_open() failing in turn: TG_ENOMEM, nothing leaked, then TG_OK. */
+static void screen__open_oom_sweep(void **state)
+{
+	tg_store *st;
+	tg_screener *s = open_fixture(&st);
+	size_t k;
+	(void)state;
+	tg_screener_free(s);
+	for (k = 1; k < 20000; k++) {
+		int rc;
+		s = NULL;
+		tg__alloc_fail_after(k);
+		rc = tg_screener_open(&s, st, NULL);
+		tg__alloc_fail_after(0);
+		assert_true(rc == TG_OK || rc == TG_ENOMEM);
+		if (rc == TG_OK) {
+			tg_screen_hit h[4];
+			size_t n;
+			assert_int_equal(tg_screen_name(h, 4, &n, s, "Exampel Photonics", NULL, NULL), TG_OK);
+			assert_int_equal(n, 1);
+			tg_screener_free(s);
+			tg_store_free(st);
+			return;
+		}
+		assert_null(s);
+	}
+	fail_msg("screener open never succeeded");
+}
+
 static void screen__empty_store(void **state)
 {
 	char path[512];
@@ -333,6 +363,7 @@ int main(void)
 		cmocka_unit_test(screen__override_sticky_until_entry_changes),
 		cmocka_unit_test(screen__fuzzy_typos_and_order),
 		cmocka_unit_test(screen__thresholds_per_list),
+		cmocka_unit_test(screen__open_oom_sweep),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
