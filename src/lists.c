@@ -219,7 +219,8 @@ int tg_lists_load(tg_list_snapshot *out, tg_store *st, const char *path, const t
 
 	TG_ASSERT_ARG(out && st && path, err);
 	opts = opts ? opts : &defaults;
-	if ((rc = tg__lists_read_file(&data, &n, path, err)) < 0)
+	rc = tg__lists_is_url(path) ? tg__lists_fetch_url(&data, &n, path, err) : tg__lists_read_file(&data, &n, path, err);
+	if (rc < 0)
 		return rc;
 	fmt = opts->format != TG_LIST_FORMAT_AUTO ? opts->format : detect(data, n);
 	if (fmt == TG_LIST_FORMAT_AUTO || tg_list_format_name(fmt) == NULL) {

@@ -237,6 +237,23 @@ static void lists__oom_sweep_loaders(void **state)
 	}
 }
 
+/* A list from a file:// URL: same entries, the URL as the snapshot's source; a missing one is TG_EIO. */
+static void lists__load_from_url(void **state)
+{
+	tg_store *st = fresh_store();
+	tg_list_snapshot s;
+	tg_err err = TG_ERR_INIT;
+	char url[1024];
+	(void)state;
+	snprintf(url, sizeof(url), "file://%s", tg_test_path("tests/resources/lists/csl_small.json"));
+	assert_int_equal(tg_lists_load(&s, st, url, NULL, &err), TG_OK);
+	assert_string_equal(s.source, url);
+	assert_int_equal(s.entries, 3);
+	assert_int_equal(tg_lists_load(&s, st, "file:///nonexistent/list.csv", NULL, &err), TG_EIO);
+	assert_non_null(strstr(err.msg, "file:///nonexistent/list.csv"));
+	tg_store_free(st);
+}
+
 static void lists__real_csl_2022(void **state)
 {
 	const char *path = tg_test_shared_data("lists/csl-2022-04/consolidated.csv");
@@ -323,6 +340,7 @@ int main(void)
 		cmocka_unit_test(lists__unknown_format_and_missing_file),
 		cmocka_unit_test(lists__csl_json_fixture),
 		cmocka_unit_test(lists__oom_sweep_loaders),
+		cmocka_unit_test(lists__load_from_url),
 		cmocka_unit_test(lists__real_csl_2022),
 		cmocka_unit_test(lists__tg_json_approved_and_blocks),
 		cmocka_unit_test(lists__real_ofac_csv_and_kaist),
