@@ -139,6 +139,7 @@ static int dispatch(tg__list_sink *k, tg_list_format fmt, const char *data, size
 	case TG_LIST_FORMAT_TG_JSON: return tg__lists_parse_tg_json(k, data, n, err);
 	case TG_LIST_FORMAT_KAIST_JSON: return tg__lists_parse_kaist_json(k, data, n, err);
 	case TG_LIST_FORMAT_OFAC_CSV: return tg__lists_parse_ofac_csv(k, data, n, err);
+	case TG_LIST_FORMAT_CSL_JSON: return tg__lists_parse_csl_json(k, data, n, err);
 	default:
 		return tg__fail_field(err, TG_EINVALID, "format", "%s: list format %s is not supported yet", k->file,
 				      tg_list_format_name(fmt));
@@ -228,7 +229,8 @@ int tg_lists_load(tg_list_snapshot *out, tg_store *st, const char *path, const t
 
 	TG_ASSERT_ARG(out && st && path, err);
 	opts = opts ? opts : &defaults;
-	if ((rc = tg__lists_read_file(&data, &n, path, err)) < 0)
+	rc = tg__lists_is_url(path) ? tg__lists_fetch_url(&data, &n, path, err) : tg__lists_read_file(&data, &n, path, err);
+	if (rc < 0)
 		return rc;
 	fmt = opts->format != TG_LIST_FORMAT_AUTO ? opts->format : detect(data, n);
 	if (fmt == TG_LIST_FORMAT_AUTO || tg_list_format_name(fmt) == NULL) {

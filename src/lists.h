@@ -46,6 +46,9 @@ int tg__lists_problem(tg__list_sink *k, long line, const char *msg, tg_err *err)
 void tg__lists_hash(tg__list_sink *k, const void *data, size_t n);
 /* Read a whole file into *out (tg__malloc'd, NUL-terminated). TG_EIO / TG_ENOMEM / TG_ELIMIT (1 GiB). */
 int tg__lists_read_file(char **out, size_t *n, const char *path, tg_err *err);
+/* Is path a URL (http://, https://, file://)? Fetch one into *out like tg__lists_read_file (lists_url.c). */
+int tg__lists_is_url(const char *path);
+int tg__lists_fetch_url(char **out, size_t *n, const char *url, tg_err *err);
 /* SHA-256 of data as 64 lower-case hex digits + NUL. */
 
 /* Helpers for building entries (lists_clean.c). */
@@ -73,5 +76,6 @@ int tg__lists_parse_csl_csv(tg__list_sink *k, const char *data, size_t n, tg_err
 int tg__lists_parse_tg_json(tg__list_sink *k, const char *data, size_t n, tg_err *err);
 int tg__lists_parse_kaist_json(tg__list_sink *k, const char *data, size_t n, tg_err *err);
 int tg__lists_parse_ofac_csv(tg__list_sink *k, const char *data, size_t n, tg_err *err);
+int tg__lists_parse_csl_json(tg__list_sink *k, const char *data, size_t n, tg_err *err);
 
 #endif

@@ -16,8 +16,8 @@ static const char SQL_LATEST[] =
 	" JOIN (SELECT name, MAX(id) AS id FROM list_snapshots GROUP BY name) s ON e.snapshot_id = s.id"
 	" ORDER BY e.snapshot_id, e.seq";
 
-#define DEFAULT_REVIEW 0.85f
-#define DEFAULT_BLOCK 0.95f
+#define DEFAULT_REVIEW TG_SC_DEFAULT_REVIEW
+#define DEFAULT_BLOCK TG_SC_DEFAULT_BLOCK
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -103,16 +103,11 @@ static int add_name(tg_screener *s, uint32_t e, const char *display, size_t dlen
 	return TG_OK;
 }
 
-static const char *pool_col(tg_screener *s, tg__stmt *q, int col)
-{
-	return tg__sc_pool_dup(&s->pool, tg__stmt_text(q, col), tg__stmt_bytes(q, col));
-}
-
-/* One list entry row: the entry and each of its names. */
-static int add_row(tg_screener *s, tg__stmt *q)
+/* One list entry: the entry and each of its names ('\n'-separated, primary first). */
+int tg__sc_add_entry(tg_screener *s, const sc_entry_in *in)
 {
 	sc_entry *e;
-	const char *names, *p;
+	const char *p;
 	uint32_t idx = (uint32_t)s->n_entries;
 	int rc;
 
@@ -120,17 +115,19 @@ static int add_row(tg_screener *s, tg__stmt *q)
 		return TG_ENOMEM;
 	e = &s->entries[idx];
 	memset(e, 0, sizeof(*e));
-	e->source_id = pool_col(s, q, 0), e->list = pool_col(s, q, 1), e->type = pool_col(s, q, 2);
-	e->countries = pool_col(s, q, 4), e->key_hash = pool_col(s, q, 5);
-	names = tg__stmt_text(q, 3);
-	p = strchr(names, '\n');
-	e->name = tg__sc_pool_dup(&s->pool, names, p ? (size_t)(p - names) : strlen(names));
+	e->source_id = tg__sc_pool_dup(&s->pool, in->source_id, strlen(in->source_id));
+	e->list = tg__sc_pool_dup(&s->pool, in->list, strlen(in->list));
+	e->type = tg__sc_pool_dup(&s->pool, in->type, strlen(in->type));
+	e->countries = tg__sc_pool_dup(&s->pool, in->countries, strlen(in->countries));
+	e->key_hash = tg__sc_pool_dup(&s->pool, in->key_hash, strlen(in->key_hash));
+	p = strchr(in->names, '\n');
+	e->name = tg__sc_pool_dup(&s->pool, in->names, p ? (size_t)(p - in->names) : strlen(in->names));
 	if (!e->source_id || !e->list || !e->type || !e->countries || !e->key_hash || !e->name)
 		return TG_ENOMEM;
 	e->approved = strcmp(e->list, "APPROVED") == 0;
 	e->review = DEFAULT_REVIEW, e->block = DEFAULT_BLOCK;
 	s->n_entries++;
-	for (p = names; *p;) {
+	for (p = in->names; *p;) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 		if ((rc = add_name(s, idx, p, n)) < 0)
@@ -140,6 +137,31 @@ static int add_row(tg_screener *s, tg__stmt *q)
 	return TG_OK;
 }
 
+static int add_row(tg_screener *s, tg__stmt *q)
+{
+	sc_entry_in in;
+	in.source_id = tg__stmt_text(q, 0), in.list = tg__stmt_text(q, 1), in.type = tg__stmt_text(q, 2);
+	in.names = tg__stmt_text(q, 3), in.countries = tg__stmt_text(q, 4), in.key_hash = tg__stmt_text(q, 5);
+	return tg__sc_add_entry(s, &in);
+}
+
+int tg__sc_new(tg_screener **out, tg_err *err)
+{
+	if ((*out = tg__calloc(1, sizeof(**out))) == NULL)
+		return tg__oom(err);
+	return TG_OK;
+}
+
+int tg__sc_finish(tg_screener *s, tg_err *err)
+{
+	size_t i;
+	s->min_review = s->n_entries ? s->entries[0].review : DEFAULT_REVIEW;
+	for (i = 0; i < s->n_entries; i++)
+		if (s->entries[i].review < s->min_review)
+			s->min_review = s->entries[i].review;
+	return tg__sc_index_build(s, err);
+}
+
 int tg_screener_open(tg_screener **out, tg_store *st, tg_err *err)
 {
 	tg_screener *s;
@@ -147,8 +169,8 @@ int tg_screener_open(tg_screener **out, tg_store *st, tg_err *err)
 	int rc;
 
 	TG_ASSERT_ARG(out && st, err);
-	if ((s = tg__calloc(1, sizeof(*s))) == NULL)
-		return tg__oom(err);
+	if ((rc = tg__sc_new(&s, err)) < 0)
+		return rc;
 	if ((rc = tg__store_prepare(&q, st, SQL_LATEST, err)) < 0)
 		goto fail;
 	while ((rc = tg__stmt_step(q, err)) == 1)
@@ -157,7 +179,9 @@ int tg_screener_open(tg_screener **out, tg_store *st, tg_err *err)
 	tg__stmt_reset(q);
 	if (rc == TG_ENOMEM)
 		rc = tg__oom(err);
-	if (rc == TG_OK && (rc = tg__sc_index_build(s, err)) < 0)
+	if (rc == TG_OK && (rc = tg__sc_thresholds_load(s, err)) < 0)
+		goto fail;
+	if (rc == TG_OK && (rc = tg__sc_finish(s, err)) < 0)
 		goto fail;
 	if (rc == TG_OK && (rc = tg__sc_overrides_load(s, st, err)) < 0)
 		goto fail;

@@ -1,53 +1,31 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Fuzzy query over the index (screen_index.h): variants per query token, candidate accumulation by
- * token weight, full scoring of the best candidates, country as supporting evidence. Stack only. */
-#include "screen_index.h"
+/*
+ * Fuzzy query over the index (screen_index.h). Per query token: its vocabulary token and the close
+ * ones (shared trigrams, read rarest trigram first, then confirmed by token similarity). Candidates
+ * come from the postings of those tokens, rarest query token first, each name read once: its tokens
+ * are looked up in a small table of the query's variants, which gives every query token's best
+ * pairing at once. A name is kept only if an upper bound of its score can reach the floor (the
+ * lowest review threshold): the bound pairs the tokens the index saw at their similarity and lets
+ * every other query token either go unpaired or pair at the best similarity the scorer can give
+ * without the index seeing it (an initial, a one-letter change in a short word). Once no name that
+ * lacks the tokens read so far can reach the floor, reading stops. Stack only, no allocation.
+ */
+#include "screen_fuzzy.h"
 
-#include <stdio.h>
 #include <string.h>
 #include "screen_norm.h"
-#include "screen_score.h"
 
-#define MAX_VARIANTS 8
-#define TRI_SLOTS 2048  /* per-token trigram overlap counter (power of two) */
-#define ACC_SLOTS 4096  /* candidate accumulator (power of two) */
-#define ACC_MAX 3000
-#define TOP_K 48
-#define DF_CAP 20000    /* tokens in more names than this do not generate candidates */
-#define COUNTRY_BONUS 0.02
 
-typedef struct variant {
-	uint32_t tok;
-	float sim;
-} variant;
-
-typedef struct qtok {
-	variant v[MAX_VARIANTS];
-	size_t nv;
-	float w;
-} qtok;
-
-typedef struct slot {
-	uint32_t key1; /* id + 1; 0 = empty */
-	float val;
-} slot;
-
-/* Add (or raise) into an open-addressing table; returns the slot or NULL when full. */
-static slot *acc_add(slot *tab, size_t cap, size_t *len, size_t max, uint32_t id, float v)
+unsigned tg__sc_hist_code(unsigned char c)
 {
-	size_t i = (id * 2654435761u) & (cap - 1);
-	while (tab[i].key1 && tab[i].key1 != id + 1)
-		i = (i + 1) & (cap - 1);
-	if (!tab[i].key1) {
-		if (*len >= max)
-			return NULL;
-		tab[i].key1 = id + 1, tab[i].val = 0, (*len)++;
-	}
-	tab[i].val += v;
-	return &tab[i];
+	if (c >= 'a' && c <= 'z')
+		return 1u + (unsigned)(c - 'a');
+	if (c >= '0' && c <= '9')
+		return 27u + (unsigned)(c - '0');
+	return c >= 0x80 ? 37u : 0u;
 }
 
-static void keep_variant(qtok *q, uint32_t tok, float sim)
+static void keep_variant(sc_qtok *q, uint32_t tok, float sim)
 {
 	size_t i, worst = 0;
 	for (i = 0; i < q->nv; i++) {
@@ -57,186 +35,403 @@ static void keep_variant(qtok *q, uint32_t tok, float sim)
 			worst = i;
 	}
 	if (q->nv < MAX_VARIANTS)
-		q->v[q->nv++] = (variant){tok, sim};
+		q->v[q->nv++] = (sc_variant){tok, sim};
 	else if (q->v[worst].sim < sim)
-		q->v[worst] = (variant){tok, sim};
+		q->v[worst] = (sc_variant){tok, sim};
 }
 
-/* Close vocabulary tokens through shared trigrams, confirmed by token similarity. */
-static void close_tokens(qtok *q, const sc_index *x, const char *t, size_t n)
+/* Trigrams the query token shares with vocabulary token id, counted as the index would. */
+static size_t shared_trigrams(const uint32_t *g, size_t k, const sc_index *x, uint32_t id)
 {
-	slot tab[TRI_SLOTS];
-	uint32_t g[80];
-	size_t k = tg__sc_trigrams(g, t, n), i, j, len = 0, need = (k * 2 + 4) / 5;
-
-	memset(tab, 0, sizeof(tab));
+	uint32_t h[80];
+	size_t m = tg__sc_trigrams(h, x->tok[id], x->tok_len[id]), i, j, c = 0;
 	for (i = 0; i < k; i++)
-		for (j = x->tri_off[g[i]]; j < x->tri_off[g[i] + 1]; j++)
-			acc_add(tab, TRI_SLOTS, &len, TRI_SLOTS * 3 / 4, x->tri[j], 1.0f);
-	for (i = 0; i < TRI_SLOTS; i++) {
-		uint32_t id;
-		double sim;
-		if (!tab[i].key1 || tab[i].val < (float)need)
-			continue;
-		id = tab[i].key1 - 1;
-		sim = tg__sc_token_sim(t, n, x->tok[id], x->tok_len[id]);
-		if (sim > 0 && sim < 1.0)
-			keep_variant(q, id, (float)sim);
+		for (j = 0; j < m; j++)
+			c += g[i] == h[j];
+	return c;
+}
+
+static int popcount64(uint64_t v)
+{
+#if defined(__GNUC__)
+	return __builtin_popcountll(v);
+#else
+	int c = 0;
+	for (; v; v &= v - 1)
+		c++;
+	return c;
+#endif
+}
+
+/* Trigram positions ordered by posting length, shortest first. */
+static void order_trigrams(size_t *ord, const uint32_t *g, size_t k, const sc_index *x)
+{
+	size_t i, j;
+	for (i = 0; i < k; i++) {
+		uint32_t len = x->tri_off[g[i] + 1] - x->tri_off[g[i]];
+		for (j = i; j > 0 && x->tri_off[g[ord[j - 1]] + 1] - x->tri_off[g[ord[j - 1]]] > len; j--)
+			ord[j] = ord[j - 1];
+		ord[j] = i;
 	}
 }
 
-static void find_variants(qtok *q, const sc_index *x, const char *t, size_t n)
+/* Close vocabulary tokens: at least 40% of the query token's trigrams shared, then token similarity.
+ * A token sharing that many must share one of the k - need + 1 rarest, so only those are read. */
+static void close_tokens(sc_qtok *q, const sc_index *x, const char *t, size_t n, uint32_t self)
 {
-	void *v = tg__map_get(&x->vocab, t, n);
-	size_t i;
-	q->nv = 0;
-	q->w = x->max_idf;
-	if (v)
-		keep_variant(q, (uint32_t)(uintptr_t)v - 1, 1.0f);
-	if (n >= 4)
-		close_tokens(q, x, t, n);
-	if (v)
-		q->w = x->idf[(uint32_t)(uintptr_t)v - 1];
-	else
-		for (i = 0, q->w = q->nv ? 0 : x->max_idf; i < q->nv; i++)
-			if (x->idf[q->v[i].tok] > q->w)
-				q->w = x->idf[q->v[i].tok];
+	uint32_t g[80];
+	uint64_t sig = 0;
+	size_t ord[80], k = tg__sc_trigrams(g, t, n), need = (k * 2 + 4) / 5, a, j;
+
+	for (a = 0; a < k; a++)
+		sig |= TG_SC_SIG_BIT(g[a]);
+	order_trigrams(ord, g, k, x);
+	for (a = 0; a + need <= k; a++)
+		for (j = x->tri_off[g[ord[a]]]; j < x->tri_off[g[ord[a]] + 1]; j++) {
+			uint32_t id;
+			double sim;
+			/* the signature bounds the shared trigrams from above; a token met twice is kept once */
+			if ((size_t)popcount64(sig & x->tri_sig[j]) < need)
+				continue;
+			id = x->tri[j];
+			if (id == self || shared_trigrams(g, k, x, id) < need)
+				continue;
+			sim = tg__sc_token_sim(t, n, x->tok[id], x->tok_len[id]);
+			if (sim > 0 && sim < 1.0)
+				keep_variant(q, id, (float)sim);
+		}
 }
 
-/* Sum, per name, the weight of the query tokens it contains (rarest query tokens first). */
-static size_t accumulate(slot *acc, const sc_index *x, const qtok *q, size_t nq)
+static void sort_variants(sc_qtok *q)
 {
-	unsigned char done[TG_SC_MAX_TOKENS] = {0};
-	size_t len = 0, r, i, j, p;
-	for (r = 0; r < nq; r++) {
-		size_t b = nq;
-		for (i = 0; i < nq; i++)
-			if (!done[i] && (b == nq || q[i].w > q[b].w))
-				b = i;
-		done[b] = 1;
-		for (j = 0; j < q[b].nv; j++) {
-			const variant *v = &q[b].v[j];
-			uint32_t lo = x->post_off[v->tok], hi = x->post_off[v->tok + 1];
-			if (hi - lo > DF_CAP && nq > 1)
-				continue;
-			for (p = lo; p < hi; p++)
-				acc_add(acc, ACC_SLOTS, &len, ACC_MAX, x->post[p], v->sim * q[b].w);
+	size_t i, j;
+	for (i = 1; i < q->nv; i++) {
+		sc_variant v = q->v[i];
+		for (j = i; j > 0 && q->v[j - 1].sim < v.sim; j--)
+			q->v[j] = q->v[j - 1];
+		q->v[j] = v;
+	}
+}
+
+/* Variants of a vocabulary token: from the cache, or computed and published for later queries. */
+static void vocab_variants(sc_qtok *q, const sc_index *x, const char *t, size_t n, uint32_t self)
+{
+	unsigned char expect = 0;
+	q->nv = 0;
+	if (atomic_load_explicit(&x->vstate[self], memory_order_acquire) == 2) {
+		q->nv = x->vcount[self];
+		memcpy(q->v, x->vcache + (size_t)self * MAX_VARIANTS, q->nv * sizeof(q->v[0]));
+		return;
+	}
+	keep_variant(q, self, 1.0f);
+	if (n >= 4)
+		close_tokens(q, x, t, n, self);
+	sort_variants(q);
+	if (atomic_compare_exchange_strong(&x->vstate[self], &expect, 1)) {
+		memcpy(x->vcache + (size_t)self * MAX_VARIANTS, q->v, q->nv * sizeof(q->v[0]));
+		x->vcount[self] = (unsigned char)q->nv;
+		atomic_store_explicit(&x->vstate[self], 2, memory_order_release);
+	}
+}
+
+/* Variants of a token outside the vocabulary, through the OOV cache. */
+static void oov_variants(sc_qtok *q, const sc_index *x, const char *t, size_t n)
+{
+	uint64_t hash = tg__hash(t, n) ^ (uint64_t)n;
+	size_t i, h = (size_t)hash & (OOV_SLOTS - 1), claim = OOV_SLOTS;
+
+	for (i = 0; i < OOV_PROBE; i++, h = (h + 1) & (OOV_SLOTS - 1)) {
+		struct sc_oov *o = &x->oov[h];
+		unsigned char st = atomic_load_explicit(&o->state, memory_order_acquire), expect = 0;
+		if (st == 2 && o->hash == hash) {
+			q->nv = o->nv, q->w = o->w;
+			memcpy(q->v, o->v, q->nv * sizeof(q->v[0]));
+			return;
+		}
+		if (st == 0 && atomic_compare_exchange_strong(&o->state, &expect, 1)) {
+			claim = h;
+			break;
 		}
 	}
-	return len;
+	q->nv = 0;
+	if (n >= 4)
+		close_tokens(q, x, t, n, UINT32_MAX);
+	sort_variants(q);
+	for (i = 0, q->w = q->nv ? 0 : x->max_idf; i < q->nv; i++)
+		if (x->idf[q->v[i].tok] > q->w)
+			q->w = x->idf[q->v[i].tok];
+	if (claim < OOV_SLOTS) {
+		struct sc_oov *o = &x->oov[claim];
+		o->nv = (unsigned char)q->nv, o->w = q->w, o->hash = hash;
+		memcpy(o->v, q->v, q->nv * sizeof(q->v[0]));
+		atomic_store_explicit(&o->state, 2, memory_order_release);
+	}
 }
 
-/* Move the best k slots by value to the front of acc (compacted); returns how many. */
-static size_t top_k(slot *acc, size_t k, float floor)
+void tg__sc_find_variants(sc_qtok *q, const sc_index *x, const char *t, size_t n)
 {
-	size_t i, n = 0, a, b;
-	for (i = 0; i < ACC_SLOTS; i++)
-		if (acc[i].key1 && acc[i].val >= floor)
-			acc[n++] = acc[i];
-	for (a = 0; a < n && a < k; a++) { /* partial selection sort: k is small */
-		size_t m = a;
-		for (b = a + 1; b < n; b++)
-			if (acc[b].val > acc[m].val)
-				m = b;
-		slot t = acc[a];
-		acc[a] = acc[m], acc[m] = t;
-	}
-	return n < k ? n : k;
-}
-
-static int has_country(const char *list, const char *cc)
-{
-	const char *p = list;
-	while ((p = strstr(p, cc)) != NULL) {
-		if ((p == list || p[-1] == '\n') && (p[2] == '\0' || p[2] == '\n'))
-			return 1;
-		p++;
-	}
-	return 0;
-}
-
-static void score_one(sc_query *q, const tg__sc_toks *qt, const char *qnorm, uint32_t name, const char *cc)
-{
-	const tg_screener *s = q->s;
-	const sc_index *x = s->index;
-	const sc_name *nm = &s->names[name];
-	const sc_entry *e = &s->entries[nm->entry];
-	tg__sc_toks nt;
-	tg__sc_score sc;
-	char expl[512], ctry[48] = "";
-	size_t i;
-	double score;
-
-	tg__sc_tokens(&nt, nm->norm);
-	for (i = 0; i < nt.n && i < nm->ntok; i++)
-		nt.w[i] = x->idf[x->name_tok[nm->tok_off + i]];
-	tg__sc_score_names(&sc, qt, &nt);
-	score = sc.score;
-	if (cc && cc[0] && e->countries[0] && score < 1.0) {
-		int same = has_country(e->countries, cc);
-		score += same ? COUNTRY_BONUS : -COUNTRY_BONUS;
-		snprintf(ctry, sizeof(ctry), ", country %s %s %.2f", cc, same ? "listed:" : "not listed:",
-			 same ? COUNTRY_BONUS : -COUNTRY_BONUS);
-	}
-	score = score > 1.0 ? 1.0 : score < 0 ? 0 : score;
-	if (score < (q->min >= 0 ? q->min : e->review))
+	void *v = tg__map_get(&x->vocab, t, n);
+	if (v) {
+		uint32_t self = (uint32_t)(uintptr_t)v - 1;
+		vocab_variants(q, x, t, n, self);
+		q->w = x->idf[self];
 		return;
-	snprintf(expl, sizeof(expl),
-		 "query \"%.150s\" ~ list name \"%.150s\": tokens %.3f (%d of %zu query words matched, rare words weigh"
-		 " more), joined %.3f%s",
-		 qnorm, nm->norm, sc.tokens, sc.matched, qt->n, sc.joined, ctry);
-	tg__sc_offer(q, nm, score, expl);
-}
-
-void tg__sc_fuzzy(sc_query *query, const char *norm, const char *country)
-{
-	const sc_index *x = query->s->index;
-	slot acc[ACC_SLOTS];
-	qtok q[TG_SC_MAX_TOKENS];
-	tg__sc_toks qt;
-	float total = 0;
-	char cc[3] = "";
-	size_t i, k;
-
-	if (x == NULL || x->n_tok == 0)
-		return;
-	if (country && strlen(country) == 2)
-		cc[0] = (char)(country[0] & ~0x20), cc[1] = (char)(country[1] & ~0x20), cc[2] = '\0';
-	tg__sc_tokens(&qt, norm);
-	for (i = 0; i < qt.n; i++) {
-		find_variants(&q[i], x, qt.tok[i], qt.len[i]);
-		qt.w[i] = q[i].w;
-		total += q[i].w;
 	}
-	memset(acc, 0, sizeof(acc));
-	accumulate(acc, x, q, qt.n);
-	k = top_k(acc, TOP_K, total * 0.3f);
-	for (i = 0; i < k; i++)
-		score_one(query, &qt, norm, acc[i].key1 - 1, cc);
+	oov_variants(q, x, t, n);
 }
 
-/* Weights of a tokenised name from the vocabulary (unknown tokens: the highest weight). */
-static void weigh(tg__sc_toks *t, const sc_index *x)
+static void vmap_put(sc_fz *f, uint32_t tok, size_t qi, size_t vi, float sim)
 {
+	uint32_t h = (tok * 2654435761u) & (VMAP_SLOTS - 1);
+	while (f->vmap[h].key1)
+		h = (h + 1) & (VMAP_SLOTS - 1);
+	f->vmap[h] = (sc_vslot){tok + 1, (uint8_t)qi, (uint8_t)vi, sim};
+}
+
+/* What the query's unpaired token i can still add to sum(gain - lambda * weight), at best. */
+static float unseen_opt(const sc_fz *f, size_t i)
+{
+	float l = f->lambda, w = f->qt.w[i], miss = -(float)TG_SC_SUBSET_MIN * l * w;
+	float pair = ((float)UNSEEN_SIM - l) * (w + (l > (float)UNSEEN_SIM ? f->min_idf : f->x->max_idf));
+	return pair > miss ? pair : miss;
+}
+
+/* Best a query token can add when the index sees it (its best variant, the name's weight for it). */
+static float seen_best(const sc_fz *f, size_t i)
+{
+	float best = unseen_opt(f, i);
+	size_t j;
+	for (j = 0; j < f->q[i].nv; j++) {
+		const sc_variant *v = &f->q[i].v[j];
+		float g = (v->sim - f->lambda) * (f->qt.w[i] + f->x->idf[v->tok]);
+		if (g > best)
+			best = g;
+	}
+	return best;
+}
+
+/* Can a name that contains none of the tokens in f->done reach the floor? */
+static int new_names_possible(const sc_fz *f)
+{
+	float sum = 0;
 	size_t i;
-	for (i = 0; i < t->n; i++) {
-		void *v = x ? tg__map_get(&x->vocab, t->tok[i], t->len[i]) : NULL;
-		t->w[i] = v ? x->idf[(uint32_t)(uintptr_t)v - 1] : x ? x->max_idf : 1.0f;
+	if (f->lambda <= 0)
+		return 1;
+	for (i = 0; i < f->qt.n; i++)
+		sum += (f->done >> i) & 1u ? unseen_opt(f, i) : seen_best(f, i);
+	return sum >= 0;
+}
+
+static void offer_cand(sc_fz *f, uint32_t name, float acc)
+{
+	size_t i, worst = 0;
+	if (f->ncand < TOP_K) {
+		f->cand[f->ncand++] = (sc_cand){name, acc};
+		return;
+	}
+	for (i = 1; i < TOP_K; i++)
+		if (f->cand[i].acc < f->cand[worst].acc)
+			worst = i;
+	if (f->cand[worst].acc < acc)
+		f->cand[worst] = (sc_cand){name, acc};
+}
+
+/* Could the names' joined forms be within the scorer's "joined" similarity? (length, then letters) */
+static int joined_possible(const sc_fz *f, const sc_name *nm)
+{
+	unsigned char h[38];
+	size_t len = 0, mx, diff_a = 0, diff_b = 0, i;
+	double need = f->lambda > 0.9f ? f->lambda : 0.9;
+	const char *p;
+
+	len = nm->nlen >= nm->ntok ? (size_t)nm->nlen - (nm->ntok ? nm->ntok - 1u : 0u) : nm->nlen;
+	mx = len > f->qjoin ? len : f->qjoin;
+	if (mx == 0 || 1.0 - (double)(len > f->qjoin ? len - f->qjoin : f->qjoin - len) / (double)mx < need)
+		return 0;
+	if ((size_t)popcount64(f->qlset & ~f->x->name_lset[nm - f->s->names]) > mx - (size_t)(need * (double)mx) ||
+	    (size_t)popcount64(f->x->name_lset[nm - f->s->names] & ~f->qlset) > mx - (size_t)(need * (double)mx))
+		return 0; /* letters on one side only: at least that many edits */
+	memset(h, 0, sizeof(h));
+	for (p = nm->norm; *p; p++)
+		if (*p != ' ' && h[tg__sc_hist_code((unsigned char)*p)] < 255)
+			h[tg__sc_hist_code((unsigned char)*p)]++;
+	for (i = 0; i < 38; i++)
+		h[i] > f->qhist[i] ? (diff_a += h[i] - f->qhist[i]) : (diff_b += f->qhist[i] - h[i]);
+	return 1.0 - (double)(diff_a > diff_b ? diff_a : diff_b) / (double)mx >= need;
+}
+
+/* Read name p once: every query token's best pairing through the variant table, the bound, the
+ * candidate. Skipped when it holds a variant whose postings were read before. */
+static void eval_name(sc_fz *f, uint32_t p)
+{
+	const sc_name *nm = &f->s->names[p];
+	const sc_index *x = f->x;
+	float gain[TG_SC_MAX_TOKENS], sim[TG_SC_MAX_TOKENS], sum = 0, acc = 0;
+	uint32_t mask = 0;
+	size_t j, i;
+
+	memset(gain, 0, sizeof(gain)), memset(sim, 0, sizeof(sim));
+	for (j = 0; j < nm->ntok; j++) {
+		uint32_t t = x->name_tok[nm->tok_off + j], h = (t * 2654435761u) & (VMAP_SLOTS - 1);
+		for (; f->vmap[h].key1; h = (h + 1) & (VMAP_SLOTS - 1)) {
+			const sc_vslot *v = &f->vmap[h];
+			float g;
+			if (v->key1 != t + 1)
+				continue;
+			if ((f->readv[v->qi] >> v->vi) & 1u)
+				return; /* read already through that token */
+			g = (v->sim - f->lambda) * (f->qt.w[v->qi] + x->idf[t]);
+			if (!((mask >> v->qi) & 1u) || g > gain[v->qi])
+				gain[v->qi] = g, sim[v->qi] = v->sim;
+			mask |= 1u << v->qi;
+		}
+	}
+	for (i = 0; i < f->qt.n; i++) {
+		float u = unseen_opt(f, i);
+		sum += (mask >> i) & 1u && gain[i] > u ? gain[i] : u;
+		acc += (mask >> i) & 1u ? sim[i] * f->qt.w[i] : 0;
+	}
+	if (acc < f->acc_floor || (f->lambda > 0 && sum < 0 && !joined_possible(f, nm)))
+		return;
+	offer_cand(f, p, acc);
+}
+
+/* The query token to read next: the unread one of highest weight; qt.n when none is left. */
+static size_t next_token(const sc_fz *f, uint32_t tried)
+{
+	size_t i, b = f->qt.n;
+	for (i = 0; i < f->qt.n; i++)
+		if (!((tried >> i) & 1u) && (b == f->qt.n || f->q[i].w > f->q[b].w))
+			b = i;
+	return b;
+}
+
+/* Per query token, the signature bits by which a name may hold it: Bloom bits of its variants; the
+ * first letter for the pairs the index does not see (an initial pairs with any word of its letter,
+ * other words with short words of their first letter). And what it adds at best in each case. */
+typedef struct sc_tokfilter {
+	uint64_t vbloom[MAX_VARIANTS], fl;
+	float vgain[MAX_VARIANTS], unseen, miss; /* variants by gain, best first */
+	size_t nv;
+} sc_tokfilter;
+
+static void token_filters(sc_tokfilter *tf, const sc_fz *f)
+{
+	size_t i, j, k;
+	for (i = 0; i < f->qt.n; i++) {
+		unsigned char c = (unsigned char)f->qt.tok[i][0];
+		tf[i].fl = f->qt.len[i] == 1 ? TG_SC_FL_ANY(c) : TG_SC_FL_SHORT(c);
+		tf[i].unseen = unseen_opt(f, i);
+		tf[i].miss = -(float)TG_SC_SUBSET_MIN * f->lambda * f->qt.w[i];
+		for (j = 0, tf[i].nv = 0; j < f->q[i].nv; j++) {
+			const sc_variant *v = &f->q[i].v[j];
+			float g = (v->sim - f->lambda) * (f->qt.w[i] + f->x->idf[v->tok]);
+			if (g <= tf[i].unseen)
+				continue; /* no better than not seeing it */
+			for (k = tf[i].nv++; k > 0 && tf[i].vgain[k - 1] < g; k--)
+				tf[i].vgain[k] = tf[i].vgain[k - 1], tf[i].vbloom[k] = tf[i].vbloom[k - 1];
+			tf[i].vgain[k] = g, tf[i].vbloom[k] = TG_SC_BLOOM(v->tok);
+		}
 	}
 }
 
-double tg__sc_pair_score(const tg_screener *s, const char *a, const char *b)
+/* What token i adds at best to a name with these signatures (never read before: absent). */
+static float token_best(const sc_fz *f, const sc_tokfilter *t, size_t i, uint64_t bloom, uint64_t fl)
 {
-	char na[TG_SCREEN_NORM_MAX], nb[TG_SCREEN_NORM_MAX];
-	tg__sc_toks ta, tb;
-	tg__sc_score sc;
+	float u = (fl & t->fl) && t->unseen > t->miss ? t->unseen : t->miss;
+	size_t j;
+	if (!((f->done >> i) & 1u))
+		for (j = 0; j < t->nv; j++)
+			if ((bloom & t->vbloom[j]) == t->vbloom[j])
+				return t->vgain[j] > u ? t->vgain[j] : u;
+	return u;
+}
 
-	tg__screen_norm(na, sizeof(na), a);
-	tg__screen_norm(nb, sizeof(nb), b);
-	if (!na[0] || !nb[0])
-		return 0.0;
-	tg__sc_tokens(&ta, na), tg__sc_tokens(&tb, nb);
-	weigh(&ta, s->index), weigh(&tb, s->index);
-	tg__sc_score_names(&sc, &ta, &tb);
-	return sc.score;
+/* Can a name with these signatures reach the floor through variant j of token r? Optimistic: a
+ * Bloom hit counts as the variant being there. */
+static int posting_possible(const sc_fz *f, const sc_tokfilter *tf, size_t r, float gain_r, uint64_t bloom,
+			    uint64_t fl)
+{
+	float sum = gain_r;
+	size_t i;
+	for (i = 0; i < f->qt.n; i++)
+		if (i != r)
+			sum += token_best(f, &tf[i], i, bloom, fl);
+	return sum >= 0;
+}
+
+/* Can a name of len letters (without spaces) reach the floor by the joined form? */
+static int joined_len_possible(const sc_fz *f, size_t len)
+{
+	size_t mx = len > f->qjoin ? len : f->qjoin;
+	double need = f->lambda > 0.9f ? f->lambda : 0.9;
+	return mx > 0 && 1.0 - (double)(len > f->qjoin ? len - f->qjoin : f->qjoin - len) / (double)mx >= need;
+}
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+#define BATCH 32
+
+/* Evaluate a batch of names; their records and token lists are fetched from memory together
+ * (prefetched in two rounds) rather than one cache miss after the other. */
+static void eval_batch(sc_fz *f, const uint32_t *ids, size_t n)
+{
+	const tg_screener *s = f->s;
+	size_t i;
+	for (i = 0; i < n; i++)
+		PREFETCH(&s->names[ids[i]]);
+	for (i = 0; i < n; i++)
+		PREFETCH(&f->x->name_tok[s->names[ids[i]].tok_off]);
+	for (i = 0; i < n; i++)
+		eval_name(f, ids[i]);
+}
+
+/* Read the postings of variant j of token r; most names are judged by their signatures alone. */
+static void read_postings(sc_fz *f, const sc_tokfilter *tf, size_t r, size_t j)
+{
+	const sc_index *x = f->x;
+	const sc_variant *v = &f->q[r].v[j];
+	uint32_t lo = x->post_off[v->tok], hi = x->post_off[v->tok + 1], p, batch[BATCH];
+	float gain = (v->sim - f->lambda) * (f->qt.w[r] + x->idf[v->tok]);
+	size_t nb = 0;
+	for (p = lo; p < hi; p++) {
+		if (f->lambda > 0 && !posting_possible(f, tf, r, gain, x->post_bloom[p], x->post_fl[p]) &&
+		    !joined_len_possible(f, TG_SC_FL_LEN(x->post_fl[p])))
+			continue;
+		batch[nb++] = x->post[p];
+		if (nb == BATCH)
+			eval_batch(f, batch, nb), nb = 0;
+	}
+	eval_batch(f, batch, nb);
+}
+
+void tg__sc_candidates(sc_fz *f)
+{
+	const sc_index *x = f->x;
+	uint32_t tried = 0;
+	size_t r, j, k;
+	sc_tokfilter tf[TG_SC_MAX_TOKENS];
+
+	for (r = 0; r < f->qt.n; r++)
+		for (j = 0; j < f->q[r].nv; j++)
+			vmap_put(f, f->q[r].v[j].tok, r, j, f->q[r].v[j].sim);
+	token_filters(tf, f);
+	for (k = 0; k < f->qt.n && new_names_possible(f); k++) {
+		int all = 1;
+		r = next_token(f, tried);
+		tried |= 1u << r;
+		for (j = 0; j < f->q[r].nv; j++) {
+			if (x->post_off[f->q[r].v[j].tok + 1] - x->post_off[f->q[r].v[j].tok] > DF_CAP && f->qt.n > 1) {
+				all = 0;
+				continue;
+			}
+			read_postings(f, tf, r, j);
+			f->readv[r] |= (uint8_t)(1u << j);
+		}
+		if (all)
+			f->done |= 1u << r;
+	}
 }

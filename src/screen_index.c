@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "screen_index.h"
+#include "screen_fuzzy.h"
 #include "screen_score.h"
 #include "util/alloc.h"
 #include "util/err.h"
@@ -94,6 +94,25 @@ static int tokenise_names(tg_screener *s, sc_index *x)
 	return TG_OK;
 }
 
+static void name_sig(sc_index *x, const sc_name *nm, size_t i, uint64_t *bloom, uint64_t *fl)
+{
+	size_t j, len = 0;
+	uint32_t lset = 0;
+	const char *p;
+	*bloom = 0, *fl = 0;
+	for (j = 0; j < nm->ntok; j++) {
+		uint32_t t = x->name_tok[nm->tok_off + j];
+		unsigned char c = (unsigned char)x->tok[t][0];
+		*bloom |= TG_SC_BLOOM(t);
+		*fl |= TG_SC_FL_ANY(c) | (x->tok_len[t] <= 5 ? TG_SC_FL_SHORT(c) : 0);
+		len += x->tok_len[t];
+	}
+	for (p = nm->norm; *p; p++)
+		lset |= *p == ' ' ? 0 : 1u << TG_SC_LCLASS((unsigned char)*p);
+	x->name_lset[i] = lset;
+	*fl |= (uint64_t)(len > 255 ? 255 : len) << 54;
+}
+
 /* Postings token -> names (each name once per token) and idf weights. */
 static int build_postings(tg_screener *s, sc_index *x)
 {
@@ -111,17 +130,50 @@ static int build_postings(tg_screener *s, sc_index *x)
 		x->idf[t] = (float)log(((double)s->n_names + 1.0) / (df + 0.5));
 		if (x->idf[t] > x->max_idf)
 			x->max_idf = x->idf[t];
+		if (t == 0 || x->idf[t] < x->min_idf)
+			x->min_idf = x->idf[t];
 		x->post_off[t + 1] += x->post_off[t];
 	}
 	if ((x->post = tg__malloc((x->post_off[x->n_tok] + 1) * sizeof(uint32_t))) == NULL ||
 	    (fill = tg__calloc(x->n_tok + 1, sizeof(uint32_t))) == NULL)
 		return TG_ENOMEM;
-	for (i = 0; i < s->n_names; i++)
+	if ((x->post_bloom = tg__malloc((x->post_off[x->n_tok] + 1) * sizeof(uint64_t))) == NULL ||
+	    (x->post_fl = tg__malloc((x->post_off[x->n_tok] + 1) * sizeof(uint64_t))) == NULL ||
+	    (x->name_lset = tg__malloc((s->n_names + 1) * sizeof(uint32_t))) == NULL) {
+		tg__free(fill);
+		return TG_ENOMEM;
+	}
+	for (i = 0; i < s->n_names; i++) {
+		uint64_t bloom, fl;
+		name_sig(x, &s->names[i], i, &bloom, &fl);
 		for (j = 0; j < s->names[i].ntok; j++) {
 			t = x->name_tok[s->names[i].tok_off + j];
+			x->post_bloom[x->post_off[t] + fill[t]] = bloom;
+			x->post_fl[x->post_off[t] + fill[t]] = fl;
 			x->post[x->post_off[t] + fill[t]++] = (uint32_t)i;
 		}
+	}
 	tg__free(fill);
+	return TG_OK;
+}
+
+/* Per token: its trigram signature; room for its variants (filled on first use by queries). */
+static int build_sigs(sc_index *x)
+{
+	uint32_t g[80], t;
+	size_t k, i;
+	if ((x->tok_sig = tg__calloc(x->n_tok + 1, sizeof(uint64_t))) == NULL ||
+	    (x->vstate = tg__calloc(x->n_tok + 1, 1)) == NULL || (x->vcount = tg__calloc(x->n_tok + 1, 1)) == NULL ||
+	    (x->vcache = tg__malloc((x->n_tok + 1) * MAX_VARIANTS * sizeof(*x->vcache))) == NULL)
+		return TG_ENOMEM;
+	for (t = 0; t < x->n_tok; t++)
+		for (k = tg__sc_trigrams(g, x->tok[t], x->tok_len[t]), i = 0; i < k; i++)
+			x->tok_sig[t] |= TG_SC_SIG_BIT(g[i]);
+	if ((x->tri_sig = tg__malloc((x->tri_off[NTRI] + 1) * sizeof(uint64_t))) == NULL ||
+	    (x->oov = tg__calloc(OOV_SLOTS, sizeof(*x->oov))) == NULL)
+		return TG_ENOMEM;
+	for (i = 0; i < x->tri_off[NTRI]; i++)
+		x->tri_sig[i] = x->tok_sig[x->tri[i]];
 	return TG_OK;
 }
 
@@ -156,10 +208,14 @@ int tg__sc_index_build(tg_screener *s, tg_err *err)
 	if (x == NULL)
 		return tg__oom(err);
 	s->index = x;
-	if (tokenise_names(s, x) < 0 || build_postings(s, x) < 0 || build_trigrams(x) < 0)
+	if (tokenise_names(s, x) < 0 || build_postings(s, x) < 0 || build_trigrams(x) < 0 ||
+	    build_sigs(x) < 0)
 		return tg__oom(err);
 	x->bytes = x->vocab.cap * sizeof(tg_map_slot) + x->cap_tok * (sizeof(char *) + 1 + 4 * 3) +
-		   x->cap_name_tok * 4 + (x->post_off[x->n_tok] + (size_t)x->tri_off[NTRI] + NTRI * 2) * 4;
+		   x->cap_name_tok * 4 + (x->post_off[x->n_tok] + (size_t)x->tri_off[NTRI] + NTRI * 2) * 4 +
+		   x->n_tok * (sizeof(uint64_t) + 2 + MAX_VARIANTS * sizeof(*x->vcache)) +
+		   (size_t)x->tri_off[NTRI] * sizeof(uint64_t) + OOV_SLOTS * sizeof(*x->oov) +
+		   (size_t)x->post_off[x->n_tok] * 2 * sizeof(uint64_t) + s->n_names * sizeof(uint32_t);
 	return TG_OK;
 }
 
@@ -170,7 +226,10 @@ void tg__sc_index_free(tg_screener *s)
 		return;
 	tg__map_dispose(&x->vocab);
 	tg__free(x->tok), tg__free(x->tok_len), tg__free(x->idf), tg__free(x->post_off), tg__free(x->post);
+	tg__free(x->post_bloom), tg__free(x->post_fl), tg__free(x->name_lset);
 	tg__free(x->name_tok), tg__free(x->tri_off), tg__free(x->tri);
+	tg__free(x->tok_sig), tg__free((void *)x->vstate), tg__free(x->vcount), tg__free(x->vcache);
+	tg__free(x->tri_sig), tg__free(x->oov);
 	tg__free(x);
 	s->index = NULL;
 }

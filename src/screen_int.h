@@ -45,8 +45,25 @@ struct tg_screener {
 	size_t n_names, cap_names;
 	tg_map exact; /* sorted-token key -> (uintptr_t)(first name index + 1) */
 	void *index;  /* the fuzzy index (screen_index.c), NULL until built */
+	float min_review; /* lowest review threshold of any list: the fuzzy search's floor */
 	tg_map overrides; /* "party_key\x1flist\x1fsource_id" -> 't'|'f' + entry key hash (latest decision) */
 };
+
+/* Building a screener without the store (tg_screener_open() uses these; so do benches):
+ * new, add entries, finish (thresholds and the fuzzy index). */
+typedef struct sc_entry_in {
+	const char *source_id, *list, *type;
+	const char *names;     /* '\n'-separated, primary first */
+	const char *countries; /* '\n'-separated ISO codes */
+	const char *key_hash;
+} sc_entry_in;
+int tg__sc_new(tg_screener **out, tg_err *err);
+int tg__sc_add_entry(tg_screener *s, const sc_entry_in *in);
+int tg__sc_finish(tg_screener *s, tg_err *err);
+/* Per-list thresholds from policy/screening/thresholds.json (screen_thresholds.c), before tg__sc_finish(). */
+int tg__sc_thresholds_load(tg_screener *s, tg_err *err);
+#define TG_SC_DEFAULT_REVIEW 0.85f
+#define TG_SC_DEFAULT_BLOCK 0.95f
 
 /* Overrides (screen_override.c): load the latest decision per pair; check one hit. Check returns 1
  * when the hit is suppressed (an unchanged false positive) and fills out with "true_match", "lapsed"
@@ -81,6 +98,8 @@ int tg__screen_name_min(tg_screen_hit *hits, size_t max, size_t *n, const tg_scr
 			const char *country, double min, tg_err *err);
 /* Score two names against each other with the screener's token weights (name-pair benches). */
 double tg__sc_pair_score(const tg_screener *s, const char *a, const char *b);
+/* The same, b being a person's name when person is 1 (as a list entry of type "individual"). */
+double tg__sc_pair_score_kind(const tg_screener *s, const char *a, const char *b, int person);
 /* Entries with a name whose normalised sorted-token key equals name's; fills up to max indexes. */
 size_t tg__sc_exact_entries(uint32_t *out, size_t max, const tg_screener *s, const char *name);
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "screen_norm.h"
+#include "screen_score.h"
 #include "util/err.h"
 
 /* Copy s into a fixed field, cutting at a UTF-8 character boundary. */
@@ -77,10 +78,15 @@ static void exact(sc_query *q, const char *norm)
 	const tg_screener *s = q->s;
 	char key[TG_SCREEN_NORM_MAX], expl[512];
 	size_t klen = tg__sc_sorted_key(key, sizeof(key), norm);
+	tg__sc_toks qt, nt;
 	uint32_t i = (uint32_t)(uintptr_t)tg__map_get(&s->exact, key, klen);
 
+	tg__sc_tokens(&qt, norm);
 	for (; i; i = s->names[i - 1].next_same) {
 		const sc_name *nm = &s->names[i - 1];
+		tg__sc_tokens(&nt, nm->norm);
+		if (tg__sc_bin_swapped(&qt, &nt))
+			continue; /* same words, another person: left to the fuzzy score */
 		snprintf(expl, sizeof(expl), "exact after normalisation: query \"%.200s\" = list name \"%.200s\"", norm,
 			 nm->norm);
 		tg__sc_offer(q, nm, 1.0, expl);

@@ -6,7 +6,6 @@
 
 #include <string.h>
 
-#define SUBSET_COST 0.5
 #define TOKEN_JW_MIN 0.88
 
 double tg__sc_jaro_winkler(const char *a, size_t na, const char *b, size_t nb)
@@ -73,25 +72,68 @@ static int one_edit(const char *a, size_t na, const char *b, size_t nb)
 	return edits + (na - i) + (nb - j) <= 1;
 }
 
+/* Consonant skeleton of a word, for spellings of one sound: vowels (and h, w after a letter, y)
+ * dropped after the first letter, a leading vowel as 'a'; v/w, s/z/x, k/c/q/g, f/ph, j/y alike;
+ * repeated letters once. Returns its length (out holds at most 32). */
+static size_t skeleton(char *out, const char *a, size_t n)
+{
+	size_t i, m = 0;
+	for (i = 0; i < n && m < 32; i++) {
+		char c = a[i];
+		if (c == 'p' && i + 1 < n && a[i + 1] == 'h')
+			c = 'f', i++;
+		else if (strchr("aeiouy", c))
+			c = i == 0 ? 'a' : 0;
+		else if (c == 'h' && i > 0)
+			c = 0;
+		else if (c == 'w')
+			c = 'v';
+		else if (c == 'z' || c == 'x')
+			c = 's';
+		else if (c == 'c' || c == 'q' || c == 'g')
+			c = 'k';
+		else if (c == 'j')
+			c = i == 0 ? 'j' : 0;
+		if (c && (m == 0 || out[m - 1] != c))
+			out[m++] = c;
+	}
+	return m;
+}
+
+/* Same skeleton, both words of 4 letters or more and at most 2 letters apart in length. */
+static int same_sound(const char *a, size_t na, const char *b, size_t nb)
+{
+	char sa[32], sb[32];
+	size_t la, lb;
+	if (na < 4 || nb < 4 || na > nb + 2 || nb > na + 2)
+		return 0;
+	la = skeleton(sa, a, na), lb = skeleton(sb, b, nb);
+	return la >= 2 && la == lb && memcmp(sa, sb, la) == 0;
+}
+
 double tg__sc_token_sim(const char *a, size_t na, const char *b, size_t nb)
 {
-	double jw;
+	double jw, sim;
 	if (na == nb && memcmp(a, b, na) == 0)
 		return 1.0;
 	if ((na == 1 && nb > 1 && a[0] == b[0]) || (nb == 1 && na > 1 && a[0] == b[0]))
-		return 0.6;
+		return TG_SC_INITIAL_SIM;
 	if (na < 3 || nb < 3)
 		return 0.0;
 	if (na <= 4 || nb <= 4) /* short words, pinyin syllables: one letter is another word */
-		return a[0] == b[0] && one_edit(a, na, b, nb) ? 0.6 : 0.0;
-	jw = tg__sc_jaro_winkler(a, na, b, nb);
-	return jw >= TOKEN_JW_MIN ? 1.0 - 2.0 * (1.0 - jw) : 0.0;
+		sim = a[0] == b[0] && one_edit(a, na, b, nb) ? 0.6 : 0.0;
+	else {
+		jw = tg__sc_jaro_winkler(a, na, b, nb);
+		sim = jw >= TOKEN_JW_MIN ? 1.0 - 2.0 * (1.0 - jw) : 0.0;
+	}
+	return sim < TG_SC_SOUND_SIM && same_sound(a, na, b, nb) ? TG_SC_SOUND_SIM : sim;
 }
 
 void tg__sc_tokens(tg__sc_toks *t, const char *norm)
 {
 	const char *p = norm;
 	t->n = 0;
+	t->person = 0;
 	while (*p && t->n < TG_SC_MAX_TOKENS) {
 		const char *e = strchr(p, ' ');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
@@ -147,6 +189,28 @@ static double joined(const tg__sc_toks *q, const tg__sc_toks *n)
 	return lev_ratio(a, na, b, nb);
 }
 
+static size_t find_bin(const tg__sc_toks *t)
+{
+	size_t i;
+	for (i = 1; i + 1 < t->n; i++)
+		if (t->len[i] == 3 && memcmp(t->tok[i], "bin", 3) == 0)
+			return i;
+	return 0;
+}
+
+static int tok_eq(const tg__sc_toks *a, size_t i, const tg__sc_toks *b, size_t j)
+{
+	return a->len[i] == b->len[j] && memcmp(a->tok[i], b->tok[j], a->len[i]) == 0;
+}
+
+int tg__sc_bin_swapped(const tg__sc_toks *q, const tg__sc_toks *n)
+{
+	size_t bq = find_bin(q), bn = find_bin(n);
+	if (bq == 0 || bn == 0 || tok_eq(q, bq - 1, q, bq + 1))
+		return 0;
+	return tok_eq(q, bq - 1, n, bn + 1) && tok_eq(q, bq + 1, n, bn - 1);
+}
+
 void tg__sc_score_names(tg__sc_score *out, const tg__sc_toks *q, const tg__sc_toks *n)
 {
 	double sim[TG_SC_MAX_TOKENS][TG_SC_MAX_TOKENS], total = 0, got = 0, got_w = 0, missq = 0, missn = 0;
@@ -177,9 +241,13 @@ void tg__sc_score_names(tg__sc_score *out, const tg__sc_toks *q, const tg__sc_to
 		missn += un[j] ? 0 : n->w[j];
 	/* Words on one side only (a middle name, a patronymic, "Technologies") cost less than words
 	 * that conflict with different words on the other side (AL-MOSULI against AL-TIKRITI). */
-	total = got_w + (missq > 0 && missn > 0 ? missq + missn : SUBSET_COST * (missq + missn));
+	total = got_w + (missq > 0 && missn > 0 ? missq + missn
+						: ((q->person || n->person) && out->matched >= 2 ? TG_SC_SUBSET_COST_PERSON : TG_SC_SUBSET_COST) *
+							  (missq + missn));
 	out->tokens = total > 0 ? got / total : 0;
 	out->joined = joined(q, n);
+	if (tg__sc_bin_swapped(q, n)) /* "Salman bin Muhammad" is not "Muhammad bin Salman" */
+		out->tokens *= TG_SC_BIN_SWAPPED;
 	out->score = out->tokens;
 	if (out->joined >= 0.9 && out->joined > out->score)
 		out->score = out->joined;

@@ -12,8 +12,12 @@
 double tg__sc_jaro_winkler(const char *a, size_t na, const char *b, size_t nb);
 
 /* Similarity of two tokens as used in names: 1 equal; 1 - 2(1 - JW) when JW >= 0.88 (typos, transliteration
- * variants); 0.6 for one edit in a word of 4 letters or less, or an initial against a word it starts. */
+ * variants); 0.6 for one edit in a word of 4 letters or less; TG_SC_INITIAL_SIM for an initial against a word
+ * it starts; TG_SC_SOUND_SIM for two spellings with the same consonant skeleton. */
 double tg__sc_token_sim(const char *a, size_t na, const char *b, size_t nb);
+
+#define TG_SC_INITIAL_SIM 0.75/* an initial against a word it starts ("V." / "Vladimir") */
+#define TG_SC_SOUND_SIM 0.88   /* two spellings of one sound (Usama / Osama, Gaddafi / Qaddafi) */
 
 /* A tokenised name: pointers into a normalised string plus a weight per token. */
 typedef struct tg__sc_toks {
@@ -21,7 +25,15 @@ typedef struct tg__sc_toks {
 	unsigned char len[TG_SC_MAX_TOKENS];
 	float w[TG_SC_MAX_TOKENS];
 	size_t n;
+	int person; /* a person's name: words on one side only (middle names, patronymics) cost less */
 } tg__sc_toks;
+
+/* Cost of a word found on one side only, against a word that conflicts: for organisations, and
+ * (lower) when either name is a person's and two words or more pair (a full name, not one word
+ * of it); the lowest bounds the candidate search. */
+#define TG_SC_SUBSET_COST 0.5
+#define TG_SC_SUBSET_COST_PERSON 0.3
+#define TG_SC_SUBSET_MIN TG_SC_SUBSET_COST_PERSON
 
 /* Split a normalised name (tokens separated by single spaces) into t; weights set to 1. */
 void tg__sc_tokens(tg__sc_toks *t, const char *norm);
@@ -33,6 +45,11 @@ typedef struct tg__sc_score {
 	double joined;  /* Jaro-Winkler of the names without spaces */
 	int matched;    /* query tokens matched */
 } tg__sc_score;
+
+/* "X bin Y" in one name and "Y bin X" in the other (father and son the other way round)? Their
+ * token score is multiplied by TG_SC_BIN_SWAPPED, and an exact key match does not count. */
+#define TG_SC_BIN_SWAPPED 0.8
+int tg__sc_bin_swapped(const tg__sc_toks *q, const tg__sc_toks *n);
 
 /* Score query q against name n (both with weights). */
 void tg__sc_score_names(tg__sc_score *out, const tg__sc_toks *q, const tg__sc_toks *n);

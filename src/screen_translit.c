@@ -34,6 +34,9 @@ static UTransliterator *open_trans(const char *id)
 	return U_FAILURE(e) ? NULL : t;
 }
 
+static void translit_len(UTransliterator *t, UChar *u, int32_t *len, int32_t cap);
+static void latin_fill(void);
+
 static void init(void)
 {
 	UErrorCode e = U_ZERO_ERROR;
@@ -44,6 +47,64 @@ static void init(void)
 	to_latin = open_trans("Russian-Latin/BGN; Any-Latin; Latin-ASCII");
 	if (to_latin == NULL)
 		to_latin = open_trans("Any-Latin; Latin-ASCII");
+	latin_fill();
+}
+
+/* Latin letters with diacritics (U+0080..U+024F), each as the full pipeline below turns it into
+ * ASCII, computed once with ICU: names in ASCII plus these (Leão, Müller, Łukasz) skip ICU. */
+#define LATIN_FIRST 0x80
+#define LATIN_END 0x250
+static char latin_map[LATIN_END - LATIN_FIRST][6]; /* "" = not foldable on its own: use ICU */
+
+static void latin_fill(void)
+{
+	UChar c[2], u[16];
+	char a[64];
+	int32_t cp, len, alen, i;
+	for (cp = LATIN_FIRST; cp < LATIN_END; cp++) {
+		UErrorCode e = U_ZERO_ERROR;
+		int ok = 1;
+		c[0] = (UChar)cp, c[1] = 0;
+		len = nfkc_cf ? unorm2_normalize(nfkc_cf, c, 1, u, 16, &e) : 0;
+		if (U_FAILURE(e) || len <= 0 || len >= 16 || to_latin == NULL)
+			continue;
+		translit_len(to_latin, u, &len, 16);
+		u_strToUTF8(a, (int32_t)sizeof(a), &alen, u, len, &e);
+		for (i = 0; i < alen; i++)
+			ok &= (unsigned char)a[i] < 0x80;
+		if (U_SUCCESS(e) && ok && alen < 6)
+			memcpy(latin_map[cp - LATIN_FIRST], a, (size_t)alen), latin_map[cp - LATIN_FIRST][alen] = '\0';
+		if (alen == 0) /* a mark that folds to nothing: leave it to ICU in context */
+			latin_map[cp - LATIN_FIRST][0] = '\0';
+	}
+}
+
+/* ASCII and foldable Latin letters only: fold into out (ASCII); 0 when another character is met. */
+static int latin_fold(char *out, size_t cap, const char *in)
+{
+	size_t m = 0;
+	const unsigned char *p = (const unsigned char *)in;
+	while (*p) {
+		const char *r;
+		unsigned cp;
+		if (*p < 0x80) {
+			if (m + 1 >= cap)
+				return 0;
+			out[m++] = (char)*p++;
+			continue;
+		}
+		if ((*p & 0xE0) != 0xC0 || (p[1] & 0xC0) != 0x80)
+			return 0;
+		cp = ((unsigned)(p[0] & 0x1F) << 6) | (unsigned)(p[1] & 0x3F);
+		if (cp < LATIN_FIRST || cp >= LATIN_END || !latin_map[cp - LATIN_FIRST][0])
+			return 0;
+		r = latin_map[cp - LATIN_FIRST];
+		if (m + strlen(r) + 1 >= cap)
+			return 0;
+		memcpy(out + m, r, strlen(r)), m += strlen(r), p += 2;
+	}
+	out[m] = '\0';
+	return 1;
 }
 
 static int is_ascii(const char *s)
@@ -54,18 +115,23 @@ static int is_ascii(const char *s)
 	return 1;
 }
 
-/* Run a transliterator over u[0..*len) in place (capacity UMAX), under the mutex. */
-static void translit(UTransliterator *t, UChar *u, int32_t *len)
+/* Run a transliterator over u[0..*len) in place (capacity cap), under the mutex. */
+static void translit_len(UTransliterator *t, UChar *u, int32_t *len, int32_t cap)
 {
 	UErrorCode e = U_ZERO_ERROR;
 	int32_t limit = *len, before = *len;
 	if (t == NULL)
 		return;
 	pthread_mutex_lock(&mu);
-	utrans_transUChars(t, u, len, UMAX, 0, &limit, &e);
+	utrans_transUChars(t, u, len, cap, 0, &limit, &e);
 	pthread_mutex_unlock(&mu);
 	if (U_FAILURE(e))
-		*len = before < UMAX ? before : UMAX - 1;
+		*len = before < cap ? before : cap - 1;
+}
+
+static void translit(UTransliterator *t, UChar *u, int32_t *len)
+{
+	translit_len(t, u, len, UMAX);
 }
 
 /* Replace Chinese table terms in UTF-8 in[0..n) into out (ASCII words surrounded by spaces). */
@@ -103,6 +169,8 @@ size_t tg__screen_norm(char *out, size_t cap, const char *in)
 	if (is_ascii(in))
 		return tg__screen_norm_ascii(out, cap, in, strlen(in));
 	pthread_once(&once, init);
+	if (latin_fold(a, sizeof(a), in))
+		return tg__screen_norm_ascii(out, cap, a, strlen(a));
 	u_strFromUTF8WithSub(u, UMAX, &len, in, -1, 0xFFFD, NULL, &e);
 	if (U_FAILURE(e) || len >= UMAX)
 		return tg__screen_norm_ascii(out, cap, in, strlen(in));

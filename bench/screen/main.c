@@ -5,18 +5,28 @@
  * latency over negatives_global; recall@10 on the UN positives (treated names; the expected entry
  * is the one whose name or alias equals the untreated name after normalisation); the share of
  * negatives with any hit at the review threshold; precision/recall/F1 on the name-pair set.
- * Usage: bench_screen [--quick] [--lists csl,el,ofac]
+ * Also: PostgreSQL pg_trgm on the same names and queries (bench_pg.c), a generated 1,000,000-name
+ * list (large.c).
+ * Usage: bench_screen [--quick] [--negatives-only] [--no-pg] [--no-large] [--lists csl,el,ofac]
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "bench_screen.h"
 #include "screen_int.h"
 #include "tg/lists.h"
 #include "util/alloc.h"
 #include "util/csv.h"
 #include "lists.h"
+
+double bench_cpu(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
 
 double bench_now(void)
 {
@@ -112,11 +122,17 @@ int main(int argc, char **argv)
 	const char *lists = "csl,el,ofac";
 	tg_store *st = NULL;
 	tg_screener *s;
-	int i, quick = 0;
+	int i, quick = 0, neg_only = 0, large = 1, pg = 1;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--quick") == 0)
 			quick = 1;
+		else if (strcmp(argv[i], "--negatives-only") == 0)
+			neg_only = 1, large = 0, pg = 0;
+		else if (strcmp(argv[i], "--no-large") == 0)
+			large = 0;
+		else if (strcmp(argv[i], "--no-pg") == 0)
+			pg = 0;
 		else if (strcmp(argv[i], "--lists") == 0 && i + 1 < argc)
 			lists = argv[++i];
 	}
@@ -132,11 +148,20 @@ int main(int argc, char **argv)
 	if (strstr(lists, "ofac"))
 		load(st, "lists/ofac-sdn-2021-07/sdn.csv", "ofac-sdn");
 	s = build(st);
-	bench_recall(s);
+	if (!neg_only)
+		bench_recall(s);
 	bench_negatives(s, quick ? 5000 : 0);
-	bench_pairs(s);
+	if (neg_only) /* again, with the variant cache warm (profiling) */
+		bench_negatives(s, quick ? 5000 : 0);
+	else
+		bench_pairs(s);
+	if (pg)
+		bench_pg(s);
 	tg_screener_free(s);
 	tg_store_free(st);
 	remove(db);
+	rmdir(dir);
+	if (large)
+		bench_large(quick ? 100000 : 1000000);
 	return 0;
 }

@@ -7,7 +7,7 @@
 #include "tg/lists.h"
 
 static const char USAGE[] = "tollgate lists [--db PATH] [--json]\n"
-			    "       tollgate lists load FILE [--format F] [--name NAME] [--strict] [--db PATH] [--json]\n"
+			    "       tollgate lists load FILE|URL [--format F] [--name NAME] [--strict] [--db PATH] [--json]\n"
 			    "  formats: csl-csv csl-json ofac-csv ofac-xml tg-json kaist-json (default: detected)\n"
 			    "  exit 2 when the file is invalid, or when records were skipped (each reported on stderr)";
 

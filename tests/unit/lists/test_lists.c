@@ -8,6 +8,7 @@
 #include "lists.h"
 #include "store/store.h"
 #include "tg/lists.h"
+#include "util/alloc.h"
 #include "util/buf.h"
 #include "util/csv.h"
 
@@ -180,6 +181,79 @@ static void lists__unknown_format_and_missing_file(void **state)
 	tg_store_free(st);
 }
 
+static void lists__csl_json_fixture(void **state)
+{
+	tg_store *st = fresh_store();
+	problems p = {0, {0}};
+	tg_list_load_opts o = TG_LIST_LOAD_OPTS_INIT;
+	tg_list_snapshot s;
+	tg_err err = TG_ERR_INIT;
+	(void)state;
+	o.problem = on_problem, o.payload = &p;
+	assert_int_equal(tg_lists_load(&s, st, tg_test_path("tests/resources/lists/csl_small.json"), &o, &err), TG_OK);
+	assert_string_equal(s.format, "csl-json");
+	assert_int_equal(s.rows, 4);
+	assert_int_equal(s.entries, 3);
+	assert_int_equal(s.errors, 1);
+	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'EL' AND source_id = 'j1' AND "
+				   "countries = 'CN\nHK' AND names = 'Example Photonics Co., Ltd.\nExample Light "
+				   "Technology\nShenzhen Example Photonics' AND fr_cite = '85 FR 12345'"),
+			 1);
+	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'SDN' AND type = 'individual' AND "
+				   "countries = 'IR' AND programs = 'SDGT'"),
+			 1);
+	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'UVL' AND source_id = 'j4' AND "
+				   "names = 'Child Works'"),
+			 1);
+	o.strict = 1;
+	assert_int_equal(tg_lists_load(&s, st, tg_test_path("tests/resources/lists/csl_small.json"), &o, &err),
+			 TG_EINVALID);
+	assert_non_null(strstr(err.msg, "results[2]"));
+	tg_store_free(st);
+}
+
+/* Every allocation of a load failing in turn: TG_ENOMEM and no snapshot, then TG_OK. */
+static void lists__oom_sweep_loaders(void **state)
+{
+	static const char *const files[] = {"tests/resources/lists/csl_small.json", "tests/resources/lists/csl_small.csv",
+					    "tests/resources/lists/approved.json"};
+	size_t f, k;
+	(void)state;
+	for (f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
+		tg_store *st = fresh_store();
+		for (k = 1; k < 20000; k++) {
+			tg_list_snapshot s;
+			int rc;
+			tg__alloc_fail_after(k);
+			rc = tg_lists_load(&s, st, tg_test_path(files[f]), NULL, NULL);
+			tg__alloc_fail_after(0);
+			assert_true(rc == TG_OK || rc == TG_ENOMEM);
+			if (rc == TG_OK)
+				break;
+			assert_int_equal(count(st, "SELECT COUNT(*) FROM list_snapshots"), 0);
+		}
+		assert_int_equal(count(st, "SELECT COUNT(*) FROM list_snapshots"), 1);
+		tg_store_free(st);
+	}
+}
+
+/* A list from a file:// URL: same entries, the URL as the snapshot's source; a missing one is TG_EIO. */
+static void lists__load_from_url(void **state)
+{
+	tg_store *st = fresh_store();
+	tg_list_snapshot s;
+	tg_err err = TG_ERR_INIT;
+	char url[1024];
+	(void)state;
+	snprintf(url, sizeof(url), "file://%s", tg_test_path("tests/resources/lists/csl_small.json"));
+	assert_int_equal(tg_lists_load(&s, st, url, NULL, &err), TG_OK);
+	assert_string_equal(s.source, url);
+	assert_int_equal(s.entries, 3);
+	assert_int_equal(tg_lists_load(&s, st, "file:///nonexistent/list.csv", NULL, &err), TG_EIO);
+	assert_non_null(strstr(err.msg, "file:///nonexistent/list.csv"));
+	tg_store_free(st);
+}
+
 static void lists__real_csl_2022(void **state)
 {
 	const char *path = tg_test_shared_data("lists/csl-2022-04/consolidated.csv");
@@ -264,6 +338,9 @@ int main(void)
 		cmocka_unit_test(lists__csl_fixture_load),
 		cmocka_unit_test(lists__malformed_lenient_and_strict),
 		cmocka_unit_test(lists__unknown_format_and_missing_file),
+		cmocka_unit_test(lists__csl_json_fixture),
+		cmocka_unit_test(lists__oom_sweep_loaders),
+		cmocka_unit_test(lists__load_from_url),
 		cmocka_unit_test(lists__real_csl_2022),
 		cmocka_unit_test(lists__tg_json_approved_and_blocks),
 		cmocka_unit_test(lists__real_ofac_csv_and_kaist),

@@ -3,8 +3,11 @@
 #include "tg_test.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include "screen_norm.h"
+#include "util/alloc.h"
 #include "screen_score.h"
 #include "tg/lists.h"
 #include "tg/screen.h"
@@ -27,6 +30,28 @@ static void screen__norm_case_punct_space(void **state)
 	norm_is("Tech.Investment", "tech investment");
 	norm_is("", "");
 	norm_is("...", "");
+}
+
+/* Latin letters with diacritics take a table built from ICU; decomposed forms still go through ICU. */
+static void screen__norm_latin_fast_path_matches_icu(void **state)
+{
+	char a[TG_SCREEN_NORM_MAX], b[TG_SCREEN_NORM_MAX];
+	static const char *const pairs[][2] = {
+		{"Le\xc3\xa3o", "Lea\xcc\x83o"},             /* ã */
+		{"M\xc3\xbcller GmbH", "Mu\xcc\x88ller GmbH"}, /* ü */
+		{"\xc3\x89" "cole", "E\xcc\x81" "cole"},           /* É */
+		{"Fran\xc3\xa7ois", "Franc\xcc\xa7ois"},     /* ç */
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		tg__screen_norm(a, sizeof(a), pairs[i][0]);
+		tg__screen_norm(b, sizeof(b), pairs[i][1]);
+		assert_string_equal(a, b);
+	}
+	norm_is("Stra\xc3\x9f" "e", "strasse");
+	norm_is("\xc5\x81ukasz \xc3\x98ster", "lukasz oster");
+	norm_is("\xc3\x86r\xc3\xb8sk\xc3\xb8" "bing", "aeroskobing");
 }
 
 static void screen__norm_legal_forms(void **state)
@@ -90,6 +115,22 @@ static void screen__score_monotonic(void **state)
 	assert_true(sa.score == 1.0);
 	assert_true(sa.score > sb.score && sb.score > sc.score);
 	assert_true(tg__sc_jaro_winkler("martha", 6, "marhta", 6) > 0.96);
+	{ /* father and son the other way round; same-sound spellings; initials */
+		tg__sc_toks x, y;
+		tg__sc_score sx, sy;
+		tg__sc_tokens(&x, "salman bin muhammad al rawi");
+		tg__sc_tokens(&y, "muhammad bin salman al rawi");
+		tg__sc_score_names(&sx, &x, &y);
+		assert_true(sx.score < 0.85);
+		tg__sc_tokens(&y, "al rawi salman bin muhammad");
+		tg__sc_score_names(&sy, &x, &y);
+		assert_true(sy.score > 0.99);
+		assert_true(tg__sc_token_sim("usama", 5, "osama", 5) >= TG_SC_SOUND_SIM);
+		assert_true(tg__sc_token_sim("gaddafi", 7, "qaddafi", 7) >= TG_SC_SOUND_SIM);
+		assert_true(tg__sc_token_sim("smith", 5, "smyth", 5) > 0.6);
+		assert_true(tg__sc_token_sim("v", 1, "vladimir", 8) == TG_SC_INITIAL_SIM);
+		assert_true(tg__sc_token_sim("sanchez", 7, "sancho", 6) < TG_SC_SOUND_SIM);
+	}
 	assert_true(tg__sc_token_sim("chen", 4, "cheng", 5) < 0.7); /* one letter is another syllable */
 }
 
@@ -215,6 +256,82 @@ static void screen__fuzzy_typos_and_order(void **state)
 	tg_store_free(st);
 }
 
+/* policy/screening/thresholds.json under $TOLLGATE_DATA_DIR: per-list thresholds; a malformed file fails. */
+static void write_thresholds(const char *json)
+{
+	static char dir[256];
+	char path[512];
+	FILE *f;
+	if (!dir[0])
+		snprintf(dir, sizeof(dir), "%s", tg_test_tmpdir());
+	snprintf(path, sizeof(path), "%s/policy", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/policy/screening", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/policy/screening/thresholds.json", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(json, f);
+	fclose(f);
+	setenv("TOLLGATE_DATA_DIR", dir, 1);
+}
+
+static void screen__thresholds_per_list(void **state)
+{
+	tg_store *st;
+	tg_screener *s;
+	tg_screen_hit h[4];
+	size_t n;
+	tg_err err = TG_ERR_INIT;
+	(void)state;
+	write_thresholds("{\"format\": \"tollgate-screening\", \"version\": 1, \"lists\": {\"EL\": {\"review\": 0.99, "
+			 "\"block\": 0.995}, \"MEU\": {\"review\": 0.5, \"block\": 0.6}}}");
+	s = open_fixture(&st);
+	assert_int_equal(tg_screen_name(h, 4, &n, s, "Exampel Photonics", NULL, NULL), TG_OK);
+	assert_int_equal(n, 0); /* the EL entry now needs 0.99 */
+	assert_int_equal(tg_screen_name(h, 4, &n, s, "Northwind Avionics", "RU", NULL), TG_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].level, TG_HIT_BLOCK); /* MEU blocks from 0.6 */
+	tg_screener_free(s);
+	write_thresholds("{\"format\": \"tollgate-screening\", \"lists\": {\"EL\": {\"review\": 0.9, \"block\": 0.8}}}");
+	assert_int_equal(tg_screener_open(&s, st, &err), TG_EINVALID);
+	assert_non_null(strstr(err.msg, "thresholds.json"));
+	write_thresholds("{\"format\": \"tollgate-screening\", \"lists\": {\"EL\": {\"reviw\": 0.9}}}");
+	assert_int_equal(tg_screener_open(&s, st, &err), TG_EINVALID);
+	assert_non_null(strstr(err.msg, "reviw"));
+	unsetenv("TOLLGATE_DATA_DIR");
+	tg_store_free(st);
+}
+
+/* Every allocation of tg_screener_open() failing in turn: TG_ENOMEM, nothing leaked, then TG_OK. */
+static void screen__open_oom_sweep(void **state)
+{
+	tg_store *st;
+	tg_screener *s = open_fixture(&st);
+	size_t k;
+	(void)state;
+	tg_screener_free(s);
+	for (k = 1; k < 20000; k++) {
+		int rc;
+		s = NULL;
+		tg__alloc_fail_after(k);
+		rc = tg_screener_open(&s, st, NULL);
+		tg__alloc_fail_after(0);
+		assert_true(rc == TG_OK || rc == TG_ENOMEM);
+		if (rc == TG_OK) {
+			tg_screen_hit h[4];
+			size_t n;
+			assert_int_equal(tg_screen_name(h, 4, &n, s, "Exampel Photonics", NULL, NULL), TG_OK);
+			assert_int_equal(n, 1);
+			tg_screener_free(s);
+			tg_store_free(st);
+			return;
+		}
+		assert_null(s);
+	}
+	fail_msg("screener open never succeeded");
+}
+
 static void screen__empty_store(void **state)
 {
 	char path[512];
@@ -236,6 +353,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(screen__norm_case_punct_space),
+		cmocka_unit_test(screen__norm_latin_fast_path_matches_icu),
 		cmocka_unit_test(screen__norm_legal_forms),
 		cmocka_unit_test(screen__norm_unicode_and_chinese),
 		cmocka_unit_test(screen__score_monotonic),
@@ -244,6 +362,8 @@ int main(void)
 		cmocka_unit_test(screen__empty_store),
 		cmocka_unit_test(screen__override_sticky_until_entry_changes),
 		cmocka_unit_test(screen__fuzzy_typos_and_order),
+		cmocka_unit_test(screen__thresholds_per_list),
+		cmocka_unit_test(screen__open_oom_sweep),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Per-list screening thresholds as data: policy/screening/thresholds.json under $TOLLGATE_DATA_DIR, else the
+ * compiled-in data directory. Absent file: every list reviews at 0.85 and blocks at 0.95.
+ *   {"format": "tollgate-screening", "version": 1,
+ *    "default": {"review": 0.85, "block": 0.95},
+ *    "lists": {"UVL": {"review": 0.9, "block": 0.97}}}
+ * A malformed file fails tg_screener_open() naming the file and the field.
+ */
+#include "screen_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lists.h"
+#include "util/alloc.h"
+#include "util/json.h"
+
+#ifndef TG_DATA_DIR
+#define TG_DATA_DIR "."
+#endif
+
+/* Fail with the message of e prefixed by the file's path. */
+static int fail_in(tg_err *err, const char *path, const tg_err *e)
+{
+	if (e->code == TG_ENOMEM)
+		return tg__oom(err);
+	return tg__fail(err, TG_EINVALID, "%s: %s", path, e->msg);
+}
+
+static int read_pair(float *review, float *block, const json_t *obj, const char *prefix, const char *path,
+		     tg_err *err)
+{
+	static const char *const keys[] = {"review", "block", NULL};
+	double r = *review, b = *block;
+	tg_err e = TG_ERR_INIT;
+	if (!json_is_object(obj))
+		return tg__fail(err, TG_EINVALID, "%s: %s: expected an object", path, prefix);
+	if (tg__json_only_keys(obj, prefix, keys, &e) < 0 || tg__json_get_num(&r, obj, prefix, "review", 0, &e) < 0 ||
+	    tg__json_get_num(&b, obj, prefix, "block", 0, &e) < 0)
+		return fail_in(err, path, &e);
+	if (!(r > 0 && r <= b && b <= 1))
+		return tg__fail(err, TG_EINVALID, "%s: %s: need 0 < review <= block <= 1", path, prefix);
+	*review = (float)r, *block = (float)b;
+	return TG_OK;
+}
+
+/* Apply the file's thresholds to every entry of s. */
+static int apply(tg_screener *s, const json_t *root, const char *path, tg_err *err)
+{
+	static const char *const keys[] = {"format", "version", "default", "lists", NULL};
+	const json_t *lists = json_object_get(root, "lists"), *def = json_object_get(root, "default");
+	float review = TG_SC_DEFAULT_REVIEW, block = TG_SC_DEFAULT_BLOCK;
+	const char *fmt = NULL;
+	tg_err e = TG_ERR_INIT;
+	size_t i;
+
+	if (!json_is_object(root) || tg__json_get_str(&fmt, root, "", "format", 1, &e) < 0 ||
+	    strcmp(fmt, "tollgate-screening") != 0)
+		return tg__fail(err, TG_EINVALID, "%s: not a tollgate-screening file (\"format\")", path);
+	if (tg__json_only_keys(root, "", keys, &e) < 0)
+		return fail_in(err, path, &e);
+	if (def && read_pair(&review, &block, def, "default", path, err) < 0)
+		return TG_EINVALID;
+	if (lists && !json_is_object(lists))
+		return tg__fail(err, TG_EINVALID, "%s: lists: expected an object", path);
+	for (i = 0; i < s->n_entries; i++) {
+		sc_entry *en = &s->entries[i];
+		const json_t *l = lists ? json_object_get(lists, en->list) : NULL;
+		en->review = review, en->block = block;
+		if (l && read_pair(&en->review, &en->block, l, en->list, path, err) < 0)
+			return TG_EINVALID;
+	}
+	return TG_OK;
+}
+
+int tg__sc_thresholds_load(tg_screener *s, tg_err *err)
+{
+	const char *dir = getenv("TOLLGATE_DATA_DIR");
+	char path[1024], *text = NULL;
+	size_t n = 0;
+	json_t *root = NULL;
+	tg_err e = TG_ERR_INIT;
+	int rc;
+
+	snprintf(path, sizeof(path), "%s/policy/screening/thresholds.json", dir && *dir ? dir : TG_DATA_DIR);
+	if ((rc = tg__lists_read_file(&text, &n, path, &e)) == TG_ENOMEM)
+		return tg__oom(err);
+	if (rc < 0)
+		return TG_OK; /* no file: the defaults */
+	rc = tg__json_parse(&root, text, n, &e);
+	tg__free(text);
+	if (rc < 0)
+		return fail_in(err, path, &e);
+	rc = apply(s, root, path, err);
+	json_decref(root);
+	return rc;
+}
