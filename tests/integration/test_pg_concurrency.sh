@@ -9,6 +9,8 @@
 # Usage: test_pg_concurrency.sh TOLLGATE_BINARY [WORKERS] [PER_WORKER]
 set -u
 TG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); WORKERS=${2:-4}; PER=${3:-15}
+# Sanitizer builds run each command several times slower: fewer shipments per worker.
+if [ -n "${ASAN_OPTIONS:-}" ]; then PER=${3:-8}; fi
 cd "$(dirname "$0")" && HERE=$(pwd) && cd - >/dev/null
 . "$HERE/pg_lib.sh"
 [ -n "$PG_BIN" ] || { echo "skipped: no PostgreSQL server binaries (/usr/lib/postgresql/*/bin)"; exit 0; }
