@@ -81,8 +81,17 @@ static int run_simple(pg_store *st, const char *sql, tg_err *err, const char *wh
 	return rc;
 }
 
+/* Server notices (e.g. "terminating connection due to administrator command") are not printed: the
+ * library does not write to stderr; failures reach the caller as codes and messages. */
+static void quiet_notice(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 static int session_setup(pg_store *st, tg_err *err)
 {
+	PQsetNoticeProcessor(st->conn, quiet_notice, NULL);
 	return run_simple(st, "SET synchronous_commit = on; SET client_min_messages = warning;"
 			      " SET default_transaction_isolation = 'read committed'",
 			  err, "session");

@@ -36,3 +36,10 @@ pg_stop() {
     pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1
   return 0
 }
+
+# pg_restart: crash-stop (immediate: no checkpoint, recovery on start) and start again, same port.
+pg_restart() {
+  pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1
+  pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w -t 30 \
+    -o "-h 127.0.0.1 -p $PG_PORT -k $PG_DIR -c max_connections=60 -c shared_buffers=64MB" start >/dev/null
+}
