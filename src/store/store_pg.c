@@ -112,6 +112,8 @@ static int reconnect(pg_store *st)
 static void clear_binds(pg_stmt *s)
 {
 	int i;
+	if (s->vals == NULL || s->lens == NULL || s->fmts == NULL)
+		return; /* a statement whose allocation failed part way: nothing bound */
 	for (i = 0; i < s->nparams; i++) {
 		tg__free(s->vals[i]);
 		s->vals[i] = NULL;
@@ -125,8 +127,7 @@ static void stmt_free(pg_stmt *s)
 	if (s == NULL)
 		return;
 	PQclear(s->res);
-	if (s->vals)
-		clear_binds(s);
+	clear_binds(s);
 	tg__free(s->vals);
 	tg__free(s->lens);
 	tg__free(s->fmts);

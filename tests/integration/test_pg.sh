@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # PostgreSQL backend, end to end, on a throwaway cluster (loopback, trust auth, temp dir; stopped and
-# removed even on failure): the store contract tests with TG_TEST_PG_DSN, `db migrate` twice, and a
+# removed even on failure): the store contract tests and OOM sweep with TG_TEST_PG_DSN, `db migrate` twice, and a
 # CLI smoke (lists load, check --json) whose output must equal the SQLite run byte for byte, and
 # test_state_ship.sh with TG_TEST_DB pointing at the cluster.
 # Skips when the PostgreSQL server binaries are absent. Usage: test_pg.sh TOLLGATE_BINARY
@@ -28,6 +28,9 @@ UNIT=$(pg_newdb unit)
 if TG_TEST_PG_DSN=$UNIT "$BUILD/tests/store__backend" --pg >"$W/unit.log" 2>&1; then
   ok "store contract on PostgreSQL"
 else bad "store contract on PostgreSQL"; cat "$W/unit.log"; fi
+if TG_TEST_PG_DSN=$UNIT "$BUILD/tests/store__oom_store" >"$W/oom.log" 2>&1; then
+  ok "store OOM sweep on PostgreSQL ($(grep 'oom sweep' "$W/oom.log" | tail -1))"
+else bad "store OOM sweep on PostgreSQL"; grep -v '^\[ ' "$W/oom.log" | tail -5; fi
 
 # Migrations: versioned and idempotent.
 DB=$(pg_newdb smoke)
