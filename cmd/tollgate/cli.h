@@ -38,5 +38,6 @@ int cmd_trace(int argc, char **argv);
 int cmd_us_volume(int argc, char **argv);
 int cmd_ledger(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_db(int argc, char **argv);
 
 #endif

@@ -23,6 +23,7 @@ static const struct {
 	{"us-volume", cmd_us_volume, "record US end-use volume (50% China cap)"},
 	{"ledger", cmd_ledger, "charge ledger: statements, remittances, balance check"},
 	{"audit", cmd_audit, "verify and export the audit chain"},
+	{"db", cmd_db, "create or upgrade the database schema (SQLite or PostgreSQL)"},
 };
 
 static void usage(FILE *f)

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file tg/store.h
- * @brief The durable store (SQLite embedded default; PostgreSQL later behind the same interface).
+ * @brief The durable store: SQLite (embedded default) or PostgreSQL, behind the same interface.
  *
- * Every state change goes through a transaction that is committed (fsync'd, synchronous=FULL in WAL
- * mode) before the call that made it returns success.
+ * Every state change goes through a transaction that is committed (SQLite: fsync'd, synchronous=FULL
+ * in WAL mode; PostgreSQL: synchronous_commit=on) before the call that made it returns success.
+ * See docs/store.md.
  */
 #ifndef TG_STORE_H
 #define TG_STORE_H
@@ -15,8 +16,9 @@
 typedef struct tg_store tg_store;
 
 /**
- * Open (creating and migrating if needed) the store at @p path: a file path for SQLite.
- * Parent directories are created. @p out is owned by the caller: release with tg_store_free().
+ * Open (creating and migrating if needed) the store at @p path: a libpq connection URI
+ * (`postgresql://...` or `postgres://...`) for PostgreSQL, else a file path for SQLite whose parent
+ * directories are created. @p out is owned by the caller: release with tg_store_free().
  * @return TG_OK, TG_EIO (cannot create), TG_EDB (corrupt or newer schema), TG_ENOMEM. @since 0.1
  */
 TG_EXTERN int tg_store_open(tg_store **out, const char *path, tg_err *err);
@@ -29,5 +31,16 @@ TG_EXTERN void tg_store_free(tg_store *st);
  * Borrowed (static or from the environment). @since 0.1
  */
 TG_EXTERN const char *tg_store_default_path(const char *flag);
+
+/** The backend of @p st: "sqlite" or "postgresql" (static). @since 0.2 */
+TG_EXTERN const char *tg_store_backend(const tg_store *st);
+
+/**
+ * Apply the schema migrations not yet recorded (tg_store_open already does; this is for
+ * `tollgate db migrate`). Idempotent and safe with several processes on one database.
+ * @param applied if non-NULL, receives the number of steps applied through @p st (at open and now).
+ * @return TG_OK, TG_EDB, TG_ENOMEM. @since 0.2
+ */
+TG_EXTERN int tg_store_migrate(tg_store *st, size_t *applied, tg_err *err);
 
 #endif

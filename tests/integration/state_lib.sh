@@ -13,7 +13,10 @@ expect() {
 }
 # has FILE TEXT DESCRIPTION
 has() { if grep -q -- "$2" "$1"; then ok "$3"; else bad "$3: '$2' not in $1"; cat "$1"; fi; }
-q() { sqlite3 "$TOLLGATE_DB" "$1"; }
+q() { case $TOLLGATE_DB in
+  postgres*) psql -XAtq -d "$TOLLGATE_DB" -c "$1" ;;   # TG_TEST_DB=postgresql://... (test_pg.sh)
+  *) sqlite3 "$TOLLGATE_DB" "$1" ;;
+esac; }
 
 # license ID QTY VALUE VALID_TO [UNIT] [CONSIGNEE]
 license() {

@@ -4,7 +4,7 @@
 # "a refused shipment changes nothing". Usage: test_state_ship.sh TOLLGATE_BINARY
 set -u
 TG=$1; W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
-export TOLLGATE_DB=$W/t.db TOLLGATE_ACTOR=tester
+export TOLLGATE_DB=${TG_TEST_DB:-$W/t.db} TOLLGATE_ACTOR=tester
 . "$(dirname "$0")/state_lib.sh"
 command -v sqlite3 >/dev/null || { echo "skipped: sqlite3 CLI absent"; exit 0; }
 
