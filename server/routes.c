@@ -157,6 +157,7 @@ const route *route_match(const char *method, const char *path, char *param, size
 		allow[0] = '\0';
 	for (i = 0; i < server_nroutes; i++) {
 		char tmp[128];
+		tmp[0] = '\0'; /* a route without {param} leaves it untouched: never copy stack garbage */
 		if (!match(server_routes[i].pattern, path, tmp, sizeof(tmp)))
 			continue;
 		*path_known = 1;
