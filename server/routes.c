@@ -129,7 +129,7 @@ const route *route_match(const char *method, const char *path, char *param, size
 	if (alen)
 		allow[0] = '\0';
 	for (i = 0; i < server_nroutes; i++) {
-		char tmp[128];
+		char tmp[128] = ""; /* patterns without {param} leave it untouched */
 		if (!match(server_routes[i].pattern, path, tmp, sizeof(tmp)))
 			continue;
 		*path_known = 1;
