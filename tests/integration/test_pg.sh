@@ -38,6 +38,12 @@ m1=$("$TG" db migrate --db "$DB" --json); m2=$("$TG" db migrate --db "$DB" --jso
 [ "$m1" != "$m2" ] && [ "$m2" = '{"backend":"postgresql","applied":0}' ] &&
   ok "db migrate applies then is a no-op ($m1)" || bad "db migrate: '$m1' then '$m2'"
 
+# Four processes migrating one fresh database at once apply each step exactly once.
+RACE=$(pg_newdb race)
+for i in 1 2 3 4; do "$TG" db migrate --db "$RACE" --json >"$W/race$i" 2>&1 & done; wait
+[ "$(cat "$W"/race* | sed 's/.*"applied":\([0-9]*\).*/\1/' | awk '{s += $1} END {print s}')" = "$(pg_as "$PG_BIN/psql" -XAtq -d "$RACE" -c 'select count(*) from tg_schema')" ] &&
+  ok "concurrent db migrate: every step applied once ($(cat "$W"/race* | tr '\n' ' '))" || { bad "concurrent migrate"; cat "$W"/race*; }
+
 # CLI smoke: same bytes as SQLite.
 cd "$SRC" || exit 1
 for b in sqlite pg; do

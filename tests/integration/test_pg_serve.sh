@@ -16,7 +16,7 @@ cd "$(dirname "$0")" && HERE=$(pwd) && cd - >/dev/null
 [ -n "$PG_BIN" ] || { echo "skipped: no PostgreSQL server binaries (/usr/lib/postgresql/*/bin)"; exit 0; }
 command -v curl >/dev/null || { echo "skipped: curl absent"; exit 0; }
 W=$(mktemp -d); C=$(mktemp -d); chmod 755 "$C"; pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; pg_stop; rm -rf "$W" "$C"; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; [ -n "${KEEP:-}" ] && cp "$W"/srv*.err /tmp/; pg_stop; rm -rf "$W" "$C"; }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 . "$HERE/state_lib.sh"
@@ -57,7 +57,7 @@ cat "$W"/codes-* >"$W/codes"
 total=$(wc -l <"$W/codes"); ok2=$(awk '$2 ~ /^2/' "$W/codes" | wc -l)
 echo "# $CLIENTS clients x $PER checks over 2 instances in $ms ms: $ok2 2xx of $total"
 [ "$ok2" = "$total" ] && [ "$total" = $((CLIENTS * PER)) ] && ok "every request answered 2xx" ||
-  { bad "non-2xx answers"; awk '$2 !~ /^2/' "$W/codes" | head -3; tail -3 "$W"/srv*.err; }
+  { bad "non-2xx answers"; awk '$2 !~ /^2/' "$W/codes" | head -3; tail -n 5 "$W"/srv*.err; }
 awk '$2 ~ /^2/ {print $1}' "$W/codes" | sort -u >"$W/acked"
 q "select order_id from decisions" | sort >"$W/db"
 cmp -s "$W/acked" "$W/db" && ok "every 2xx order recorded exactly once ($(wc -l <"$W/db") decisions, shared ids replayed)" ||
