@@ -162,24 +162,8 @@ static int revoke_txn(void *arg, tg_err *err)
 	tg_store *st = tg_engine_store(a->e);
 	json_t *data;
 	char *canon = NULL;
-	tg__stmt *s;
 	int rc;
-	if ((rc = tg__store_prepare(&s, st, sel, err)) < 0)
-		return rc;
-	tg__stmt_bind_text(s, 1, a->id, -1);
-	rc = tg__stmt_step(s, err);
-	if (rc == 0)
-		rc = tg__fail(err, TG_ENOTFOUND, "licence '%.64s' not found", a->id);
-	else if (rc == 1 && strcmp(tg__stmt_text(s, 0), "live") != 0)
-		rc = tg__fail(err, TG_EINVALID, "licence '%.64s' is already %s", a->id, tg__stmt_text(s, 0));
-	tg__stmt_reset(s);
-	if (rc < 0 || (rc = tg__store_prepare(&s, st, upd, err)) < 0)
-		return rc;
-	tg__stmt_bind_text(s, 1, a->reason, -1);
-	tg__stmt_bind_text(s, 2, a->id, -1);
-	rc = tg__stmt_step(s, err);
-	tg__stmt_reset(s);
-	if (rc < 0)
+	if ((rc = tg__status_change(st, sel, upd, "licence", a->id, "live", a->reason, err)) < 0)
 		return rc;
 	if ((data = json_pack("{s:s,s:s}", "id", a->id, "reason", a->reason)) == NULL)
 		return tg__oom(err);

@@ -52,23 +52,8 @@ static int return_txn(void *arg, tg_err *err)
 	char from[80], to[80], today[11];
 	json_t *data;
 	char *canon = NULL;
-	tg__stmt *s;
 	int rc;
-	if ((rc = tg__store_prepare(&s, st, sel, err)) < 0)
-		return rc;
-	tg__stmt_bind_text(s, 1, a->id, -1);
-	rc = tg__stmt_step(s, err);
-	if (rc == 0)
-		rc = tg__fail(err, TG_ENOTFOUND, "shipment '%.64s' not found", a->id);
-	else if (rc == 1 && strcmp(tg__stmt_text(s, 0), "released") != 0)
-		rc = tg__fail(err, TG_EINVALID, "shipment '%.64s' is already %s", a->id, tg__stmt_text(s, 0));
-	tg__stmt_reset(s);
-	if (rc < 0 || (rc = tg__store_prepare(&s, st, upd, err)) < 0)
-		return rc;
-	tg__stmt_bind_text(s, 1, a->status, -1);
-	tg__stmt_bind_text(s, 2, a->id, -1);
-	rc = tg__stmt_step(s, err);
-	tg__stmt_reset(s);
+	rc = tg__status_change(st, sel, upd, "shipment", a->id, "released", a->status, err);
 	snprintf(from, sizeof(from), "ship:%s", a->id);
 	snprintf(to, sizeof(to), "%s:%s", a->status, a->id);
 	tg_date_format(today, tg_date_today());
