@@ -28,6 +28,7 @@ struct tg_engine {
 	tg_store *store;
 	tg_screener *screener;
 	tg__pcache *memo; /* screening memo; rebuilt with the screener */
+	tg__license_memo lic_memo; /* licence facts of the current batch's snapshot; zeroed per batch */
 	char actor[128]; /* who state changes are attributed to in the audit log */
 };
 
@@ -173,7 +174,7 @@ static int decide_one(tg_check_result *r, tg_decision *d, tg_engine *e, const tg
 	tg_decide_ctx ctx = {e->catalog, &e->gates, e->policy, e->screener, e->memo};
 	int rc = tg_decide(d, &ctx, o, opts->has_as_of ? opts->as_of : o->date, &r->err);
 	if (rc == TG_OK && e->store)
-		rc = tg__license_apply(d, e->store, o, &r->err);
+		rc = tg__license_apply_memo(d, e->store, o, &e->lic_memo, &r->err);
 	if (rc == TG_OK && (rc = tg_decision_json(&r->json, d)) < 0)
 		tg__fail(&r->err, rc, "cannot encode the decision");
 	r->verdict = d->verdict;
@@ -239,7 +240,7 @@ int tg_engine_check_many(tg_check_result *res, size_t n, tg_engine *e, const cha
 {
 	tg_check_opts dflt = TG_CHECK_OPTS_INIT;
 	size_t i;
-	int rc = TG_OK;
+	int rc = TG_OK, snap = 0;
 
 	if (opts == NULL)
 		opts = &dflt;
@@ -247,10 +248,17 @@ int tg_engine_check_many(tg_check_result *res, size_t n, tg_engine *e, const cha
 		return tg__fail(err, TG_EINVALID, "recording needs a store");
 	for (i = 0; i < n; i++)
 		memset(&res[i], 0, sizeof(res[i]));
+	e->lic_memo.none_valid = 0;
 	if (opts->record && (rc = tg__store_begin(e->store, err)) < 0)
 		return rc;
+	/* Not recording: one read snapshot for the batch (one lock, consistent licence view). */
+	if (!opts->record && e->store && n > 1 && (snap = tg__store_read_begin(e->store, err)) < 0)
+		return snap;
 	for (i = 0; i < n && rc == TG_OK; i++)
 		rc = check_one(&res[i], e, texts[i], lens[i], opts, err);
+	if (snap == 1)
+		tg__store_read_end(e->store);
+	e->lic_memo.none_valid = 0;
 	if (opts->record) {
 		if (rc == TG_OK)
 			rc = tg__store_commit(e->store, err);

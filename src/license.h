@@ -14,6 +14,17 @@
  * jurisdictions become allow. Not covered: a reason says which part is missing. Read-only. */
 int tg__license_apply(tg_decision *d, tg_store *st, const tg_order *o, tg_err *err);
 
+/* What one run of checks (a batch in one transaction or read snapshot) learnt about the licence table:
+ * the last exporter found to hold no licence at all. Valid only while that snapshot lasts, since
+ * checking never writes licences; zero it when a run starts. */
+typedef struct tg__license_memo {
+	char none_norm[512];
+	int none_valid;
+} tg__license_memo;
+
+/* tg__license_apply with a memo (may be NULL): an exporter known to hold no licence skips the query. */
+int tg__license_apply_memo(tg_decision *d, tg_store *st, const tg_order *o, tg__license_memo *memo, tg_err *err);
+
 /* Is cur a valid ISO 4217-shaped code (three upper-case letters)? */
 int tg__currency_ok(const char *cur);
 

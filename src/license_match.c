@@ -256,22 +256,32 @@ static void note_missing(tg_decision *d, const tg_order *o, const char *best)
 
 int tg__license_apply(tg_decision *d, tg_store *st, const tg_order *o, tg_err *err)
 {
+	return tg__license_apply_memo(d, st, o, NULL, err);
+}
+
+int tg__license_apply_memo(tg_decision *d, tg_store *st, const tg_order *o, tg__license_memo *memo, tg_err *err)
+{
 	static const char sql[] = "SELECT id, status, review, valid_from, valid_to, destination, license_json"
 				  " FROM licenses WHERE holder_norm = ? ORDER BY status = 'live' DESC, id";
 	char norm[512];
 	cand c;
 	tg_buf best = TG_BUF_INIT;
-	int rc, covered = 0;
+	int rc, covered = 0, rows = 0;
 	tg__stmt *s;
 
 	if (d->verdict != TG_VERDICT_LICENSE_REQUIRED || st == NULL)
 		return TG_OK;
 	memset(&c, 0, sizeof(c));
 	tg__name_norm(norm, o->exporter_name);
+	if (memo && memo->none_valid && strcmp(memo->none_norm, norm) == 0) {
+		note_missing(d, o, NULL);
+		return TG_OK;
+	}
 	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, norm, -1);
 	while (!covered && (rc = tg__stmt_step(s, err)) == 1) {
+		rows++;
 		if ((rc = load_cand(&c, s, err)) < 0 || (rc = evaluate(&c, st, d, o, err)) < 0)
 			break;
 		if (c.missing == 0) {
@@ -287,6 +297,10 @@ int tg__license_apply(tg_decision *d, tg_store *st, const tg_order *o, tg_err *e
 	json_decref(c.lic);
 	if (rc >= 0 && !covered)
 		note_missing(d, o, best.size ? best.ptr : NULL);
+	if (rc >= 0 && rows == 0 && memo) {
+		memcpy(memo->none_norm, norm, sizeof(norm));
+		memo->none_valid = 1;
+	}
 	tg_buf_dispose(&best);
 	tg_buf_dispose(&c.why);
 	return rc < 0 ? rc : TG_OK;

@@ -224,6 +224,25 @@ void tg__store_rollback(tg_store *st)
 	}
 }
 
+int tg__store_read_begin(tg_store *st, tg_err *err)
+{
+	int rc;
+	if (st->depth > 0)
+		return 0;
+	if ((rc = st->vt->exec(st, "BEGIN", err)) < 0)
+		return rc;
+	st->depth = 1;
+	return 1;
+}
+
+void tg__store_read_end(tg_store *st)
+{
+	if (st->depth > 0) {
+		st->depth = 0;
+		st->vt->exec(st, "COMMIT", NULL);
+	}
+}
+
 int64_t tg__store_changes(tg_store *st)
 {
 	return st->vt->changes(st);

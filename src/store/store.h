@@ -49,6 +49,12 @@ void tg__stmt_reset(tg__stmt *s);
 int tg__store_begin(tg_store *st, tg_err *err);
 int tg__store_commit(tg_store *st, tg_err *err);
 void tg__store_rollback(tg_store *st);
+/* A read snapshot over a run of reads (a batch of checks that records nothing): a plain deferred BEGIN,
+ * so no writer lock is taken, and the run pays the backend's lock/snapshot cost once instead of per
+ * statement. Nothing may write inside it. Returns 1 when it opened one (end it with
+ * tg__store_read_end), 0 when a transaction was already open (then there is nothing to end). */
+int tg__store_read_begin(tg_store *st, tg_err *err);
+void tg__store_read_end(tg_store *st);
 /* Rows changed by the last statement. */
 int64_t tg__store_changes(tg_store *st);
 

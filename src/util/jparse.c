@@ -163,6 +163,12 @@ static int unescape(pstate *p, size_t *i, char **o)
 	return TG_OK;
 }
 
+#define ONES16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+/* 1 for the bytes that end a run of plain string text: controls, '"', '\\' and every non-ASCII byte. */
+static const unsigned char str_stop[256] = {ONES16, ONES16, ['"'] = 1, ['\\'] = 1, [0x80] = ONES16,
+					    ONES16, ONES16, ONES16, ONES16, ONES16, ONES16, ONES16};
+#undef ONES16
+
 static int parse_string(pstate *p)
 {
 	tg_jdoc *d = p->d;
@@ -174,7 +180,11 @@ static int parse_string(pstate *p)
 		return rc;
 	for (;;) {
 		unsigned c;
-		size_t k;
+		size_t k, run = i;
+		while (i < p->len && !str_stop[p->s[i]]) /* a run of plain text, copied at once */
+			i++;
+		memcpy(o, p->s + run, i - run);
+		o += i - run;
 		if (i >= p->len)
 			return fail(p, i, "unterminated string");
 		c = p->s[i];
@@ -334,12 +344,30 @@ static void free_keys(jkey *keys, const jkey *small)
 		tg__free(keys);
 }
 
+/* Small objects (the usual case) are checked pair by pair, comparing lengths first: cheaper than
+ * sorting, which the canonical form does anyway. */
+static int check_duplicates_small(pstate *p, uint32_t obj)
+{
+	const tg_jdoc *d = p->d;
+	uint32_t k[16], n = d->tok[obj].nkids, a, b, i = obj + 1;
+	for (a = 0; a < n; a++, i = d->tok[i + 1].next)
+		k[a] = i;
+	for (a = 1; a < n; a++)
+		for (b = 0; b < a; b++)
+			if (d->tok[k[a]].len == d->tok[k[b]].len &&
+			    memcmp(d->tok[k[a]].v.s, d->tok[k[b]].v.s, d->tok[k[a]].len) == 0)
+				return fail(p, d->tok[k[a]].start, "duplicate object key");
+	return TG_OK;
+}
+
 static int check_duplicates(pstate *p, uint32_t obj)
 {
 	jkey small[16], *keys;
 	uint32_t n = p->d->tok[obj].nkids, m;
-	int rc = get_keys(p->d, obj, small, 16, &keys);
-	if (rc < 0)
+	int rc;
+	if (n <= 16)
+		return check_duplicates_small(p, obj);
+	if ((rc = get_keys(p->d, obj, small, 16, &keys)) < 0)
 		return rc;
 	for (m = 1; m < n && rc == TG_OK; m++)
 		if (strcmp(keys[m - 1].s, keys[m].s) == 0)
