@@ -6,10 +6,12 @@
 #include "tg/decision.h"
 
 #include <stdio.h>
+#include <stddef.h>
 #include <string.h>
 #include "decide_cache.h"
 #include "policy.h"
 #include "util/alloc.h"
+#include "util/fmt.h"
 #include "util/err.h"
 
 #define MAX_MATCH 32
@@ -128,9 +130,14 @@ static tg_reason *add_reason(tg_decision *d, const char *rule, const char *juris
 
 static void append_line(tg_reason *r, size_t line)
 {
-	size_t len = strlen(r->lines);
-	if (len + 8 < sizeof(r->lines))
-		snprintf(r->lines + len, sizeof(r->lines) - len, "%s%zu", len ? "," : "", line);
+	char num[24];
+	size_t len = strlen(r->lines), n = tg__fmt_u64(num, (uint64_t)line);
+	if (len + 8 < sizeof(r->lines) && len + 1 + n < sizeof(r->lines)) {
+		if (len)
+			r->lines[len++] = ',';
+		memcpy(r->lines + len, num, n);
+		r->lines[len + n] = '\0';
+	}
 }
 
 static int note_rule(tg_decision *d, const tg__rule *rule, size_t line, tg_err *err)
@@ -310,16 +317,16 @@ static int note_hit(tg_decision *d, const tg_order *o, size_t p, const tg_screen
 		d->hits[d->nhits].party = p;
 		d->hits[d->nhits++].hit = *h;
 	}
-	snprintf(rule, sizeof(rule), "%s", h->approved ? "screen-approved-customer"
-					   : v == TG_VERDICT_DENY ? "screen-restricted-party"
-								  : "screen-possible-match");
+	copy(rule, sizeof(rule), h->approved ? "screen-approved-customer"
+				 : v == TG_VERDICT_DENY ? "screen-restricted-party"
+							: "screen-possible-match");
 	if ((r = add_reason(d, rule, "US-EAR", err)) == NULL)
 		return TG_ELIMIT;
 	r->verdict = v;
 	r->informational = h->approved;
 	copy(r->confidence, sizeof(r->confidence), "P");
-	snprintf(r->citation, sizeof(r->citation), "%s", cite ? cite : h->approved ? "approved-customer list"
-											 : "Consolidated Screening List");
+	copy(r->citation, sizeof(r->citation), cite ? cite : h->approved ? "approved-customer list"
+								   : "Consolidated Screening List");
 	snprintf(r->message, sizeof(r->message), "%.24s '%.100s' %s %.15s entry %.63s '%.100s' (score %.2f)",
 		 tg_role_name(o->parties[p].role), o->parties[p].name,
 		 h->approved ? "is on the approved-customer list as" : "matches", h->list, h->entity_id,
@@ -352,10 +359,18 @@ static int screen_parties(tg_decision *d, const tg_decide_ctx *ctx, const tg_ord
 	return TG_OK;
 }
 
+/* n rounded up to the strictest alignment, so the parts of one block stay aligned. */
+static size_t round_up(size_t n)
+{
+	size_t a = _Alignof(max_align_t);
+	return (n + a - 1) / a * a;
+}
+
 int tg_decide(tg_decision *d, const tg_decide_ctx *ctx, const tg_order *o, tg_date as_of, tg_err *err)
 {
 	facts *f = NULL;
-	size_t j, i;
+	unsigned char *block;
+	size_t j, i, lsz, csz;
 	int rc;
 
 	d->lines = NULL;
@@ -368,12 +383,16 @@ int tg_decide(tg_decision *d, const tg_decide_ctx *ctx, const tg_order *o, tg_da
 	d->nlicense_conditions = 0;
 	copy(d->order_id, sizeof(d->order_id), o->id);
 	memcpy(d->order_hash, o->content_hash, sizeof(d->order_hash));
-	if ((d->lines = tg__calloc(o->nlines, sizeof(tg_decision_line))) == NULL ||
-	    (d->charges = tg__calloc(o->nlines * CHARGES_PER_LINE, sizeof(tg_charge))) == NULL ||
-	    (f = tg__calloc(o->nlines, sizeof(facts))) == NULL) {
+	/* Lines, charges and the per-line facts in one allocation (freed through d->lines). */
+	lsz = round_up(o->nlines * sizeof(tg_decision_line));
+	csz = round_up(o->nlines * CHARGES_PER_LINE * sizeof(tg_charge));
+	if ((block = tg__calloc(1, lsz + csz + o->nlines * sizeof(facts))) == NULL) {
 		rc = tg__oom(err);
 		goto done;
 	}
+	d->lines = (tg_decision_line *)(void *)block;
+	d->charges = (tg_charge *)(void *)(block + lsz);
+	f = (facts *)(void *)(block + lsz + csz);
 	d->nlines = o->nlines;
 	if ((rc = classify_lines(d, f, ctx, o, err)) < 0)
 		goto done;
@@ -395,14 +414,12 @@ int tg_decide(tg_decision *d, const tg_decide_ctx *ctx, const tg_order *o, tg_da
 		if (d->jurisdictions[i].verdict > d->verdict)
 			d->verdict = d->jurisdictions[i].verdict;
 done:
-	tg__free(f);
 	return rc;
 }
 
 void tg_decision_dispose(tg_decision *d)
 {
-	tg__free(d->lines);
-	tg__free(d->charges);
+	tg__free(d->lines); /* the charges live in the same block */
 	d->lines = NULL;
 	d->charges = NULL;
 	d->nlines = d->ncharges = 0;

@@ -58,7 +58,7 @@ int tg__buf_grow(tg_buf *b, size_t extra)
 	return TG_OK;
 }
 
-int tg__buf_put(tg_buf *b, const void *data, size_t n)
+int tg__buf_put_grow(tg_buf *b, const void *data, size_t n)
 {
 	int rc;
 	if (b->size + n >= b->asize && (rc = tg__buf_grow(b, n)) < 0)
@@ -73,15 +73,6 @@ int tg__buf_put(tg_buf *b, const void *data, size_t n)
 int tg__buf_puts(tg_buf *b, const char *s)
 {
 	return tg__buf_put(b, s, strlen(s));
-}
-
-int tg__buf_putc(tg_buf *b, char c)
-{
-	if (b->size + 1 >= b->asize)
-		return tg__buf_put(b, &c, 1);
-	b->ptr[b->size++] = c;
-	b->ptr[b->size] = '\0';
-	return TG_OK;
 }
 
 int tg__buf_printf(tg_buf *b, const char *fmt, ...)
