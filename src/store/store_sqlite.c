@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "store/sqlite_ckpt.h"
 #include "store/store_int.h"
 #include "util/alloc.h"
 #include "util/err.h"
@@ -22,7 +23,8 @@ typedef struct lite_stmt {
 typedef struct lite_store {
 	tg_store base;
 	sqlite3 *db;
-	tg_map cache; /* key: address of SQL text (as bytes) -> lite_stmt* */
+	tg__ckpt *ckpt; /* background WAL checkpoints (file databases); NULL = SQLite's own */
+	tg_map cache;   /* key: address of SQL text (as bytes) -> lite_stmt* */
 } lite_store;
 
 #define LS(st) ((lite_store *)(void *)(st))
@@ -66,6 +68,7 @@ static void lite_close(tg_store *base)
 		}
 	}
 	tg__map_dispose(&st->cache);
+	tg__ckpt_detach(st->ckpt);
 	sqlite3_close(st->db);
 	tg__free(st);
 }
@@ -235,6 +238,8 @@ int tg__store_open_sqlite(tg_store **out, const char *path, tg_err *err)
 		lite_close(&st->base);
 		return rc;
 	}
+	if (strcmp(path, ":memory:") != 0)
+		st->ckpt = tg__ckpt_attach(st->db, path);
 	*out = &st->base;
 	return TG_OK;
 }
