@@ -2,7 +2,6 @@
 /* The audit log: append (hash chain over the previous hash and the canonical entry), verify, export. */
 #include "audit.h"
 
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <string.h>
 #include "record.h"
@@ -11,32 +10,16 @@
 #include "tg/engine.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/sha256.h"
 
 static const char zero_hash[] = "0000000000000000000000000000000000000000000000000000000000000000";
-
-/* SHA-256 hex of data. Local on purpose: src/lists.c defines a second tg__sha256_hex (returning void),
- * so which one links is order-dependent and its return value cannot be trusted. */
-static int sha256_hex(char out[65], const void *data, size_t len)
-{
-	static const char hex[] = "0123456789abcdef";
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int n = 0, i;
-	if (EVP_Digest(data, len, md, &n, EVP_sha256(), NULL) != 1 || n != 32)
-		return -1;
-	for (i = 0; i < 32; i++) {
-		out[2 * i] = hex[md[i] >> 4];
-		out[2 * i + 1] = hex[md[i] & 15];
-	}
-	out[64] = '\0';
-	return 0;
-}
 
 int tg__canon(char **out, char hash[65], const json_t *v, tg_err *err)
 {
 	*out = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII | JSON_ENCODE_ANY);
 	if (*out == NULL)
 		return tg__oom(err);
-	if (hash && sha256_hex(hash, *out, strlen(*out)) < 0) {
+	if (hash && tg__sha256_hex(hash, *out, strlen(*out)) < 0) {
 		free(*out);
 		*out = NULL;
 		return tg__fail(err, TG_EINTERNAL, "sha256 failed");
@@ -88,21 +71,7 @@ static int entry_tail(tg_buf *b, const char *kind, int64_t seq, const char *subj
 
 static int chain_hash(char out[65], const char *prev, const char *entry, size_t len)
 {
-	static const char hex[] = "0123456789abcdef";
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int n = 0, i;
-	EVP_MD_CTX *c = EVP_MD_CTX_new();
-	int ok = c && EVP_DigestInit_ex(c, EVP_sha256(), NULL) == 1 && EVP_DigestUpdate(c, prev, 64) == 1 &&
-		 EVP_DigestUpdate(c, entry, len) == 1 && EVP_DigestFinal_ex(c, md, &n) == 1 && n == 32;
-	EVP_MD_CTX_free(c);
-	if (!ok)
-		return -1;
-	for (i = 0; i < 32; i++) {
-		out[2 * i] = hex[md[i] >> 4];
-		out[2 * i + 1] = hex[md[i] & 15];
-	}
-	out[64] = '\0';
-	return 0;
+	return tg__sha256_hex2(out, prev, 64, entry, len);
 }
 
 static int read_head(int64_t *seq, char prev[65], tg_store *st, tg_err *err)

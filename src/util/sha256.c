@@ -37,24 +37,23 @@ static EVP_MD_CTX *thread_ctx(void)
 	return ctx;
 }
 
-int tg__sha256_hex(char out[65], const void *data, size_t len)
+int tg__sha256_hex2(char out[65], const void *a, size_t alen, const void *b, size_t blen)
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int n = 0, i;
 	const EVP_MD *alg;
-	EVP_MD_CTX *ctx;
+	EVP_MD_CTX *ctx, *own = NULL;
+	int ok;
 	if (pthread_once(&g_once, init_once) != 0)
 		return -1;
 	alg = g_sha256 ? g_sha256 : EVP_sha256();
-	if ((ctx = thread_ctx()) != NULL) {
-		if (EVP_DigestInit_ex2(ctx, alg, NULL) != 1 || EVP_DigestUpdate(ctx, data, len) != 1 ||
-		    EVP_DigestFinal_ex(ctx, md, &n) != 1)
-			return -1;
-	} else if (EVP_Digest(data, len, md, &n, alg, NULL) != 1) {
+	if ((ctx = thread_ctx()) == NULL && (ctx = own = EVP_MD_CTX_new()) == NULL)
 		return -1;
-	}
-	if (n != 32)
+	ok = EVP_DigestInit_ex2(ctx, alg, NULL) == 1 && EVP_DigestUpdate(ctx, a, alen) == 1 &&
+	     (blen == 0 || EVP_DigestUpdate(ctx, b, blen) == 1) && EVP_DigestFinal_ex(ctx, md, &n) == 1 && n == 32;
+	EVP_MD_CTX_free(own);
+	if (!ok)
 		return -1;
 	for (i = 0; i < 32; i++) {
 		out[2 * i] = hex[md[i] >> 4];
@@ -62,4 +61,9 @@ int tg__sha256_hex(char out[65], const void *data, size_t len)
 	}
 	out[64] = '\0';
 	return 0;
+}
+
+int tg__sha256_hex(char out[65], const void *data, size_t len)
+{
+	return tg__sha256_hex2(out, data, len, NULL, 0);
 }
