@@ -7,11 +7,19 @@
 #include "util/alloc.h"
 #include "util/map.h"
 
+/* One allocation per name: the key right after the header (a lookup's compare touches the block's
+ * first lines), then the hits at an aligned offset. */
 typedef struct entry {
 	size_t n;
-	tg_screen_hit *hits; /* n of them, or NULL */
+	tg_screen_hit *hits; /* n of them (in this block), or NULL */
 	char key[];          /* "CC|name" */
 } entry;
+
+static size_t hits_offset(size_t klen)
+{
+	size_t a = _Alignof(tg_screen_hit), off = sizeof(entry) + klen + 1;
+	return (off + a - 1) / a * a;
+}
 
 struct tg__pcache {
 	pthread_mutex_t mu;
@@ -39,10 +47,8 @@ static void clear(tg__pcache *c)
 	size_t i;
 	for (i = 0; i < c->map.cap; i++) {
 		entry *e = c->map.slots[i].val;
-		if (c->map.slots[i].key && e) {
-			tg__free(e->hits);
+		if (c->map.slots[i].key && e)
 			tg__free(e);
-		}
 	}
 	tg__map_dispose(&c->map);
 }
@@ -97,27 +103,20 @@ void tg__pcache_put(tg__pcache *c, const char *name, const char *country, const 
 	char key[600];
 	size_t klen = make_key(key, sizeof(key), name, country);
 	entry *e, *old = NULL;
-	if (klen == 0 || (e = tg__malloc(sizeof(*e) + klen + 1)) == NULL)
+	if (klen == 0 || (e = tg__malloc(hits_offset(klen) + n * sizeof(*hits))) == NULL)
 		return;
 	memcpy(e->key, key, klen + 1);
 	e->n = n;
-	e->hits = NULL;
-	if (n && (e->hits = tg__malloc(n * sizeof(*hits))) == NULL) {
-		tg__free(e);
-		return;
-	}
+	e->hits = n ? (tg_screen_hit *)(void *)((char *)e + hits_offset(klen)) : NULL;
 	if (n)
 		memcpy(e->hits, hits, n * sizeof(*hits));
 	pthread_mutex_lock(&c->mu);
 	if (c->map.len >= c->max)
 		clear(c);
-	if (tg__map_put(&c->map, e->key, klen, e, (void **)&old) < 0) {
-		tg__free(e->hits);
+	if (tg__map_put(&c->map, e->key, klen, e, (void **)&old) < 0)
 		tg__free(e);
-	} else if (old) {
-		tg__free(old->hits);
+	else if (old)
 		tg__free(old);
-	}
 	pthread_mutex_unlock(&c->mu);
 }
 
