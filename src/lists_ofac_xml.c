@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,7 +158,7 @@ static int ref_value(ox *x, const xmlNode *n)
 		x->refs = nv, x->cap = cap;
 	}
 	x->refs[x->nrefs].id = num;
-	snprintf(x->refs[x->nrefs].val, sizeof(x->refs->val), "%s", v);
+	memcpy(x->refs[x->nrefs].val, v, strlen(v) + 1); /* fits: checked above */
 	x->nrefs++, x->sorted = 0;
 	return TG_OK;
 }
@@ -178,7 +179,7 @@ static int translation(ox *x, const xmlNode *t)
 {
 	char b[OX_TEXT], s[OX_TEXT];
 	const xmlNode *sc = child(t, "script"), *p;
-	const char *code = ref_get(x, attr(sc, "refId")), *full = text(child(t, "formattedFullName"), b);
+	const char *code = ref_get(x, attr(sc, "refId")), *full = text(child(t, "formattedFullName"), b), *c;
 	int rc;
 
 	tg__buf_clear(&x->tmp);
@@ -198,7 +199,9 @@ static int translation(ox *x, const xmlNode *t)
 		return TG_OK;
 	if ((rc = tg__buf_printf(&x->scripts, "%s%s\t", x->scripts.size ? "\n" : "", code)) < 0)
 		return rc;
-	return tg__buf_put(&x->scripts, x->tmp.ptr, x->tmp.size);
+	for (c = x->tmp.ptr; rc == TG_OK && *c; c++) /* one line per name: no tab or newline inside */
+		rc = tg__buf_putc(&x->scripts, *c == '\n' || *c == '\t' || *c == '\r' ? ' ' : *c);
+	return rc;
 }
 
 /* Every translation of a <name>, its primary translation first. */
@@ -473,6 +476,14 @@ static int walk(ox *x, xmlTextReaderPtr r, tg_err *err)
 	return root ? TG_OK : tg__fail(err, TG_EINVALID, "%s: no XML element", x->file);
 }
 
+/* libxml2 2.9 wants xmlInitParser() once before parsers run in several threads. */
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+static void init_xml(void)
+{
+	xmlInitParser();
+}
+
 static int zip_read_cb(void *payload, char *buf, int len)
 {
 	ox *x = payload;
@@ -500,7 +511,7 @@ int tg__lists_parse_ofac_xml(tg__list_sink *k, const char *data, size_t n, tg_er
 	memset(&x, 0, sizeof(x));
 	x.k = k;
 	snprintf(x.file, sizeof(x.file), "%s", k->file);
-	xmlInitParser();
+	pthread_once(&xml_once, init_xml);
 	if (tg__lists_is_zip(data, n)) {
 		if ((rc = tg__lists_zip_open(&x.zip, member, sizeof(member), data, n, OX_MAX_XML, err)) < 0) {
 			char why[256];
