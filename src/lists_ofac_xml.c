@@ -464,8 +464,11 @@ static int walk(ox *x, xmlTextReaderPtr r, tg_err *err)
 		}
 		ret = xmlTextReaderRead(r);
 	}
-	if (x->zip && tg__lists_zip_failed(x->zip))
-		return tg__lists_zip_error(x->zip, err);
+	if (x->zip && tg__lists_zip_failed(x->zip)) {
+		tg_err ze = TG_ERR_INIT;
+		rc = tg__lists_zip_error(x->zip, &ze);
+		return tg__fail(err, rc, "%s: %s", x->file, ze.msg);
+	}
 	if (ret < 0 || x->xml_msg[0]) {
 		rc = tg__fail(err, TG_EINVALID, "%s:%ld: malformed XML: %s", x->file, x->xml_line,
 			      x->xml_msg[0] ? x->xml_msg : "unreadable");
