@@ -113,10 +113,10 @@ static tg_list_format detect(const char *data, size_t n)
 
 	memcpy(first, data, head);
 	first[head == sizeof(first) ? head - 1 : head] = '\0';
-	if (n >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
-		return TG_LIST_FORMAT_OFAC_XML;
+	if (tg__lists_is_zip(data, n))
+		return tg__lists_zip_has_enhanced_xml(data, n) ? TG_LIST_FORMAT_OFAC_XML : TG_LIST_FORMAT_AUTO;
 	if (p < end && *p == '<')
-		return TG_LIST_FORMAT_OFAC_XML;
+		return tg__lists_ofac_xml_detect(data, n) ? TG_LIST_FORMAT_OFAC_XML : TG_LIST_FORMAT_AUTO;
 	if (p < end && *p == '[')
 		return strstr(first, "\"korean\"") || strstr(first, "\"list_id\"") ? TG_LIST_FORMAT_KAIST_JSON
 										     : TG_LIST_FORMAT_TG_JSON;
@@ -140,6 +140,7 @@ static int dispatch(tg__list_sink *k, tg_list_format fmt, const char *data, size
 	case TG_LIST_FORMAT_KAIST_JSON: return tg__lists_parse_kaist_json(k, data, n, err);
 	case TG_LIST_FORMAT_OFAC_CSV: return tg__lists_parse_ofac_csv(k, data, n, err);
 	case TG_LIST_FORMAT_CSL_JSON: return tg__lists_parse_csl_json(k, data, n, err);
+	case TG_LIST_FORMAT_OFAC_XML: return tg__lists_parse_ofac_xml(k, data, n, err);
 	default:
 		return tg__fail_field(err, TG_EINVALID, "format", "%s: list format %s is not supported yet", k->file,
 				      tg_list_format_name(fmt));

@@ -23,6 +23,8 @@ typedef struct tg__list_entry {
 	const char *programs;
 	const char *fr_cite;    /* Federal Register citation(s) */
 	const char *start_date; /* YYYY-MM-DD or "" */
+	const char *scripts;    /* names written in a non-Latin script, one per line "<script>\t<name>" (each also
+				 * in names); NULL or "" if none. Parser-side only: list_entries has no column yet */
 } tg__list_entry;
 
 typedef struct tg__list_sink tg__list_sink;
@@ -77,5 +79,26 @@ int tg__lists_parse_tg_json(tg__list_sink *k, const char *data, size_t n, tg_err
 int tg__lists_parse_kaist_json(tg__list_sink *k, const char *data, size_t n, tg_err *err);
 int tg__lists_parse_ofac_csv(tg__list_sink *k, const char *data, size_t n, tg_err *err);
 int tg__lists_parse_csl_json(tg__list_sink *k, const char *data, size_t n, tg_err *err);
+/* OFAC enhanced XML, plain or a zip holding *_ENHANCED.XML (lists_ofac_xml.c). */
+int tg__lists_parse_ofac_xml(tg__list_sink *k, const char *data, size_t n, tg_err *err);
+/* Is data an XML document whose root element is OFAC's <sanctionsData>? (for format detection) */
+int tg__lists_ofac_xml_detect(const char *data, size_t n);
+
+/* One member of an in-memory zip archive read sequentially (lists_zip.c). */
+typedef struct tg__zip_member tg__zip_member;
+/* Does data start with the zip local-header magic? */
+int tg__lists_is_zip(const char *data, size_t n);
+/* Is data a zip with a member named *ENHANCED*.XML (case-insensitive)? */
+int tg__lists_zip_has_enhanced_xml(const char *data, size_t n);
+/* Open the first *ENHANCED*.XML member of the zip in data (else its first *.XML); its name goes to
+ * name. data must outlive *out. Reads past max uncompressed bytes fail. TG_EINVALID, TG_ENOMEM. */
+int tg__lists_zip_open(tg__zip_member **out, char *name, size_t name_n, const char *data, size_t n,
+		       uint64_t max, tg_err *err);
+/* Read up to n bytes: count, 0 at the end, -1 on error (then tg__lists_zip_error describes it). */
+long tg__lists_zip_read(tg__zip_member *z, char *buf, size_t n);
+int tg__lists_zip_failed(const tg__zip_member *z);
+/* Set err from a failed read: TG_ELIMIT (over max) or TG_EINVALID (corrupt member). */
+int tg__lists_zip_error(const tg__zip_member *z, tg_err *err);
+void tg__lists_zip_close(tg__zip_member *z);
 
 #endif

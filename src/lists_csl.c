@@ -108,6 +108,7 @@ static int build(csl *x, const tg_csv *c, tg__list_entry *e)
 	e->programs = x->progs.ptr ? x->progs.ptr : "";
 	e->fr_cite = get(x, c, C_FR);
 	e->start_date = get(x, c, C_START);
+	e->scripts = NULL;
 	return TG_OK;
 }
 

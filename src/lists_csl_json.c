@@ -87,6 +87,7 @@ static int build(cj *x, const json_t *o, tg__list_entry *e)
 	e->addresses = x->addrs.ptr ? x->addrs.ptr : "", e->countries = x->ctry.ptr ? x->ctry.ptr : "";
 	e->programs = x->progs.ptr ? x->progs.ptr : "";
 	e->fr_cite = str(o, "federal_register_notice"), e->start_date = str(o, "start_date");
+	e->scripts = NULL;
 	return TG_OK;
 }
 

@@ -82,7 +82,7 @@ static int tg_entry(tg__list_sink *k, jbufs *b, const json_t *o, const char *lis
 	e.source_id = str(o, "id"), e.list = *str(o, "list") ? str(o, "list") : list, e.type = b->type;
 	e.names = b->names.ptr, e.addresses = b->addrs.ptr ? b->addrs.ptr : "";
 	e.countries = b->ctry.ptr ? b->ctry.ptr : "", e.programs = b->progs.ptr ? b->progs.ptr : "";
-	e.fr_cite = str(o, "fr_cite"), e.start_date = str(o, "start_date");
+	e.fr_cite = str(o, "fr_cite"), e.start_date = str(o, "start_date"), e.scripts = NULL;
 	return k->entry(k, &e, err);
 }
 
@@ -175,6 +175,7 @@ static int kaist_entry(tg__list_sink *k, jbufs *b, const json_t *o, size_t idx, 
 		return rc;
 	e.source_id = str(o, "id"), e.list = code, e.type = b->type, e.names = b->names.ptr, e.addresses = "";
 	e.countries = b->ctry.ptr ? b->ctry.ptr : "", e.programs = "", e.fr_cite = "", e.start_date = "";
+	e.scripts = NULL;
 	return k->entry(k, &e, err);
 }
 

@@ -205,7 +205,7 @@ static int emit(tg__list_sink *k, ofac *o, tg_err *err)
 			return tg__oom(err);
 		le.source_id = e->id, le.list = "SDN", le.type = e->type, le.names = names.ptr ? names.ptr : "";
 		le.addresses = e->addrs.ptr ? e->addrs.ptr : "", le.countries = e->ctry.ptr ? e->ctry.ptr : "";
-		le.programs = e->programs, le.fr_cite = "", le.start_date = "";
+		le.programs = e->programs, le.fr_cite = "", le.start_date = "", le.scripts = NULL;
 		if (!*le.names)
 			rc = tg__lists_problem(k, 0, "entry without a name", err);
 		else

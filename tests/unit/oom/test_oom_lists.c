@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* OOM sweeps of tg_lists_load, one per format (CSL CSV, OFAC CSV set, KAIST JSON, tollgate JSON). A load
+/* OOM sweeps of tg_lists_load, one per format (CSL CSV, OFAC CSV set, OFAC enhanced XML plain and zipped,
+ * KAIST JSON, tollgate JSON). A load
  * that fails for lack of memory must leave the store unchanged (no snapshot). */
 #include "oom.h"
 
 #include <string.h>
+#include <zip.h>
 #include "tg/lists.h"
 #include "tg/store.h"
 
@@ -108,6 +110,22 @@ static void oom__lists_ofac_csv(void **state)
 	sweep(path, TG_LIST_FORMAT_OFAC_CSV);
 }
 
+static void oom__lists_ofac_xml(void **state)
+{
+	char dir[256], path[512];
+	const char *xml = tg_test_path("fixtures/lists/sample-ofac-enhanced.xml");
+	int zerr = 0;
+	zip_t *za;
+	(void)state;
+	sweep(xml, TG_LIST_FORMAT_OFAC_XML);
+	snprintf(dir, sizeof(dir), "%s", tg_test_tmpdir());
+	snprintf(path, sizeof(path), "%s/SDN_ENHANCED.ZIP", dir);
+	assert_non_null(za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr));
+	assert_true(zip_file_add(za, "SDN_ENHANCED.XML", zip_source_file(za, xml, 0, -1), 0) >= 0);
+	assert_int_equal(zip_close(za), 0);
+	sweep(path, TG_LIST_FORMAT_AUTO);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -115,6 +133,7 @@ int main(void)
 		cmocka_unit_test(oom__lists_tg_json),
 		cmocka_unit_test(oom__lists_kaist_json),
 		cmocka_unit_test(oom__lists_ofac_csv),
+		cmocka_unit_test(oom__lists_ofac_xml),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
