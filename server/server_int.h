@@ -186,7 +186,8 @@ struct openapi_schema {
 };
 extern const struct openapi_schema openapi_schemas[];
 extern const size_t openapi_nschemas;
-void openapi_refs(const char *op_id, const char **req, const char **resp);
+/* The request and response schema names of an operation (NULL: none) and its success status. */
+void openapi_refs(const char *op_id, const char **req, const char **resp, int *status);
 
 /* Handlers (codec_*.c). */
 int h_healthz(hctx *c, tg_err *err);
