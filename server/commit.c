@@ -15,6 +15,7 @@
 struct committer {
 	server *s;
 	size_t last[2];  /* sizes (orders) of the last two batches: an estimate of the concurrency */
+	unsigned last_us; /* duration of the last commit (committer thread only) */
 	pthread_mutex_t mu;
 	pthread_cond_t work, done;
 	commit_job *head, *tail;
@@ -68,6 +69,7 @@ static void run_batch(committer *c, commit_job *batch, size_t total)
 	tg_check_result *res = calloc(total ? total : 1, sizeof(*res));
 	tg_err err = TG_ERR_INIT;
 	struct timespec t0, t1;
+	double secs;
 	commit_job *j;
 	int rc;
 	if (texts == NULL || lens == NULL || res == NULL) {
@@ -84,8 +86,9 @@ static void run_batch(committer *c, commit_job *batch, size_t total)
 		pthread_rwlock_unlock(&c->s->scr_lock);
 		pthread_mutex_unlock(&c->s->store_mu);
 		clock_gettime(CLOCK_MONOTONIC, &t1);
-		metrics_batch(&c->s->m, total,
-			      (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+		secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		c->last_us = secs < 1 ? (unsigned)(secs * 1e6) : 1000000u;
+		metrics_batch(&c->s->m, total, secs);
 	}
 	for (j = batch, k = 0; j; j = j->next) {
 		j->rc = rc;
@@ -100,9 +103,11 @@ static void run_batch(committer *c, commit_job *batch, size_t total)
 }
 
 /* Clients that were just answered come back within a round trip. When several requests are queued
- * but fewer than the recent concurrency, wait up to gather_us for the rest, so that the batches do
- * not split into two half-size groups that alternate (each commit has a fixed cost). A lone client
- * (one queued request) never waits. Called with c->mu held. */
+ * but fewer than the recent concurrency, wait for the rest, so that the batches do not split into
+ * two half-size groups that alternate: with closed-loop clients two halves give n/2 orders per commit
+ * time T, one whole group n per T + wait, which is more whenever the wait is shorter than T. So the
+ * wait is up to the last commit's duration, at least gather_us and at most 8 x gather_us. A lone
+ * client (one queued request) never waits; gather_us 0 turns waiting off. Called with c->mu held. */
 static void gather(committer *c)
 {
 	size_t want = c->last[0] + c->last[1], have = c->nqueued;
@@ -110,8 +115,11 @@ static void gather(committer *c)
 	unsigned us = c->s->opts.gather_us;
 	if (us == 0 || have < 2 || have >= want)
 		return;
+	if (c->last_us > us)
+		us = c->last_us < 8 * us ? c->last_us : 8 * us;
 	clock_gettime(CLOCK_REALTIME, &until);
-	until.tv_nsec += (long)us * 1000L;
+	until.tv_sec += us / 1000000u;
+	until.tv_nsec += (long)(us % 1000000u) * 1000L;
 	if (until.tv_nsec >= 1000000000L)
 		until.tv_sec++, until.tv_nsec -= 1000000000L;
 	while (!c->stop && c->nqueued < want && c->nqueued < c->s->opts.commit_max)
