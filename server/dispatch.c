@@ -69,6 +69,10 @@ size_t server_body_limit(const server *s, const char *method, const char *path)
 void server_resp_dispose(server_resp *resp)
 {
 	sb_free(&resp->body);
+	if (resp->pending) {
+		resp->pending->release(resp->pending);
+		resp->pending = NULL;
+	}
 }
 
 /* Authenticate and authorise: 0 to go on, else a problem is in c->resp. */
@@ -117,12 +121,13 @@ static void run_handler(hctx *c)
 }
 
 /* Route the request; return the metrics slot (route index, or nroutes for static, +1 unmatched). */
-static size_t route_request(server *s, const server_req *req, server_resp *resp)
+static size_t route_request(server *s, const server_req *req, server_resp *resp, server_wake_fn wake,
+			    void *payload)
 {
 	hctx c;
 	int known;
 	memset(&c, 0, sizeof(c));
-	c.srv = s, c.req = req, c.resp = resp;
+	c.srv = s, c.req = req, c.resp = resp, c.wake = wake, c.wake_payload = payload;
 	c.rt = route_match(req->method, req->path, c.param, sizeof(c.param), &known, resp->allow,
 			   sizeof(resp->allow));
 	if (c.rt == NULL) {
@@ -147,20 +152,57 @@ static size_t route_request(server *s, const server_req *req, server_resp *resp)
 	return route_index(c.rt);
 }
 
-void server_dispatch(server *s, const server_req *req, server_resp *resp)
+static double since(const struct timespec *t0)
 {
-	struct timespec t0, t1;
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+int server_dispatch_async(server *s, const server_req *req, server_resp *resp, server_wake_fn wake, void *payload)
+{
+	struct timespec t0;
 	size_t slot;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(resp, 0, sizeof(*resp));
 	resp->status = 200;
 	resp->content_type = "application/json";
-	slot = route_request(s, req, resp);
+	slot = route_request(s, req, resp, wake, payload);
 	if (slot != server_nroutes) /* static files set their own security headers */
 		resp_header(resp, "X-Content-Type-Options", "nosniff");
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	metrics_request(&s->m, slot, resp->status,
-			(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	if (resp->pending) {
+		resp->pending->slot = slot;
+		resp->pending->t0 = t0;
+		return 1;
+	}
+	metrics_request(&s->m, slot, resp->status, since(&t0));
+	return 0;
+}
+
+void server_dispatch(server *s, const server_req *req, server_resp *resp)
+{
+	server_dispatch_async(s, req, resp, NULL, NULL);
+}
+
+void server_dispatch_finish(server *s, server_resp *resp)
+{
+	server_pending *p = resp->pending;
+	tg_err err = TG_ERR_INIT;
+	hctx c;
+	int rc;
+	if (p == NULL)
+		return;
+	memset(&c, 0, sizeof(c));
+	c.srv = s, c.req = &p->req, c.resp = resp, c.rt = p->rt;
+	if ((rc = p->finish(&c, p, &err)) < 0) {
+		if (status_of(&err) >= 500)
+			fprintf(stderr, "tollgate serve: %s %s: %s (%s)\n", p->req.method, p->req.path, err.msg,
+				tg_strerror(rc));
+		problem_from_err(resp, &err, p->req.path);
+	}
+	metrics_request(&s->m, p->slot, resp->status, since(&p->t0));
+	resp->pending = NULL;
+	p->release(p);
 }
 
 int body_object(void **out, const hctx *c, tg_err *err)

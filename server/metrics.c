@@ -78,11 +78,12 @@ void metrics_hits(metrics *m, int level, unsigned long n)
 	pthread_mutex_unlock(&m->mu);
 }
 
-void metrics_batch(metrics *m, size_t orders)
+void metrics_batch(metrics *m, size_t orders, double seconds)
 {
 	pthread_mutex_lock(&m->mu);
 	m->batches++;
 	m->batch_orders += orders;
+	m->batch_seconds += seconds;
 	pthread_mutex_unlock(&m->mu);
 }
 
@@ -151,8 +152,11 @@ static void render_domain(sbuf *o, const metrics *m)
 	sb_printf(o, "# HELP tollgate_group_commits_total Transactions committed by the group committer.\n"
 		     "# TYPE tollgate_group_commits_total counter\ntollgate_group_commits_total %lu\n"
 		     "# HELP tollgate_group_commit_orders_total Orders recorded through group commits.\n"
-		     "# TYPE tollgate_group_commit_orders_total counter\ntollgate_group_commit_orders_total %lu\n",
-		  m->batches, m->batch_orders);
+		     "# TYPE tollgate_group_commit_orders_total counter\ntollgate_group_commit_orders_total %lu\n"
+		     "# HELP tollgate_group_commit_seconds_total Time the group committer spent deciding, recording"
+		     " and committing.\n"
+		     "# TYPE tollgate_group_commit_seconds_total counter\ntollgate_group_commit_seconds_total %.6f\n",
+		  m->batches, m->batch_orders, m->batch_seconds);
 }
 
 int metrics_render(sbuf *out, metrics *m)
@@ -171,7 +175,7 @@ int metrics_render(sbuf *out, metrics *m)
 		memcpy(snap.lat_sum, m->lat_sum, nslots() * sizeof(*snap.lat_sum));
 		memcpy(snap.verdicts, m->verdicts, sizeof(snap.verdicts));
 		memcpy(snap.hits, m->hits, sizeof(snap.hits));
-		snap.batches = m->batches, snap.batch_orders = m->batch_orders;
+		snap.batches = m->batches, snap.batch_orders = m->batch_orders, snap.batch_seconds = m->batch_seconds;
 		pthread_mutex_unlock(&m->mu);
 		render_requests(out, &snap);
 		render_latency(out, &snap);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* libmicrohttpd glue, the only user of microhttpd.h: collect the body (up to the route's limit, else
- * 413), hand the request to server_dispatch(), send the response, write the access log, and drain
- * in-flight requests on stop. A thread per connection, so requests that wait on the group commit do
- * not hold up others and many of them share one commit. */
+ * 413), hand the request to server_dispatch_async(), send the response, write the access log, and
+ * drain in-flight requests on stop. A small pool of epoll threads serves all connections; a request
+ * that waits for its group commit (a recorded check) is suspended rather than holding a thread, and
+ * resumed by the committer, so the waiting requests of all connections share one commit. */
 #define _DEFAULT_SOURCE 1 /* microhttpd.h needs the BSD socket types */
 #include "mhd.h"
 
@@ -21,6 +22,7 @@ struct server_http {
 	server *s;
 	FILE *log;
 	long inflight; /* requests between their first callback and their completion */
+	long deferred; /* requests suspended until their group commit */
 };
 
 typedef struct conn {
@@ -28,6 +30,11 @@ typedef struct conn {
 	size_t limit;
 	int too_big;
 	struct timespec t0;
+	struct MHD_Connection *c;
+	server_req req;          /* kept while deferred: the server borrows it */
+	server_resp r;           /* the response, filled after the commit when deferred */
+	int deferred;            /* 1 = waiting for the commit, or resumed after it */
+	int arrivals;            /* suspension done + commit done: the second of the two resumes */
 } conn;
 
 static int parse_listen(struct sockaddr_in *sa, const char *listen, tg_err *err)
@@ -144,40 +151,73 @@ static enum MHD_Result begin(server_http *h, struct MHD_Connection *c, const cha
 	return MHD_YES;
 }
 
+/* From the committer's thread: the commit of a deferred request is done. The handler suspends the
+ * connection after queueing the job, so whichever of the two comes second resumes it. */
+static void wake(void *payload)
+{
+	conn *k = payload;
+	if (__atomic_add_fetch(&k->arrivals, 1, __ATOMIC_ACQ_REL) == 2)
+		MHD_resume_connection(k->c);
+}
+
+/* Log and send k->r, then release it. */
+static enum MHD_Result respond(server_http *h, struct MHD_Connection *c, conn *k, const char *method,
+			       const char *url)
+{
+	enum MHD_Result ok;
+	access_log(h, method, url, &k->r, k);
+	ok = send_resp(c, &k->r);
+	server_resp_dispose(&k->r);
+	return ok;
+}
+
 static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 			       const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
 	server_http *h = cls;
 	conn *k = *con_cls;
-	server_req req;
-	server_resp r;
 	sbuf q = {NULL, 0, 0};
-	enum MHD_Result ok;
 	(void)version;
 	if (k == NULL)
 		return begin(h, c, url, method, con_cls);
+	if (k->deferred) { /* resumed: the commit is done */
+		server_dispatch_finish(h->s, &k->r);
+		k->deferred = 0;
+		__atomic_sub_fetch(&h->deferred, 1, __ATOMIC_SEQ_CST);
+		return respond(h, c, k, method, url);
+	}
 	if (*upload_size) {
 		if (!k->too_big && (k->body.len + *upload_size > k->limit || sb_put(&k->body, upload, *upload_size) < 0))
 			k->too_big = 1, sb_free(&k->body);
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	memset(&req, 0, sizeof(req));
-	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_arg, &q);
-	req.method = method, req.path = url, req.query = q.ptr, req.body = k->body.ptr, req.body_len = k->body.len;
-	req.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
 	if (k->too_big) {
-		memset(&r, 0, sizeof(r));
-		r.route = "unmatched";
-		problem(&r, 413, "request body too large", "body", url);
-	} else {
-		server_dispatch(h->s, &req, &r);
+		memset(&k->r, 0, sizeof(k->r));
+		k->r.route = "unmatched";
+		problem(&k->r, 413, "request body too large", "body", url);
+		return respond(h, c, k, method, url);
 	}
-	access_log(h, method, url, &r, k);
-	ok = send_resp(c, &r);
-	server_resp_dispose(&r);
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_arg, &q);
+	memset(&k->req, 0, sizeof(k->req));
+	k->req.method = method, k->req.path = url, k->req.query = q.ptr;
+	k->req.body = k->body.ptr, k->req.body_len = k->body.len;
+	k->req.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+	k->c = c;
+	k->arrivals = 0;
+	__atomic_add_fetch(&h->deferred, 1, __ATOMIC_SEQ_CST); /* before the committer can see the job */
+	k->deferred = 1;
+	if (server_dispatch_async(h->s, &k->req, &k->r, wake, k) == 1) {
+		sb_free(&q);
+		MHD_suspend_connection(c);
+		if (__atomic_add_fetch(&k->arrivals, 1, __ATOMIC_ACQ_REL) == 2)
+			MHD_resume_connection(c);
+		return MHD_YES;
+	}
+	k->deferred = 0;
+	__atomic_sub_fetch(&h->deferred, 1, __ATOMIC_SEQ_CST);
 	sb_free(&q);
-	return ok;
+	return respond(h, c, k, method, url);
 }
 
 static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode t)
@@ -187,7 +227,12 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
 	(void)c, (void)t;
 	if (k == NULL)
 		return;
+	if (k->deferred) { /* resumed after its commit, but the client had gone: no second handler call */
+		k->deferred = 0;
+		__atomic_sub_fetch(&h->deferred, 1, __ATOMIC_SEQ_CST);
+	}
 	sb_free(&k->body);
+	server_resp_dispose(&k->r);
 	free(k);
 	*con_cls = NULL;
 	__atomic_sub_fetch(&h->inflight, 1, __ATOMIC_SEQ_CST);
@@ -205,9 +250,10 @@ int server_http_start(server_http **out, unsigned *port, server *s, const server
 	if ((h = calloc(1, sizeof(*h))) == NULL)
 		return srv_fail(err, TG_ENOMEM, NULL, "out of memory");
 	h->s = s, h->log = o->access_log;
-	h->d = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
+	h->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_ALLOW_SUSPEND_RESUME |
 					MHD_USE_ITC,
 				0, NULL, NULL, handler, h, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+				MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads ? o->threads : 4),
 				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(o->timeout_s ? o->timeout_s : 30),
 				MHD_OPTION_CONNECTION_LIMIT, (unsigned)(o->max_conns ? o->max_conns : 512),
 				MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_NOTIFY_COMPLETED, completed,
@@ -237,6 +283,12 @@ void server_http_stop(server_http *h, unsigned drain_ms)
 		struct timespec ts = {0, 10 * 1000000L};
 		nanosleep(&ts, NULL);
 		waited += 10;
+	}
+	/* Stopping the daemon with a suspended connection is undefined: wait for their commits (which
+	 * finish or fail on their own) and for the resumed requests to be answered. */
+	while (__atomic_load_n(&h->deferred, __ATOMIC_SEQ_CST) > 0) {
+		struct timespec ts = {0, 1000000L};
+		nanosleep(&ts, NULL);
 	}
 	MHD_stop_daemon(h->d);
 	free(h);

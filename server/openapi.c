@@ -9,16 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int success_status(const route *r)
-{
-	static const char *const created[] = {"addToken", "loadList", "uploadList"};
-	size_t i;
-	for (i = 0; i < sizeof(created) / sizeof(created[0]); i++)
-		if (strcmp(r->op_id, created[i]) == 0)
-			return 201;
-	return 200;
-}
-
 static json_t *media(const char *type, const char *name)
 {
 	char ref[96];
@@ -36,8 +26,9 @@ static json_t *responses(const route *r)
 	json_t *o = json_object();
 	const char *req, *resp;
 	char code[8];
-	openapi_refs(r->op_id, &req, &resp);
-	snprintf(code, sizeof(code), "%d", success_status(r));
+	int status;
+	openapi_refs(r->op_id, &req, &resp, &status);
+	snprintf(code, sizeof(code), "%d", status);
 	json_object_set_new(o, code, json_pack("{s:s,s:o}", "description", "success", "content",
 					       media(r->resp_type, resp)));
 	if (r->fn == NULL)
@@ -73,7 +64,8 @@ static json_t *operation(const route *r)
 	}
 	if (r->req_type) {
 		const char *req, *resp;
-		openapi_refs(r->op_id, &req, &resp);
+		int status;
+		openapi_refs(r->op_id, &req, &resp, &status);
 		json_object_set_new(op, "requestBody", json_pack("{s:b,s:o}", "required", 1, "content",
 								 media(r->req_type, req)));
 	}

@@ -105,36 +105,270 @@ const struct openapi_schema openapi_schemas[] = {
 	 "role\":{\"$ref\":\"#/components/schemas/Role\"}}}"},
 	{"Status",
 	 "{\"type\":\"object\",\"properties\":{\"status\":{\"type\":\"string\"}}}"},
+	{"PrometheusText",
+	 "{\"type\":\"string\",\"description\":\"Prometheus text exposition format 0.0.4\"}"},
+	{"OpenApiDocument",
+	 "{\"type\":\"object\",\"required\":[\"openapi\",\"info\",\"paths\"],\"properties\":{\"openapi\":{\"ty"
+	 "pe\":\"string\"},\"info\":{\"type\":\"object\"},\"paths\":{\"type\":\"object\"},\"components\":{\"ty"
+	 "pe\":\"object\"}}}"},
+	{"LineError",
+	 "{\"type\":\"object\",\"required\":[\"line\",\"error\"],\"properties\":{\"line\":{\"type\":\"integer\""
+	 ",\"minimum\":1},\"error\":{\"type\":\"object\",\"required\":[\"code\",\"field\",\"message\"],\"prope"
+	 "rties\":{\"code\":{\"type\":\"string\"},\"field\":{\"type\":[\"string\",\"null\"]},\"message\":{\"ty"
+	 "pe\":\"string\"}}}}}"},
+	{"OrderLines",
+	 "{\"type\":\"string\",\"contentMediaType\":\"application/x-ndjson\",\"description\":\"JSON Lines: one"
+	 " Order per line; blank lines are skipped\",\"x-line-schema\":{\"$ref\":\"#/components/schemas/Order\""
+	 "}}"},
+	{"DecisionLines",
+	 "{\"type\":\"string\",\"contentMediaType\":\"application/x-ndjson\",\"description\":\"JSON Lines: per"
+	 " non-blank input line, in order, its Decision or a LineError\",\"x-line-schema\":{\"oneOf\":[{\"$ref"
+	 "\":\"#/components/schemas/Decision\"},{\"$ref\":\"#/components/schemas/LineError\"}]}}"},
+	{"ScreenLines",
+	 "{\"type\":\"string\",\"contentMediaType\":\"application/x-ndjson\",\"description\":\"JSON Lines: one"
+	 " ScreenRequest per line, or one plain name per line\",\"x-line-schema\":{\"oneOf\":[{\"$ref\":\"#/co"
+	 "mponents/schemas/ScreenRequest\"},{\"type\":\"string\"}]}}"},
+	{"ScreenResultLines",
+	 "{\"type\":\"string\",\"contentMediaType\":\"application/x-ndjson\",\"description\":\"JSON Lines: per"
+	 " non-blank input line, in order, its ScreenResult or a LineError\",\"x-line-schema\":{\"oneOf\":[{\""
+	 "$ref\":\"#/components/schemas/ScreenResult\"},{\"$ref\":\"#/components/schemas/LineError\"}]}}"},
+	{"ListFile",
+	 "{\"type\":\"string\",\"contentMediaType\":\"application/octet-stream\",\"description\":\"the list fi"
+	 "le itself (CSL CSV/JSON, OFAC CSV/XML, tollgate JSON); format detected or ?format=\"}"},
+	{"RescreenReport",
+	 "{\"type\":\"object\",\"description\":\"parties whose screening changed with the latest snapshot"
+	 "s (the handler arrives with issue 3)\"}"},
+	{"TokenRevoked",
+	 "{\"type\":\"object\",\"required\":[\"id\",\"revoked\"],\"properties\":{\"id\":{\"type\":\"integer\"}"
+	 ",\"revoked\":{\"const\":true}}}"},
+	{"Override",
+	 "{\"type\":\"object\",\"properties\":{\"decision\":{\"enum\":[\"clear\",\"block\"]},\"party\":{\"type"
+	 "\":\"string\"},\"list\":{\"type\":\"string\"},\"entity_id\":{\"type\":\"string\"},\"reason\":{\"type"
+	 "\":\"string\"},\"decided_by\":{\"type\":\"string\"},\"decided_at\":{\"type\":\"string\"},\"key_hash\""
+	 ":{\"type\":\"string\"},\"current\":{\"type\":\"boolean\"}}}"},
+	{"Overrides",
+	 "{\"type\":\"object\",\"required\":[\"overrides\"],\"properties\":{\"overrides\":{\"type\":\"array\","
+	 "\"items\":{\"$ref\":\"#/components/schemas/Override\"}}}}"},
+	{"OverrideRequest",
+	 "{\"type\":\"object\",\"required\":[\"party\",\"list\",\"entity_id\",\"decision\",\"reason\"],\"prope"
+	 "rties\":{\"party\":{\"type\":\"string\"},\"list\":{\"type\":\"string\"},\"entity_id\":{\"type\":\"st"
+	 "ring\"},\"decision\":{\"enum\":[\"clear\",\"block\"]},\"reason\":{\"type\":\"string\"}}}"},
+	{"Proposal",
+	 "{\"type\":\"object\",\"required\":[\"kind\",\"id\",\"status\",\"proposer\",\"proposed_at\",\"body\"]"
+	 ",\"properties\":{\"kind\":{\"enum\":[\"license\",\"override\"]},\"id\":{\"type\":\"string\"},\"statu"
+	 "s\":{\"enum\":[\"pending\",\"approved\"]},\"proposer\":{\"type\":\"string\"},\"proposed_at\":{\"type"
+	 "\":\"string\"},\"decided_by\":{\"type\":[\"string\",\"null\"]},\"decided_at\":{\"type\":[\"string\","
+	 "\"null\"]},\"body\":{\"type\":\"object\"}}}"},
+	{"Proposals",
+	 "{\"type\":\"object\",\"required\":[\"proposals\"],\"properties\":{\"proposals\":{\"type\":\"array\","
+	 "\"items\":{\"$ref\":\"#/components/schemas/Proposal\"}}}}"},
+	{"LicenceItem",
+	 "{\"type\":\"object\",\"required\":[\"item\",\"quantity\",\"value\",\"currency\"],\"properties\":{\"i"
+	 "tem\":{\"type\":\"string\"},\"quantity\":{\"type\":\"integer\",\"minimum\":1},\"value\":{\"type\":\""
+	 "string\",\"description\":\"exact decimal string, e.g. 31000.00\"},\"currency\":{\"type\":\"string\"}"
+	 ",\"unit\":{\"enum\":[\"number\",\"value\"]}}}"},
+	{"Licence",
+	 "{\"type\":\"object\",\"required\":[\"id\",\"holder\",\"destination\",\"items\",\"valid_from\",\"vali"
+	 "d_to\"],\"properties\":{\"id\":{\"type\":\"string\"},\"holder\":{\"type\":\"string\"},\"destination\""
+	 ":{\"type\":\"string\"},\"consignees\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"end_use"
+	 "rs\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"items\":{\"type\":\"array\",\"items\":{\""
+	 "$ref\":\"#/components/schemas/LicenceItem\"}},\"valid_from\":{\"type\":\"string\",\"format\":\"date\""
+	 "},\"valid_to\":{\"type\":\"string\",\"format\":\"date\"},\"conditions\":{\"type\":\"array\",\"items\""
+	 ":{\"type\":\"string\"}},\"provisos\":{\"type\":\"string\"},\"covers\":{\"type\":\"array\",\"items\":"
+	 "{\"type\":\"string\"}}}}"},
+	{"LicenceState",
+	 "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"holder\":{\"type\":\"string\"},\""
+	 "destination\":{\"type\":\"string\"},\"status\":{\"enum\":[\"live\",\"revoked\"]},\"under_review\":{\""
+	 "type\":\"boolean\"},\"revoke_reason\":{\"type\":[\"string\",\"null\"]},\"items\":{\"type\":\"array\""
+	 ",\"items\":{\"type\":\"object\",\"properties\":{\"item\":{\"type\":\"string\"},\"quantity\":{\"type\""
+	 ":\"integer\"},\"shipped_quantity\":{\"type\":\"integer\"},\"remaining_quantity\":{\"type\":\"integer"
+	 "\"},\"shipped_value\":{\"type\":\"string\",\"description\":\"exact decimal string, e.g. 31000.00\"},"
+	 "\"remaining_value\":{\"type\":\"string\",\"description\":\"exact decimal string, e.g. 31000.00\"},\""
+	 "value_limit\":{\"type\":\"string\",\"description\":\"exact decimal string, e.g. 31000.00\"}}}}},\"de"
+	 "scription\":\"a licence with its state and per-item balances (tollgate license show --json)\"}"},
+	{"Licences",
+	 "{\"type\":\"object\",\"required\":[\"licenses\"],\"properties\":{\"licenses\":{\"type\":\"array\",\""
+	 "items\":{\"$ref\":\"#/components/schemas/LicenceState\"}}}}"},
+	{"RevokeRequest",
+	 "{\"type\":\"object\",\"required\":[\"reason\"],\"properties\":{\"reason\":{\"type\":\"string\"}}}"},
+	{"Customers",
+	 "{\"type\":\"object\",\"required\":[\"customers\"],\"properties\":{\"customers\":{\"type\":\"array\","
+	 "\"items\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"role\":{\"type\":\"s"
+	 "tring\"},\"licence\":{\"type\":\"string\"},\"destination\":{\"type\":\"string\"}}}}}}"},
+	{"Certificate",
+	 "{\"type\":\"object\",\"required\":[\"certificate_id\",\"lab\",\"date\",\"item\",\"serials\",\"result"
+	 "\"],\"properties\":{\"certificate_id\":{\"type\":\"string\"},\"lab\":{\"type\":\"string\"},\"date\":"
+	 "{\"type\":\"string\",\"format\":\"date\"},\"item\":{\"type\":\"string\"},\"serials\":{\"type\":\"arr"
+	 "ay\",\"items\":{\"type\":\"string\"}},\"measured\":{\"type\":\"object\",\"properties\":{\"dense_tops"
+	 "\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"number\"}},\"dram_bandwidth_gbps\":{\"t"
+	 "ype\":\"number\"}}},\"result\":{\"enum\":[\"pass\",\"fail\"]}}}"},
+	{"CertificateRecord",
+	 "{\"type\":\"object\",\"required\":[\"certificate_id\"],\"properties\":{\"certificate_id\":{\"type\":"
+	 "\"string\"},\"lab\":{\"type\":\"string\"},\"date\":{\"type\":\"string\",\"format\":\"date\"},\"item\""
+	 ":{\"type\":\"string\"},\"result\":{\"type\":\"string\"},\"recorded_at\":{\"type\":\"string\"},\"cert"
+	 "ificate\":{\"$ref\":\"#/components/schemas/Certificate\"},\"replayed\":{\"type\":\"boolean\"}},\"des"
+	 "cription\":\"a certificate as recorded\"}"},
+	{"Shipment",
+	 "{\"type\":\"object\",\"required\":[\"shipment_id\",\"order_id\",\"date\",\"lines\"],\"properties\":{"
+	 "\"shipment_id\":{\"type\":\"string\"},\"order_id\":{\"type\":\"string\"},\"license_id\":{\"type\":\""
+	 "string\"},\"date\":{\"type\":\"string\",\"format\":\"date\"},\"lines\":{\"type\":\"array\",\"items\""
+	 ":{\"type\":\"object\",\"required\":[\"item\",\"serials\"],\"properties\":{\"item\":{\"type\":\"strin"
+	 "g\"},\"serials\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}}}}}}"},
+	{"ShipmentLines",
+	 "{\"type\":\"string\",\"contentMediaType\":\"application/x-ndjson\",\"description\":\"JSON Lines: one"
+	 " Shipment per line\",\"x-line-schema\":{\"$ref\":\"#/components/schemas/Shipment\"}}"},
+	{"Receipt",
+	 "{\"type\":\"object\",\"required\":[\"shipment_id\",\"order_id\",\"status\",\"lines\",\"charges\"],\""
+	 "properties\":{\"shipment_id\":{\"type\":\"string\"},\"order_id\":{\"type\":\"string\"},\"license_id\""
+	 ":{\"type\":\"string\"},\"date\":{\"type\":\"string\",\"format\":\"date\"},\"status\":{\"enum\":[\"re"
+	 "leased\",\"returned\",\"revoked\"]},\"lines\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"p"
+	 "roperties\":{\"item\":{\"type\":\"string\"},\"quantity\":{\"type\":\"integer\"},\"value\":{\"type\":"
+	 "\"string\",\"description\":\"exact decimal string, e.g. 31000.00\"},\"currency\":{\"type\":\"string\""
+	 "}}}},\"charges\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"kind\":{\"type"
+	 "\":\"string\"},\"currency\":{\"type\":\"string\"},\"amount\":{\"type\":\"string\",\"description\":\""
+	 "exact decimal string, e.g. 31000.00\"}}}},\"replayed\":{\"type\":\"boolean\"}}}"},
+	{"ReceiptLines",
+	 "{\"type\":\"string\",\"contentMediaType\":\"application/x-ndjson\",\"description\":\"JSON Lines: per"
+	 " input line, in order, its Receipt, refusal or LineError\",\"x-line-schema\":{\"oneOf\":[{\"$ref\":\""
+	 "#/components/schemas/Receipt\"},{\"$ref\":\"#/components/schemas/LineError\"},{\"type\":\"object\",\""
+	 "properties\":{\"shipment_id\":{\"type\":\"string\"},\"status\":{\"const\":\"refused\"},\"reasons\":{"
+	 "\"type\":\"array\",\"items\":{\"type\":\"object\"}}}}]}}"},
+	{"ReturnRequest",
+	 "{\"type\":\"object\",\"required\":[\"reason\"],\"properties\":{\"reason\":{\"type\":\"string\"},\"st"
+	 "atus\":{\"enum\":[\"returned\",\"revoked\"]}}}"},
+	{"Trace",
+	 "{\"type\":\"object\",\"required\":[\"serial\"],\"properties\":{\"serial\":{\"type\":\"string\"},\"it"
+	 "em\":{\"type\":\"string\"},\"shipment\":{\"type\":\"object\"},\"certificate\":{\"type\":\"object\"},"
+	 "\"license\":{\"type\":\"object\"},\"diversion_reports\":{\"type\":\"array\",\"items\":{\"type\":\"ob"
+	 "ject\"}},\"consignee\":{\"type\":\"string\"},\"end_user\":{\"type\":\"string\"}}}"},
+	{"DiversionReportRequest",
+	 "{\"type\":\"object\",\"required\":[\"seen_at\"],\"properties\":{\"seen_at\":{\"type\":\"string\",\"d"
+	 "escription\":\"ISO 3166 country code\"},\"note\":{\"type\":\"string\"}}}"},
+	{"DiversionReport",
+	 "{\"type\":\"object\",\"required\":[\"serial\",\"seen_at\",\"flagged\"],\"properties\":{\"serial\":{\""
+	 "type\":\"string\"},\"seen_at\":{\"type\":\"string\"},\"note\":{\"type\":\"string\"},\"shipment_id\":"
+	 "{\"type\":\"string\"},\"license_id\":{\"type\":\"string\"},\"consignee\":{\"type\":\"string\"},\"fla"
+	 "gged\":{\"type\":\"boolean\"},\"recorded_at\":{\"type\":\"string\"}}}"},
+	{"DiversionReports",
+	 "{\"type\":\"object\",\"required\":[\"reports\"],\"properties\":{\"reports\":{\"type\":\"array\",\"it"
+	 "ems\":{\"$ref\":\"#/components/schemas/DiversionReport\"}}}}"},
+	{"UsVolumeReport",
+	 "{\"type\":\"object\",\"properties\":{\"us_volume\":{\"type\":\"array\",\"items\":{\"type\":\"object\""
+	 ",\"properties\":{\"exporter\":{\"type\":\"string\"},\"item\":{\"type\":\"string\"},\"period\":{\"typ"
+	 "e\":\"string\"},\"quantity\":{\"type\":\"integer\"}}}},\"china_volume\":{\"type\":\"array\",\"items\""
+	 ":{\"type\":\"object\",\"properties\":{\"exporter_norm\":{\"type\":\"string\"},\"item\":{\"type\":\"s"
+	 "tring\"},\"quantity\":{\"type\":\"integer\"}}}}}}"},
+	{"UsVolume",
+	 "{\"type\":\"object\",\"required\":[\"exporter\",\"item\",\"quantity\",\"period\"],\"properties\":{\""
+	 "exporter\":{\"type\":\"string\"},\"item\":{\"type\":\"string\"},\"quantity\":{\"type\":\"integer\",\""
+	 "minimum\":0},\"period\":{\"type\":\"string\",\"pattern\":\"^[0-9]{4}-[0-9]{2}$\"}}}"},
+	{"ReviewQueue",
+	 "{\"type\":\"object\",\"required\":[\"decisions\"],\"properties\":{\"decisions\":{\"type\":\"array\","
+	 "\"items\":{\"type\":\"object\",\"properties\":{\"order_id\":{\"type\":\"string\"},\"exporter\":{\"ty"
+	 "pe\":\"string\"},\"as_of\":{\"type\":\"string\",\"format\":\"date\"},\"recorded_at\":{\"type\":\"str"
+	 "ing\"},\"decision\":{\"$ref\":\"#/components/schemas/Decision\"}}}}}}"},
+	{"Statement",
+	 "{\"type\":\"object\",\"required\":[\"exporter\",\"quarter\",\"lines\"],\"properties\":{\"exporter\":"
+	 "{\"type\":\"string\"},\"quarter\":{\"type\":\"string\"},\"lines\":{\"type\":\"array\",\"items\":{\"t"
+	 "ype\":\"object\",\"properties\":{\"kind\":{\"type\":\"string\"},\"currency\":{\"type\":\"string\"},\""
+	 "opening\":{\"type\":\"string\",\"description\":\"exact decimal string, e.g. 31000.00\"},\"accrued\":"
+	 "{\"type\":\"string\",\"description\":\"exact decimal string, e.g. 31000.00\"},\"remitted\":{\"type\""
+	 ":\"string\",\"description\":\"exact decimal string, e.g. 31000.00\"},\"closing\":{\"type\":\"string\""
+	 ",\"description\":\"exact decimal string, e.g. 31000.00\"}}}}},\"description\":\"?format=csv answers "
+	 "text/csv with the same columns\"}"},
+	{"LedgerCheck",
+	 "{\"type\":\"object\",\"required\":[\"unbalanced\",\"balanced\"],\"properties\":{\"unbalanced\":{\"ty"
+	 "pe\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"txn\":{\"type\":\"string\"},\"curren"
+	 "cy\":{\"type\":\"string\"},\"sum\":{\"type\":\"string\"}}}},\"balanced\":{\"type\":\"boolean\"},\"tr"
+	 "ansactions\":{\"type\":\"integer\"},\"lines\":{\"type\":\"integer\"}}}"},
+	{"Remittance",
+	 "{\"type\":\"object\",\"required\":[\"exporter\",\"kind\",\"amount\",\"currency\",\"date\",\"ref\"],\""
+	 "properties\":{\"exporter\":{\"type\":\"string\"},\"kind\":{\"type\":\"string\"},\"amount\":{\"type\""
+	 ":\"string\",\"description\":\"exact decimal string, e.g. 31000.00\"},\"currency\":{\"type\":\"string"
+	 "\"},\"date\":{\"type\":\"string\",\"format\":\"date\"},\"ref\":{\"type\":\"string\"}}}"},
+	{"Remittances",
+	 "{\"type\":\"object\",\"required\":[\"remittances\"],\"properties\":{\"remittances\":{\"type\":\"arra"
+	 "y\",\"items\":{\"$ref\":\"#/components/schemas/Remittance\"}}}}"},
+	{"AuditReport",
+	 "{\"type\":\"object\",\"required\":[\"ok\",\"entries\"],\"properties\":{\"ok\":{\"type\":\"boolean\"}"
+	 ",\"entries\":{\"type\":\"integer\"},\"first_broken\":{\"type\":\"integer\"},\"reason\":{\"type\":[\""
+	 "string\",\"null\"]}}}"},
+	{"AuditLines",
+	 "{\"type\":\"string\",\"contentMediaType\":\"application/x-ndjson\",\"description\":\"JSON Lines: one"
+	 " audit entry per line, in seq order\",\"x-line-schema\":{\"type\":\"object\",\"required\":[\"seq\",\""
+	 "prev_hash\",\"hash\",\"entry\"],\"properties\":{\"seq\":{\"type\":\"integer\"},\"prev_hash\":{\"type"
+	 "\":\"string\"},\"hash\":{\"type\":\"string\"},\"entry\":{\"type\":\"object\"}}}}"},
 };
 const size_t openapi_nschemas = sizeof(openapi_schemas) / sizeof(openapi_schemas[0]);
 
+/* Per operation: its request body schema (NULL: it takes none), the schema of its success response,
+ * and that response's status. Every route of routes.c has a row (tests/unit/server/test_openapi.c). */
 static const struct {
 	const char *op, *req, *resp;
+	int status;
 } refs[] = {
-	{"healthz", NULL, "Status"},
-	{"readyz", NULL, "Status"},
-	{"whoami", NULL, "WhoAmI"},
-	{"catalog", NULL, "Catalog"},
-	{"classifyItem", NULL, "Classification"},
-	{"classifySpec", "Spec", "Classification"},
-	{"checkOrder", "Order", "Decision"},
-	{"screenName", "ScreenRequest", "ScreenResult"},
-	{"listSnapshots", NULL, "Snapshots"},
-	{"loadList", "ListLoad", "Snapshot"},
-	{"uploadList", NULL, "Snapshot"},
-	{"policyInForce", NULL, "Policy"},
-	{"listTokens", NULL, "Tokens"},
-	{"addToken", "TokenRequest", "Token"},
+	{"healthz", NULL, "Status", 200},
+	{"readyz", NULL, "Status", 200},
+	{"metrics", NULL, "PrometheusText", 200},
+	{"openapi", NULL, "OpenApiDocument", 200},
+	{"whoami", NULL, "WhoAmI", 200},
+	{"catalog", NULL, "Catalog", 200},
+	{"classifyItem", NULL, "Classification", 200},
+	{"classifySpec", "Spec", "Classification", 200},
+	{"checkOrder", "Order", "Decision", 200},
+	{"checkOrders", "OrderLines", "DecisionLines", 200},
+	{"screenName", "ScreenRequest", "ScreenResult", 200},
+	{"screenNames", "ScreenLines", "ScreenResultLines", 200},
+	{"listSnapshots", NULL, "Snapshots", 200},
+	{"loadList", "ListLoad", "Snapshot", 201},
+	{"uploadList", "ListFile", "Snapshot", 201},
+	{"rescreenReport", NULL, "RescreenReport", 200},
+	{"policyInForce", NULL, "Policy", 200},
+	{"listTokens", NULL, "Tokens", 200},
+	{"addToken", "TokenRequest", "Token", 201},
+	{"revokeToken", NULL, "TokenRevoked", 200},
+	{"listOverrides", NULL, "Overrides", 200},
+	{"proposeOverride", "OverrideRequest", "Proposal", 201},
+	{"listOverrideProposals", NULL, "Proposals", 200},
+	{"approveOverride", NULL, "Proposal", 200},
+	{"listLicences", NULL, "Licences", 200},
+	{"applyLicence", "Licence", "Proposal", 201},
+	{"listLicenceApplications", NULL, "Proposals", 200},
+	{"getLicence", NULL, "LicenceState", 200},
+	{"issueLicence", NULL, "LicenceState", 201},
+	{"revokeLicence", "RevokeRequest", "LicenceState", 200},
+	{"approvedCustomers", NULL, "Customers", 200},
+	{"issueCertificate", "Certificate", "CertificateRecord", 201},
+	{"getCertificate", NULL, "CertificateRecord", 200},
+	{"ship", "Shipment", "Receipt", 201},
+	{"shipMany", "ShipmentLines", "ReceiptLines", 200},
+	{"getShipment", NULL, "Receipt", 200},
+	{"returnShipment", "ReturnRequest", "Receipt", 200},
+	{"traceSerial", NULL, "Trace", 200},
+	{"reportDiversion", "DiversionReportRequest", "DiversionReport", 201},
+	{"diversionReport", NULL, "DiversionReports", 200},
+	{"usVolume", NULL, "UsVolumeReport", 200},
+	{"recordUsVolume", "UsVolume", "UsVolume", 201},
+	{"reviewQueue", NULL, "ReviewQueue", 200},
+	{"ledger", NULL, "Statement", 200},
+	{"ledgerCheck", NULL, "LedgerCheck", 200},
+	{"listRemittances", NULL, "Remittances", 200},
+	{"recordRemittance", "Remittance", "Remittance", 201},
+	{"auditVerify", NULL, "AuditReport", 200},
+	{"auditExport", NULL, "AuditLines", 200},
 };
 
-/* The schema names an operation takes and returns (NULL where it is a plain or generic body). */
-void openapi_refs(const char *op_id, const char **req, const char **resp)
+/* The schema names an operation takes and returns, and its success status (NULL, NULL, 200 for an
+ * operation without a row). */
+void openapi_refs(const char *op_id, const char **req, const char **resp, int *status)
 {
 	size_t i;
 	*req = *resp = NULL;
+	*status = 200;
 	for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++)
 		if (strcmp(refs[i].op, op_id) == 0) {
 			*req = refs[i].req;
 			*resp = refs[i].resp;
+			*status = refs[i].status;
 		}
 }

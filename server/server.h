@@ -54,7 +54,11 @@ typedef struct server_resp {
 	} headers[SERVER_MAX_HEADERS]; /* extra headers (static strings) */
 	size_t nheaders;
 	char allow[64];               /* Allow header value on 405, else "" */
+	struct server_pending *pending; /* internal: set while the request waits for its group commit */
 } server_resp;
+
+/* Called once, from the group committer's thread, when a deferred request can be finished. */
+typedef void (*server_wake_fn)(void *payload);
 
 /* Create a server over opts->engine and start its group committer. Caller owns *out. */
 int server_new(server **out, const server_opts *opts, tg_err *err);
@@ -62,6 +66,14 @@ int server_new(server **out, const server_opts *opts, tg_err *err);
 void server_free(server *s);
 /* Handle one request; always fills @p resp (problem+json on failure). Release with server_resp_dispose. */
 void server_dispatch(server *s, const server_req *req, server_resp *resp);
+/* As server_dispatch, but a recorded order check does not block the calling thread: it is queued for
+ * the group commit and 1 is returned (0 = resp is complete, as with server_dispatch). Once its
+ * transaction is committed (or has failed), wake(payload) is called from the committer's thread;
+ * the caller then calls server_dispatch_finish() to fill resp. Until then req and the strings it
+ * points to (the query string excepted) must stay valid, and resp must be neither read nor disposed. */
+int server_dispatch_async(server *s, const server_req *req, server_resp *resp, server_wake_fn wake, void *payload);
+/* Fill the response of a request deferred by server_dispatch_async, after its wake call. */
+void server_dispatch_finish(server *s, server_resp *resp);
 void server_resp_dispose(server_resp *resp);
 /* Largest body accepted for @p method + @p path (uploads are allowed more than JSON routes). */
 size_t server_body_limit(const server *s, const char *method, const char *path);

@@ -6,6 +6,7 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <time.h>
 #include "server.h"
 #include "tg/token.h"
 #include "tg/audit.h"
@@ -59,6 +60,20 @@ struct hctx {
 	const route *rt;
 	char param[128];         /* the {param} segment, URL-decoded */
 	tg_token_info who;       /* the caller (id 0 on public routes) */
+	server_wake_fn wake;     /* non-NULL: a recorded check may be deferred (server_dispatch_async) */
+	void *wake_payload;
+};
+
+typedef struct server_pending server_pending;
+/* A request deferred until its group commit (codec_check.c allocates it, with room for its own
+ * state after these fields); server_dispatch_finish() calls finish, then release. */
+struct server_pending {
+	server_req req;          /* the request; strings borrowed from the listener (query: NULL) */
+	const route *rt;
+	size_t slot;             /* metrics slot */
+	struct timespec t0;      /* when dispatch began */
+	int (*finish)(hctx *c, server_pending *p, tg_err *err); /* fill c->resp from the committed results */
+	void (*release)(server_pending *p);
 };
 
 #define STATUS_SLOTS 16
@@ -72,6 +87,7 @@ typedef struct metrics {
 	unsigned long verdicts[4];
 	unsigned long hits[3];   /* by tg_hit_level (1 review, 2 block) */
 	unsigned long batches, batch_orders;
+	double batch_seconds;    /* time inside group commits (decide, record, commit) */
 } metrics;
 
 typedef struct committer committer;
@@ -129,16 +145,36 @@ void metrics_dispose(metrics *m);
 void metrics_request(metrics *m, size_t route_slot, int status, double seconds);
 void metrics_verdict(metrics *m, int verdict);
 void metrics_hits(metrics *m, int level, unsigned long n);
-void metrics_batch(metrics *m, size_t orders);
+void metrics_batch(metrics *m, size_t orders, double seconds);
 int metrics_render(sbuf *out, metrics *m);
 
 /* commit.c: group commit of recorded checks. */
+typedef struct commit_job commit_job;
+/* One request's orders in the committer's queue. The caller fills the inputs; the committer fills
+ * rc, err and res[0..n) and then calls wake(payload) (from its thread) or, with wake NULL, wakes the
+ * thread blocked in committer_check. The job must stay valid until then. */
+struct commit_job {
+	tg_check_result *res;    /* OUT: n results */
+	size_t n;
+	const char *const *texts;
+	const size_t *lens;
+	tg_check_opts opts;
+	const char *actor;       /* the caller's principal: decisions of one commit share one actor */
+	server_wake_fn wake;     /* NULL = a thread waits in committer_check */
+	void *payload;
+	int rc;                  /* OUT: < 0 when the batch as a whole failed (nothing recorded) */
+	tg_err err;              /* OUT: detail of rc */
+	int done;                /* committer-private from here on */
+	commit_job *next;
+};
 int committer_start(committer **out, server *s, tg_err *err);
 void committer_stop(committer *c);
 /* Decide and record n orders with opts, sharing a transaction with concurrent callers of the same
  * actor (the caller's principal, recorded in the audit log). */
 int committer_check(committer *c, tg_check_result *res, size_t n, const char *const *texts, const size_t *lens,
 		    const tg_check_opts *opts, const char *actor, tg_err *err);
+/* Queue j (inputs filled, wake set) and return at once; j->wake(j->payload) runs once it is done. */
+void committer_submit(committer *c, commit_job *j);
 
 /* static.c */
 int static_serve(server *s, const char *path, server_resp *r);
@@ -150,7 +186,8 @@ struct openapi_schema {
 };
 extern const struct openapi_schema openapi_schemas[];
 extern const size_t openapi_nschemas;
-void openapi_refs(const char *op_id, const char **req, const char **resp);
+/* The request and response schema names of an operation (NULL: none) and its success status. */
+void openapi_refs(const char *op_id, const char **req, const char **resp, int *status);
 
 /* Handlers (codec_*.c). */
 int h_healthz(hctx *c, tg_err *err);

@@ -2,9 +2,14 @@
 /* HTTP throughput: tollgate's server in this process on 127.0.0.1 (ephemeral port), wrk against
  * POST /v1/orders/check (recording, distinct order ids, 64 connections) and POST /v1/screen, and,
  * in the same run, the naive rate of one transaction (one fsync) per order, and raw fdatasync/s.
+ * Beside wrk's wall-clock figures it prints the CPU-seconds per 1,000 requests of the server (this
+ * process) and of wrk, which stay meaningful on a shared machine, and the group commits.
  * Usage: bench_http [SECONDS] [DIR]   (default 10 s per wrk run; DIR for the databases, default
- * $TMPDIR or /tmp; they are removed at the end). Load goes to 127.0.0.1 only. */
+ * $TMPDIR or /tmp; they are removed at the end). $BENCH_THREADS sets the listener threads,
+ * $BENCH_GATHER_US the group committer's gather wait (server_opts.gather_us).
+ * Load goes to 127.0.0.1 only. */
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,10 +130,21 @@ static int write_lua(const char *path, const char *method_path, const char *toke
 	return fclose(f);
 }
 
-/* Run wrk and print its figures: requests/s, p50, p99, non-2xx. */
+static double cpu_s(int who)
+{
+	struct rusage u;
+	getrusage(who, &u);
+	return (double)u.ru_utime.tv_sec + (double)u.ru_utime.tv_usec / 1e6 + (double)u.ru_stime.tv_sec +
+	       (double)u.ru_stime.tv_usec / 1e6;
+}
+
+/* Run wrk and print its figures (requests/s, p50, p99, non-2xx) and the CPU-seconds per 1,000
+ * requests of this process (the server; nothing else runs in it meanwhile) and of wrk. */
 static int run_wrk(const char *label, unsigned port, const char *lua, int secs, const char *dir)
 {
 	char cmd[1024], out[512], line[512];
+	double srv0 = cpu_s(RUSAGE_SELF), wrk0 = cpu_s(RUSAGE_CHILDREN), srv, wrk;
+	long requests = 0;
 	FILE *f;
 	snprintf(out, sizeof(out), "%s/bench-http-wrk.txt", dir);
 	snprintf(cmd, sizeof(cmd), "wrk -t2 -c64 -d%ds --latency -s %s http://127.0.0.1:%u/ > %s 2>&1", secs, lua,
@@ -137,35 +153,52 @@ static int run_wrk(const char *label, unsigned port, const char *lua, int secs, 
 		fprintf(stderr, "bench_http: wrk failed (is it installed? scripts/deps.sh)\n");
 		return -1;
 	}
+	srv = cpu_s(RUSAGE_SELF) - srv0;
+	wrk = cpu_s(RUSAGE_CHILDREN) - wrk0;
 	printf("%s (wrk -t2 -c64 -d%ds):", label, secs);
 	while (fgets(line, sizeof(line), f)) {
 		char *p = line + strspn(line, " ");
 		line[strcspn(line, "\n")] = '\0';
+		if (strstr(p, " requests in "))
+			requests = strtol(p, NULL, 10);
 		if (strncmp(p, "Requests/sec:", 13) == 0 || strncmp(p, "50%", 3) == 0 || strncmp(p, "99%", 3) == 0 ||
 		    strncmp(p, "Non-2xx", 7) == 0 || strstr(p, "Socket errors"))
 			printf("  %s;", p);
 	}
 	printf("\n");
+	if (requests > 0)
+		printf("  CPU per 1,000 requests: server %.3f s, wrk %.3f s (%ld requests; server %.2f CPU-s, wrk "
+		       "%.2f CPU-s)\n",
+		       srv * 1000 / (double)requests, wrk * 1000 / (double)requests, requests, srv, wrk);
 	fclose(f);
 	unlink(out);
 	return 0;
 }
 
-static void print_commit_stats(server *s)
+static double metric(const char *body, const char *name)
+{
+	char key[96];
+	const char *p;
+	snprintf(key, sizeof(key), "\n%s ", name);
+	p = body ? strstr(body, key) : NULL;
+	return p ? atof(p + strlen(key)) : 0;
+}
+
+static void print_commit_stats(server *s, int secs)
 {
 	server_req rq;
 	server_resp r;
-	const char *b, *o;
+	double nb, no, sec;
 	memset(&rq, 0, sizeof(rq));
 	rq.method = "GET", rq.path = "/metrics";
 	server_dispatch(s, &rq, &r);
-	b = r.body.ptr ? strstr(r.body.ptr, "\ntollgate_group_commits_total ") : NULL;
-	o = r.body.ptr ? strstr(r.body.ptr, "\ntollgate_group_commit_orders_total ") : NULL;
-	if (b && o) {
-		double nb = atof(b + 30), no = atof(o + 36);
-		printf("group commit: %.0f orders in %.0f transactions = %.1f orders per fsync\n", no, nb,
-		       nb > 0 ? no / nb : 0);
-	}
+	nb = metric(r.body.ptr, "tollgate_group_commits_total");
+	no = metric(r.body.ptr, "tollgate_group_commit_orders_total");
+	sec = metric(r.body.ptr, "tollgate_group_commit_seconds_total");
+	if (nb > 0)
+		printf("group commit: %.0f orders in %.0f transactions = %.1f orders per fsync, %.0f commits/s, "
+		       "%.2f ms per commit (decide + record + fsync), committer busy %.0f%%\n",
+		       no, nb, no / nb, nb / secs, sec * 1000 / nb, 100 * sec / secs);
 	server_resp_dispose(&r);
 }
 
@@ -203,7 +236,10 @@ int main(int argc, char **argv)
 	if (open_engine(&e, db) < 0 || setup(e, tok) < 0)
 		return 1;
 	so.engine = e;
+	if (getenv("BENCH_GATHER_US"))
+		so.gather_us = (unsigned)strtoul(getenv("BENCH_GATHER_US"), NULL, 10);
 	ho.listen = "127.0.0.1:0";
+	ho.threads = getenv("BENCH_THREADS") ? (unsigned)strtoul(getenv("BENCH_THREADS"), NULL, 10) : 0;
 	if (server_new(&s, &so, &err) < 0 || server_http_start(&h, &port, s, &ho, &err) < 0) {
 		fprintf(stderr, "bench_http: %s\n", err.msg);
 		return 1;
@@ -211,7 +247,7 @@ int main(int argc, char **argv)
 	snprintf(lua, sizeof(lua), "%s/bench-http-check.lua", dir);
 	if (write_lua(lua, "/v1/orders/check", tok, 1) == 0)
 		run_wrk("POST /v1/orders/check, recorded (durable)", port, lua, secs, dir);
-	print_commit_stats(s);
+	print_commit_stats(s, secs);
 	snprintf(lua, sizeof(lua), "%s/bench-http-screen.lua", dir);
 	if (write_lua(lua, "/v1/screen", tok, 0) == 0)
 		run_wrk("POST /v1/screen", port, lua, secs, dir);

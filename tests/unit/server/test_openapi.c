@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* GET /v1/openapi.json is OpenAPI 3.1 and describes exactly the routes of the table: same paths,
- * methods, path parameters, security (none on public routes) and roles. */
+ * methods, path parameters, security (none on public routes) and roles; and every route documents its
+ * request body (when it takes one) and its 2xx response with a named component schema. */
 #include <jansson.h>
 #include "fixture.h"
 
@@ -21,6 +22,40 @@ static void lower(char *out, const char *m)
 	for (; *m; m++)
 		*out++ = (char)(*m | 0x20);
 	*out = '\0';
+}
+
+/* The schema of op's @p media content under @p where: a "$ref" to a component that exists. */
+static void require_schema(json_t *doc, const route *rt, json_t *content, const char *media, const char *where)
+{
+	json_t *schemas = json_object_get(json_object_get(doc, "components"), "schemas");
+	const char *ref = json_string_value(
+		json_object_get(json_object_get(json_object_get(content, media), "schema"), "$ref"));
+	if (ref == NULL || strncmp(ref, "#/components/schemas/", 21) != 0)
+		fail_msg("%s %s: no schema for its %s (%s)", rt->method, rt->pattern, where, media);
+	if (json_object_get(schemas, ref + 21) == NULL)
+		fail_msg("%s %s: %s schema %s does not exist", rt->method, rt->pattern, where, ref);
+}
+
+/* One 2xx response with a schema; a request body with a schema exactly when the route takes one. */
+static void check_schemas(json_t *doc, const route *rt, json_t *op)
+{
+	json_t *responses = json_object_get(op, "responses"), *resp, *body = json_object_get(op, "requestBody");
+	const char *code;
+	int n2xx = 0;
+	json_object_foreach(responses, code, resp) {
+		if (code[0] != '2')
+			continue;
+		n2xx++;
+		require_schema(doc, rt, json_object_get(resp, "content"), rt->resp_type, "response");
+	}
+	if (n2xx != 1)
+		fail_msg("%s %s: %d success responses, expected 1", rt->method, rt->pattern, n2xx);
+	if (rt->req_type == NULL) {
+		assert_null(body);
+		return;
+	}
+	assert_non_null(body);
+	require_schema(doc, rt, json_object_get(body, "content"), rt->req_type, "request body");
 }
 
 static void check_operation(const route *rt, json_t *op)
@@ -65,6 +100,7 @@ static void document_matches_routes(void **state)
 		if (op == NULL)
 			fail_msg("route %s %s missing from openapi.json", server_routes[i].method, server_routes[i].pattern);
 		check_operation(&server_routes[i], op);
+		check_schemas(doc, &server_routes[i], op);
 	}
 	json_object_foreach(paths, path, item) {
 		json_object_foreach(item, method, op) {
@@ -114,6 +150,26 @@ static void check_refs(json_t *doc, json_t *v, int *nrefs)
 	}
 }
 
+/* Creating routes document 201, the others 200 (spot checks against the handlers). */
+static void success_statuses(void **state)
+{
+	fx *f = fx_new(0, NULL);
+	json_t *doc = fetch(f), *paths = json_object_get(doc, "paths");
+	static const char *const created[][2] = {{"/v1/tokens", "post"},        {"/v1/lists/load", "post"},
+						 {"/v1/shipments", "post"},     {"/v1/overrides", "post"},
+						 {"/v1/remittances", "post"},   {"/v1/certificates", "post"}};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(created) / sizeof(created[0]); i++)
+		assert_non_null(json_object_get(
+			json_object_get(json_object_get(json_object_get(paths, created[i][0]), created[i][1]), "responses"),
+			"201"));
+	assert_non_null(json_object_get(
+		json_object_get(json_object_get(json_object_get(paths, "/v1/orders/check"), "post"), "responses"), "200"));
+	json_decref(doc);
+	fx_free(f);
+}
+
 static void refs_resolve(void **state)
 {
 	fx *f = fx_new(0, NULL);
@@ -132,6 +188,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(document_matches_routes),
 		cmocka_unit_test(refs_resolve),
+		cmocka_unit_test(success_statuses),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
