@@ -73,6 +73,29 @@ const struct openapi_schema openapi_schemas[] = {
 	 "source\":{\"type\":\"string\"},\"format\":{\"type\":\"string\"},\"sha256\":{\"type\":\"string\"},\"l"
 	 "oaded_at\":{\"type\":\"string\"},\"rows\":{\"type\":\"integer\"},\"entries\":{\"type\":\"integer\"},"
 	 "\"errors\":{\"type\":\"integer\"}}}"},
+	{"RescreenSummary",
+	 "{\"type\":\"object\",\"description\":\"what a list load changed for the recorded parties\",\"pro"
+	 "perties\":{\"snapshot\":{\"type\":\"integer\"},\"previous_snapshot\":{\"type\":\"integer\",\"descri"
+	 "ption\":\"0 = first load of the list name\"},\"added\":{\"type\":\"integer\"},\"changed\":{\"type"
+	 "\":\"integer\"},\"removed\":{\"type\":\"integer\"},\"parties\":{\"type\":\"integer\"},\"new_hits"
+	 "\":{\"type\":\"integer\"},\"cleared_hits\":{\"type\":\"integer\"}}}"},
+	{"LoadedSnapshot",
+	 "{\"allOf\":[{\"$ref\":\"#/components/schemas/Snapshot\"},{\"type\":\"object\",\"properties\":{\"r"
+	 "escreen\":{\"$ref\":\"#/components/schemas/RescreenSummary\"}}}]}"},
+	{"RescreenHit",
+	 "{\"type\":\"object\",\"properties\":{\"party\":{\"type\":\"string\"},\"party_country\":{\"type"
+	 "\":\"string\"},\"change\":{\"enum\":[\"added\",\"changed\",\"removed\"]},\"entity_id\":{\"type\":"
+	 "\"string\"},\"list\":{\"type\":\"string\"},\"name\":{\"type\":\"string\"},\"matched_name\":{\"t"
+	 "ype\":\"string\"},\"score\":{\"type\":\"number\"},\"level\":{\"enum\":[\"review\",\"block\"]},\""
+	 "approved\":{\"type\":\"boolean\"},\"override\":{\"enum\":[\"\",\"true_match\",\"lapsed\"]},\"ex"
+	 "planation\":{\"type\":\"string\"}}}"},
+	{"RescreenReport",
+	 "{\"type\":\"object\",\"properties\":{\"snapshot\":{\"type\":\"integer\"},\"previous_snapshot\":{"
+	 "\"type\":\"integer\"},\"list_name\":{\"type\":\"string\"},\"created_at\":{\"type\":\"string\"},"
+	 "\"entries\":{\"type\":\"object\",\"properties\":{\"added\":{\"type\":\"integer\"},\"changed\":{"
+	 "\"type\":\"integer\"},\"removed\":{\"type\":\"integer\"}}},\"parties\":{\"type\":\"integer\"},"
+	 "\"new_hits\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/RescreenHit\"}},\"c"
+	 "leared_hits\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/RescreenHit\"}}}}"},
 	{"Snapshots",
 	 "{\"type\":\"object\",\"properties\":{\"snapshots\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/compo"
 	 "nents/schemas/Snapshot\"}}}}"},
@@ -120,8 +143,9 @@ static const struct {
 	{"checkOrder", "Order", "Decision"},
 	{"screenName", "ScreenRequest", "ScreenResult"},
 	{"listSnapshots", NULL, "Snapshots"},
-	{"loadList", "ListLoad", "Snapshot"},
-	{"uploadList", NULL, "Snapshot"},
+	{"loadList", "ListLoad", "LoadedSnapshot"},
+	{"uploadList", NULL, "LoadedSnapshot"},
+	{"rescreenReport", NULL, "RescreenReport"},
 	{"policyInForce", NULL, "Policy"},
 	{"listTokens", NULL, "Tokens"},
 	{"addToken", "TokenRequest", "Token"},
