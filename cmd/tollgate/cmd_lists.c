@@ -190,10 +190,14 @@ static int parse_snapshot(int64_t *out, const char *s, tg_err *err)
 
 static void print_hit(const tg_rescreen_hit *h)
 {
-	printf("  %s%s%s%s: %.3f %-6s %-6s %s  %s (%s)%s%s\n", h->party, h->party_country[0] ? " [" : "",
-	       h->party_country, h->party_country[0] ? "]" : "", h->hit.score,
-	       h->hit.level == TG_HIT_BLOCK ? "block" : "review", h->hit.list, h->hit.entity_id, h->hit.name, h->change,
-	       h->hit.approved ? "  [approved customer]" : "", h->hit.override[0] ? "  [override lapsed]" : "");
+	printf("  %s%s%s%s: %.3f %-6s %-6s %s  %s (%s)", h->party, h->party_country[0] ? " [" : "", h->party_country,
+	       h->party_country[0] ? "]" : "", h->hit.score, h->hit.level == TG_HIT_BLOCK ? "block" : "review",
+	       h->hit.list, h->hit.entity_id, h->hit.name, h->change);
+	if (h->hit.approved)
+		printf("  [approved customer]");
+	if (h->hit.override[0])
+		printf("  [override %s]", h->hit.override);
+	putchar('\n');
 	if (strcmp(h->hit.matched_name, h->hit.name) != 0)
 		printf("         matched: %s\n", h->hit.matched_name);
 	printf("         %s\n", h->hit.explanation);
