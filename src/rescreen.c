@@ -25,6 +25,7 @@
 #include "util/json.h"
 
 #define MAX_SIDE_HITS 32 /* hits per party and side: more than any one name has on a list change */
+#define MAX_NAME 4096    /* tg_screen_name()'s limit on a name */
 
 static const char SQL_PREV[] = "SELECT COALESCE(MAX(id), 0) FROM list_snapshots WHERE name = ? AND id < ?";
 /* Entries of snapshot ?2 without an equal (list, source id, key hash) in snapshot ?3; the last
@@ -105,12 +106,12 @@ static int prev_snapshot(int64_t *out, tg_store *st, const char *name, int64_t s
 /* Add one distinct (name, country) party. */
 static int add_party(run *r, const char *name, const char *country)
 {
-	char key[600];
+	char key[MAX_NAME + 8];
 	int kl = snprintf(key, sizeof(key), "%s\x1f%s", name, country);
 	char *k, *nm;
 	party *p;
-	if (kl <= 0 || (size_t)kl >= sizeof(key) || tg__map_get(&r->seen, key, (size_t)kl))
-		return TG_OK; /* over-long names are cut by the order parser long before this */
+	if (strlen(name) > MAX_NAME || kl <= 0 || (size_t)kl >= sizeof(key) || tg__map_get(&r->seen, key, (size_t)kl))
+		return TG_OK; /* a longer name fails check's screening (TG_ELIMIT): it cannot have been recorded */
 	if (grow((void **)&r->parties, &r->cap_parties, r->nparties, sizeof(*r->parties)) < 0 ||
 	    (k = tg__sc_pool_dup(&r->pool, key, (size_t)kl)) == NULL ||
 	    (nm = tg__sc_pool_dup(&r->pool, key, (size_t)kl)) == NULL ||
@@ -158,11 +159,17 @@ static int load_parties(run *r, tg_err *err)
 	return rc == TG_ENOMEM ? tg__oom(err) : rc;
 }
 
+/* "list\x1fsource id" cut as a tg_screen_hit cuts them (15 and 63 bytes), so hits find their entry. */
+static int entry_key(char out[128], const char *list, const char *id)
+{
+	return snprintf(out, 128, "%.15s\x1f%.63s", list, id);
+}
+
 /* Count the entries of snapshot a that differ from snapshot b, and (with build) add them to sd. */
 static int diff_side(run *r, side *sd, int64_t a, int64_t b, int is_new, int build, tg_err *err)
 {
 	tg__stmt *q;
-	char key[200];
+	char key[128];
 	int rc;
 	if (a == 0)
 		return TG_OK;
@@ -187,7 +194,7 @@ static int diff_side(run *r, side *sd, int64_t a, int64_t b, int is_new, int bui
 			continue;
 		in.source_id = tg__stmt_text(q, 0), in.list = tg__stmt_text(q, 1), in.type = tg__stmt_text(q, 2);
 		in.names = tg__stmt_text(q, 3), in.countries = tg__stmt_text(q, 4), in.key_hash = tg__stmt_text(q, 5);
-		kl = snprintf(key, sizeof(key), "%.63s\x1f%.120s", in.list, in.source_id);
+		kl = entry_key(key, in.list, in.source_id);
 		if (tg__sc_add_entry(sd->s, &in) < 0 || (k = tg__sc_pool_dup(&sd->keys, key, (size_t)kl)) == NULL ||
 		    tg__map_put(&sd->change, k, (size_t)kl, (void *)(uintptr_t)ch, NULL) < 0) {
 			rc = TG_ENOMEM;
@@ -217,8 +224,8 @@ static int finish_side(side *sd, tg_store *st, tg_err *err)
 
 static char change_of(const side *sd, const tg_screen_hit *h)
 {
-	char key[200];
-	int kl = snprintf(key, sizeof(key), "%.63s\x1f%.120s", h->list, h->entity_id);
+	char key[128];
+	int kl = entry_key(key, h->list, h->entity_id);
 	return (char)(uintptr_t)tg__map_get(&sd->change, key, (size_t)kl);
 }
 
@@ -234,7 +241,7 @@ static int has_hit(const tg_screen_hit *v, size_t n, const tg_screen_hit *h)
 /* Keep one hit per (kind, party name, list entry): the best score. */
 static int note(run *r, char kind, char change, const party *p, const tg_screen_hit *h)
 {
-	char key[900];
+	char key[MAX_NAME + 128];
 	int kl = snprintf(key, sizeof(key), "%c\x1f%s\x1f%s\x1f%s", kind, p->name, h->list, h->entity_id);
 	uintptr_t at;
 	char *k;

@@ -206,6 +206,33 @@ static void rescreen__snapshots_of_other_names_are_not_compared(void **state)
 	tg_store_free(st);
 }
 
+/* A source id longer than a hit's entity_id field (63 bytes) still finds its change. */
+static void rescreen__long_source_id_keeps_its_change(void **state)
+{
+	char list[1024], id[81];
+	tg_rescreen_report *r = NULL;
+	tg_err err = TG_ERR_INIT;
+	tg_store *st;
+	(void)state;
+	if (strncmp(where, "postgres", 8) == 0)
+		skip(); /* one fresh database per run: the tests above use it */
+	memset(id, 'L', 80), id[80] = '\0';
+	snprintf(list, sizeof(list),
+		 "{\"format\":\"tollgate-list\",\"version\":1,\"name\":\"long\",\"list\":\"BLOCK\",\"entries\":["
+		 "{\"id\":\"%s\",\"name\":\"Zephyr Anvil Robotics\"}]}",
+		 id);
+	snprintf(where, sizeof(where), "%s/long.db", dir);
+	st = open_store();
+	record(st, "O-9", "[{\"name\":\"Zephyr Anvil Robotics\"}]");
+	load_text(st, "long.json", list, 1);
+	assert_int_equal(tg_rescreen_report_get(&r, st, 1, &err), TG_OK);
+	assert_int_equal(r->nhits, 1);
+	assert_string_equal(r->hits[0].change, "added");
+	assert_int_equal(strlen(r->hits[0].hit.entity_id), 63);
+	tg_rescreen_report_free(r);
+	tg_store_free(st);
+}
+
 static void rescreen__thresholds_list_the_file(void **state)
 {
 	tg_screen_threshold *v = NULL;
@@ -226,6 +253,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(rescreen__new_and_cleared_hits_respect_overrides),
 		cmocka_unit_test(rescreen__snapshots_of_other_names_are_not_compared),
+		cmocka_unit_test(rescreen__long_source_id_keeps_its_change),
 		cmocka_unit_test(rescreen__thresholds_list_the_file),
 	};
 	setenv("TOLLGATE_DATA_DIR", TG_SOURCE_DIR, 1);
