@@ -395,7 +395,8 @@ static int compute(run *r, tg_err *err)
 	tg__free(now);
 	if (rc < 0)
 		return rc;
-	qsort(r->hits, r->nhits, sizeof(*r->hits), cmp_rhit);
+	if (r->nhits > 1)
+		qsort(r->hits, r->nhits, sizeof(*r->hits), cmp_rhit);
 	for (i = 0; i < r->nhits; i++)
 		*(r->hits[i].kind == 'n' ? &r->sum.new_hits : &r->sum.cleared_hits) += 1;
 	return TG_OK;
