@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Restricted-party list routes: snapshots (as `tollgate lists --json`), load from a server path or
- * from an uploaded file (as `tollgate lists load --json`). A load rebuilds the screener before the
- * response, so a 2xx means later screens see the new snapshot. */
+ * from an uploaded file (as `tollgate lists load --json`, with the load's re-screen counts). A load
+ * rebuilds the screener before the response, so a 2xx means later screens see the new snapshot. */
 #include "server_int.h"
 
 #include <jansson.h>
@@ -10,17 +10,25 @@
 #include <string.h>
 #include <unistd.h>
 #include "tg/lists.h"
+#include "tg/rescreen.h"
 
-static int encode_snap(sbuf *b, const tg_list_snapshot *s)
+/* The snapshot's members without the closing brace. */
+static int encode_snap_fields(sbuf *b, const tg_list_snapshot *s)
 {
 	sb_printf(b, "{\"id\":%lld,\"name\":", (long long)s->id);
 	sb_json_str(b, s->name);
 	sb_puts(b, ",\"source\":");
 	sb_json_str(b, s->source);
 	return sb_printf(b, ",\"format\":\"%s\",\"sha256\":\"%s\",\"loaded_at\":\"%s\",\"rows\":%lld,\"entries\":%lld,"
-			    "\"errors\":%lld}",
+			    "\"errors\":%lld",
 			 s->format, s->hash, s->loaded_at, (long long)s->rows, (long long)s->entries,
 			 (long long)s->errors);
+}
+
+static int encode_snap(sbuf *b, const tg_list_snapshot *s)
+{
+	int rc = encode_snap_fields(b, s);
+	return rc < 0 ? rc : sb_puts(b, "}");
 }
 
 int h_lists_snapshots(hctx *c, tg_err *err)
@@ -47,21 +55,28 @@ int h_lists_snapshots(hctx *c, tg_err *err)
 /* Load, then rebuild the screener; store first, screener second (the lock order everywhere). */
 static int load(hctx *c, const char *path, const tg_list_load_opts *o, tg_err *err)
 {
+	tg_buf sum = TG_BUF_INIT;
+	tg_rescreen_summary r;
 	tg_list_snapshot s;
 	int rc;
 	pthread_mutex_lock(&c->srv->store_mu);
 	rc = tg_lists_load(&s, tg_engine_store(c->srv->engine), path, o, err);
+	if (rc == TG_OK && (rc = tg_rescreen_summary_get(&r, tg_engine_store(c->srv->engine), s.id, err)) == TG_OK)
+		rc = tg_rescreen_summary_json(&sum, &r, err);
 	if (rc == TG_OK) {
 		pthread_rwlock_wrlock(&c->srv->scr_lock);
 		rc = tg_engine_reload_screener(c->srv->engine, err);
 		pthread_rwlock_unlock(&c->srv->scr_lock);
 	}
 	pthread_mutex_unlock(&c->srv->store_mu);
-	if (rc < 0)
+	if (rc < 0) {
+		tg_buf_dispose(&sum);
 		return rc;
+	}
 	c->resp->status = 201;
-	if ((rc = encode_snap(&c->resp->body, &s)) == TG_OK)
-		rc = sb_puts(&c->resp->body, "\n");
+	if ((rc = encode_snap_fields(&c->resp->body, &s)) == TG_OK)
+		rc = sb_printf(&c->resp->body, ",\"rescreen\":%s}\n", sum.ptr);
+	tg_buf_dispose(&sum);
 	return rc < 0 ? srv_fail(err, rc, NULL, "cannot encode the snapshot") : TG_OK;
 }
 

@@ -73,6 +73,29 @@ const struct openapi_schema openapi_schemas[] = {
 	 "source\":{\"type\":\"string\"},\"format\":{\"type\":\"string\"},\"sha256\":{\"type\":\"string\"},\"l"
 	 "oaded_at\":{\"type\":\"string\"},\"rows\":{\"type\":\"integer\"},\"entries\":{\"type\":\"integer\"},"
 	 "\"errors\":{\"type\":\"integer\"}}}"},
+	{"RescreenSummary",
+	 "{\"type\":\"object\",\"description\":\"what a list load changed for the recorded parties\",\"pro"
+	 "perties\":{\"snapshot\":{\"type\":\"integer\"},\"previous_snapshot\":{\"type\":\"integer\",\"descri"
+	 "ption\":\"0 = first load of the list name\"},\"added\":{\"type\":\"integer\"},\"changed\":{\"type"
+	 "\":\"integer\"},\"removed\":{\"type\":\"integer\"},\"parties\":{\"type\":\"integer\"},\"new_hits"
+	 "\":{\"type\":\"integer\"},\"cleared_hits\":{\"type\":\"integer\"}}}"},
+	{"LoadedSnapshot",
+	 "{\"allOf\":[{\"$ref\":\"#/components/schemas/Snapshot\"},{\"type\":\"object\",\"properties\":{\"r"
+	 "escreen\":{\"$ref\":\"#/components/schemas/RescreenSummary\"}}}]}"},
+	{"RescreenHit",
+	 "{\"type\":\"object\",\"properties\":{\"party\":{\"type\":\"string\"},\"party_country\":{\"type"
+	 "\":\"string\"},\"change\":{\"enum\":[\"added\",\"changed\",\"removed\"]},\"entity_id\":{\"type\":"
+	 "\"string\"},\"list\":{\"type\":\"string\"},\"name\":{\"type\":\"string\"},\"matched_name\":{\"t"
+	 "ype\":\"string\"},\"score\":{\"type\":\"number\"},\"level\":{\"enum\":[\"review\",\"block\"]},\""
+	 "approved\":{\"type\":\"boolean\"},\"override\":{\"enum\":[\"\",\"true_match\",\"lapsed\"]},\"ex"
+	 "planation\":{\"type\":\"string\"}}}"},
+	{"RescreenReport",
+	 "{\"type\":\"object\",\"properties\":{\"snapshot\":{\"type\":\"integer\"},\"previous_snapshot\":{"
+	 "\"type\":\"integer\"},\"list_name\":{\"type\":\"string\"},\"created_at\":{\"type\":\"string\"},"
+	 "\"entries\":{\"type\":\"object\",\"properties\":{\"added\":{\"type\":\"integer\"},\"changed\":{"
+	 "\"type\":\"integer\"},\"removed\":{\"type\":\"integer\"}}},\"parties\":{\"type\":\"integer\"},"
+	 "\"new_hits\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/RescreenHit\"}},\"c"
+	 "leared_hits\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/RescreenHit\"}}}}"},
 	{"Snapshots",
 	 "{\"type\":\"object\",\"properties\":{\"snapshots\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/compo"
 	 "nents/schemas/Snapshot\"}}}}"},
@@ -135,9 +158,6 @@ const struct openapi_schema openapi_schemas[] = {
 	{"ListFile",
 	 "{\"type\":\"string\",\"contentMediaType\":\"application/octet-stream\",\"description\":\"the list fi"
 	 "le itself (CSL CSV/JSON, OFAC CSV/XML, tollgate JSON); format detected or ?format=\"}"},
-	{"RescreenReport",
-	 "{\"type\":\"object\",\"description\":\"parties whose screening changed with the latest snapshot"
-	 "s (the handler arrives with issue 3)\"}"},
 	{"TokenRevoked",
 	 "{\"type\":\"object\",\"required\":[\"id\",\"revoked\"],\"properties\":{\"id\":{\"type\":\"integer\"}"
 	 ",\"revoked\":{\"const\":true}}}"},
@@ -320,8 +340,8 @@ static const struct {
 	{"screenName", "ScreenRequest", "ScreenResult", 200},
 	{"screenNames", "ScreenLines", "ScreenResultLines", 200},
 	{"listSnapshots", NULL, "Snapshots", 200},
-	{"loadList", "ListLoad", "Snapshot", 201},
-	{"uploadList", "ListFile", "Snapshot", 201},
+	{"loadList", "ListLoad", "LoadedSnapshot", 201},
+	{"uploadList", "ListFile", "LoadedSnapshot", 201},
 	{"rescreenReport", NULL, "RescreenReport", 200},
 	{"policyInForce", NULL, "Policy", 200},
 	{"listTokens", NULL, "Tokens", 200},

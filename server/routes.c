@@ -2,8 +2,8 @@
 /* The route table: every operation of the API with the roles allowed to call it. The OpenAPI
  * document, the authorisation checks and the metrics labels all come from this one table.
  *
- * An operation whose library function has not landed yet (the re-screen report: issue 3) is listed with
- * a NULL handler and answers 501 until its codec file (codec_<area>.c) supplies one. */
+ * An operation whose library function has not landed yet is listed with a NULL handler and answers 501
+ * until its codec file (codec_<area>.c) supplies one. */
 #include "server_int.h"
 
 #include <stdio.h>
@@ -41,8 +41,10 @@ const route server_routes[] = {
 	{"POST", "/v1/lists/upload", h_lists_upload, R_ADM, "uploadList", "lists",
 	 "Load an uploaded list file (body = the file; ?format= ?name= ?strict= ?filename=)", "application/octet-stream", J,
 	 NULL},
-	{"GET", "/v1/lists/rescreen-report", NULL, R_CO | R_AUD, "rescreenReport", "lists",
-	 "Parties whose screening changed with the latest snapshots", NULL, J, "issue 3 (screening engine)"},
+	{"GET", "/v1/lists/rescreen-report", h_lists_rescreen_report, R_CO | R_AUD, "rescreenReport", "lists",
+	 "Recorded parties whose screening changed with a list load: new and cleared hits (?snapshot=ID, else the "
+	 "latest); same JSON as tollgate lists rescreen-report --json",
+	 NULL, J, NULL},
 	{"GET", "/v1/policy", h_policy, R_ALL, "policyInForce", "policy",
 	 "Rules in force (?as_of=YYYY-MM-DD); same JSON as tollgate policy list --json", NULL, J, NULL},
 	{"GET", "/v1/tokens", h_tokens_list, R_ADM | R_AUD, "listTokens", "tokens", "Tokens (never secrets)", NULL,

@@ -206,6 +206,7 @@ int h_screen_batch(hctx *c, tg_err *err);
 int h_lists_snapshots(hctx *c, tg_err *err);
 int h_lists_load(hctx *c, tg_err *err);
 int h_lists_upload(hctx *c, tg_err *err);
+int h_lists_rescreen_report(hctx *c, tg_err *err);
 int h_tokens_list(hctx *c, tg_err *err);
 int h_tokens_add(hctx *c, tg_err *err);
 int h_tokens_revoke(hctx *c, tg_err *err);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* List loading core: read the file, detect its format, hash it, and write one snapshot with its
- * entries in one transaction (all or nothing). The parsers live in lists_<format>.c. */
+ * entries in one transaction (all or nothing), with the re-screen report of what changed (rescreen.c).
+ * The parsers live in lists_<format>.c. */
 #include "lists.h"
 
 #include <errno.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 #include "audit.h"
+#include "rescreen.h"
 #include "store/store.h"
 #include "util/alloc.h"
 #include "util/buf.h"
@@ -165,14 +167,20 @@ static void describe(tg_list_snapshot *s, const char *path, tg_list_format fmt, 
 	now_utc(s->loaded_at);
 }
 
+/* Who loads: opts->actor, else $TOLLGATE_ACTOR, else $USER, else "unknown". */
+static const char *load_actor(const char *actor)
+{
+	const char *env = getenv("TOLLGATE_ACTOR");
+	if (actor == NULL || *actor == '\0')
+		actor = env && *env ? env : getenv("USER");
+	return actor && *actor ? actor : "unknown";
+}
+
 /* The list load's audit entry, in the load's transaction. */
 static int audit_load(tg_store *st, const tg_list_snapshot *s, const char *actor, tg_err *err)
 {
 	tg_buf b = TG_BUF_INIT;
-	const char *env = getenv("TOLLGATE_ACTOR");
 	int rc;
-	if (actor == NULL || *actor == '\0')
-		actor = env && *env ? env : getenv("USER");
 	if ((rc = tg__buf_printf(&b, "{\"entries\":%lld,\"errors\":%lld,\"format\":", (long long)s->entries,
 				 (long long)s->errors)) < 0 ||
 	    (rc = tg__buf_put_json_str(&b, s->format)) < 0 ||
@@ -181,7 +189,7 @@ static int audit_load(tg_store *st, const tg_list_snapshot *s, const char *actor
 	    (rc = tg__buf_put_json_str(&b, s->source)) < 0 || (rc = tg__buf_putc(&b, '}')) < 0)
 		rc = tg__fail(err, rc, "audit: cannot encode the list-load entry");
 	else
-		rc = tg__audit_append(st, actor && *actor ? actor : "unknown", "list_load", s->name, b.ptr, err);
+		rc = tg__audit_append(st, actor, "list_load", s->name, b.ptr, err);
 	tg_buf_dispose(&b);
 	return rc;
 }
@@ -191,6 +199,7 @@ static int load_data(tg_list_snapshot *out, tg_store *st, tg__list_sink *k, tg_l
 {
 	unsigned char md[32];
 	unsigned int len = 0;
+	const char *actor;
 	int rc, i;
 
 	if ((rc = tg__store_begin(st, err)) < 0)
@@ -210,7 +219,9 @@ static int load_data(tg_list_snapshot *out, tg_store *st, tg__list_sink *k, tg_l
 	if (!(k->opts->name && *k->opts->name) && k->name[0])
 		snprintf(out->name, sizeof(out->name), "%s", k->name);
 	out->rows = k->rows, out->entries = k->entries, out->errors = k->errors;
-	if ((rc = tg__lists_snapshot_finish(out, st, err)) < 0 || (rc = audit_load(st, out, k->opts->actor, err)) < 0)
+	actor = load_actor(k->opts->actor);
+	if ((rc = tg__lists_snapshot_finish(out, st, err)) < 0 || (rc = audit_load(st, out, actor, err)) < 0 ||
+	    (rc = tg__rescreen_snapshot(NULL, st, out->id, out->name, actor, err)) < 0)
 		goto fail;
 	return tg__store_commit(st, err);
 fail:

@@ -5,7 +5,8 @@
  *   {"format": "tollgate-screening", "version": 1,
  *    "default": {"review": 0.85, "block": 0.95},
  *    "lists": {"UVL": {"review": 0.9, "block": 0.97}}}
- * A malformed file fails tg_screener_open() naming the file and the field.
+ * A malformed file fails tg_screener_open() naming the file and the field. tg_screen_thresholds() lists
+ * what is in force (tollgate lists thresholds).
  */
 #include "screen_int.h"
 
@@ -74,25 +75,104 @@ static int apply(tg_screener *s, const json_t *root, const char *path, tg_err *e
 	return TG_OK;
 }
 
-int tg__sc_thresholds_load(tg_screener *s, tg_err *err)
+/* Parse the thresholds file into *root (NULL when there is none) and its path into path. */
+static int read_file(json_t **root, char path[1024], tg_err *err)
 {
 	const char *dir = getenv("TOLLGATE_DATA_DIR");
-	char path[1024], *text = NULL;
+	char *text = NULL;
 	size_t n = 0;
-	json_t *root = NULL;
 	tg_err e = TG_ERR_INIT;
 	int rc;
 
-	snprintf(path, sizeof(path), "%s/policy/screening/thresholds.json", dir && *dir ? dir : TG_DATA_DIR);
+	*root = NULL;
+	snprintf(path, 1024, "%s/policy/screening/thresholds.json", dir && *dir ? dir : TG_DATA_DIR);
 	if ((rc = tg__lists_read_file(&text, &n, path, &e)) == TG_ENOMEM)
 		return tg__oom(err);
 	if (rc < 0)
 		return TG_OK; /* no file: the defaults */
-	rc = tg__json_parse(&root, text, n, &e);
+	rc = tg__json_parse(root, text, n, &e);
 	tg__free(text);
-	if (rc < 0)
-		return fail_in(err, path, &e);
+	return rc < 0 ? fail_in(err, path, &e) : TG_OK;
+}
+
+int tg__sc_thresholds_load(tg_screener *s, tg_err *err)
+{
+	char path[1024];
+	json_t *root = NULL;
+	int rc;
+
+	if ((rc = read_file(&root, path, err)) < 0 || root == NULL)
+		return rc;
 	rc = apply(s, root, path, err);
 	json_decref(root);
 	return rc;
+}
+
+static int cmp_list(const void *a, const void *b)
+{
+	return strcmp(((const tg_screen_threshold *)a)->list, ((const tg_screen_threshold *)b)->list);
+}
+
+/* The default and every list of the file into v (room for 1 + the file's lists). */
+static int list_all(tg_screen_threshold *v, size_t *n, const json_t *root, const char *path, tg_err *err)
+{
+	static const char *const keys[] = {"format", "version", "default", "lists", NULL};
+	const json_t *lists = json_object_get(root, "lists"), *def = json_object_get(root, "default"), *l;
+	float review = TG_SC_DEFAULT_REVIEW, block = TG_SC_DEFAULT_BLOCK;
+	const char *fmt = NULL, *code;
+	tg_err e = TG_ERR_INIT;
+
+	if (!json_is_object(root) || tg__json_get_str(&fmt, root, "", "format", 1, &e) < 0 ||
+	    strcmp(fmt, "tollgate-screening") != 0)
+		return tg__fail(err, TG_EINVALID, "%s: not a tollgate-screening file (\"format\")", path);
+	if (tg__json_only_keys(root, "", keys, &e) < 0)
+		return fail_in(err, path, &e);
+	if (def && read_pair(&review, &block, def, "default", path, err) < 0)
+		return TG_EINVALID;
+	if (lists && !json_is_object(lists))
+		return tg__fail(err, TG_EINVALID, "%s: lists: expected an object", path);
+	v[0].review = review, v[0].block = block;
+	*n = 1;
+	json_object_foreach((json_t *)lists, code, l) {
+		tg_screen_threshold *t = &v[(*n)++];
+		float r = review, b = block;
+		if (strlen(code) >= sizeof(t->list))
+			return tg__fail(err, TG_EINVALID, "%s: lists: list code '%.40s' longer than 15 bytes", path, code);
+		if (read_pair(&r, &b, l, code, path, err) < 0)
+			return TG_EINVALID;
+		snprintf(t->list, sizeof(t->list), "%s", code);
+		t->review = r, t->block = b;
+	}
+	qsort(v + 1, *n - 1, sizeof(*v), cmp_list);
+	return TG_OK;
+}
+
+int tg_screen_thresholds(tg_screen_threshold **out, size_t *n, char source[1024], tg_err *err)
+{
+	json_t *root = NULL;
+	tg_screen_threshold *v;
+	int rc;
+
+	TG_ASSERT_ARG(out && n && source, err);
+	if ((rc = read_file(&root, source, err)) < 0)
+		return rc;
+	if (root == NULL)
+		source[0] = '\0';
+	if ((v = tg__calloc(1 + json_object_size(json_object_get(root, "lists")), sizeof(*v))) == NULL) {
+		json_decref(root);
+		return tg__oom(err);
+	}
+	v[0].review = TG_SC_DEFAULT_REVIEW, v[0].block = TG_SC_DEFAULT_BLOCK, *n = 1;
+	if (root && (rc = list_all(v, n, root, source, err)) < 0) {
+		tg__free(v);
+		v = NULL;
+	}
+	json_decref(root);
+	*out = v;
+	return rc;
+}
+
+void tg_screen_thresholds_free(tg_screen_threshold *v)
+{
+	tg__free(v);
 }

@@ -60,10 +60,13 @@ typedef struct tg_list_snapshot {
 } tg_list_snapshot;
 
 /**
- * Load the list file at @p path into a new snapshot of @p st and describe it in @p out.
- * @return TG_OK; TG_EIO (cannot read); TG_EINVALID (unknown format, no usable record, or with
- *         opts->strict a malformed record: err->line names it); TG_EDB; TG_ENOMEM. On failure the
- *         store is unchanged. @since 0.1
+ * Load the list file at @p path into a new snapshot of @p st and describe it in @p out. In the same
+ * transaction, re-screen the recorded parties against what changed since the previous snapshot of the
+ * same name and store that report (tg/rescreen.h; since 0.3).
+ * @return TG_OK; TG_EIO (cannot read); TG_EINVALID (unknown format, no usable record, with
+ *         opts->strict a malformed record: err->line names it, or a malformed screening thresholds
+ *         file when parties are re-screened); TG_EDB; TG_ENOMEM. On failure the store is unchanged.
+ *         @since 0.1
  */
 TG_EXTERN int tg_lists_load(tg_list_snapshot *out, tg_store *st, const char *path, const tg_list_load_opts *opts,
 			    tg_err *err);

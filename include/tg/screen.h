@@ -84,4 +84,23 @@ TG_EXTERN int tg_screen_override(tg_store *st, const char *party_name, const cha
 TG_EXTERN int tg_screen_overrides(tg_screen_override_rec **out, size_t *n, tg_store *st, tg_err *err);
 TG_EXTERN void tg_screen_overrides_free(tg_screen_override_rec *v);
 
+/** The review and block thresholds of one list code (tg_screen_thresholds()). */
+typedef struct tg_screen_threshold {
+	char list[16]; /**< list code (EL, SDN, APPROVED...), or "" for the default of every list not named */
+	double review; /**< a hit at or above it is reported (review) */
+	double block;  /**< a hit at or above it is at block level */
+} tg_screen_threshold;
+
+/**
+ * The thresholds in force, as screeners opened now apply them: the default first (list ""), then every
+ * list named in policy/screening/thresholds.json (under $TOLLGATE_DATA_DIR, else the data directory
+ * built in), by list code. @p source receives the file's path, or "" when there is no file (built-in
+ * defaults 0.85 / 0.95). *out is owned by the caller (tg_screen_thresholds_free()).
+ * @return TG_OK; TG_EINVALID (a malformed file: the message names the file and the field); TG_ENOMEM.
+ * @since 0.3
+ */
+TG_EXTERN int tg_screen_thresholds(tg_screen_threshold **out, size_t *n, char source[1024], tg_err *err);
+/** Release an array returned by tg_screen_thresholds(); NULL is a no-op. @since 0.3 */
+TG_EXTERN void tg_screen_thresholds_free(tg_screen_threshold *v);
+
 #endif

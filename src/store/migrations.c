@@ -20,5 +20,6 @@ const tg__migration tg__migrations[] = {
 	{"ledger", 1, TG__SCHEMA_LEDGER_1},
 	{"policy", 1, TG__SCHEMA_POLICY_1},
 	{"approvals", 1, TG__SCHEMA_APPROVALS_1},
+	{"lists", 3, TG__SCHEMA_LISTS_3},
 	{NULL, 0, NULL},
 };

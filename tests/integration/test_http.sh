@@ -68,6 +68,10 @@ grep -q '"name":"uploaded","source":' "$TMP/body" || fail "upload: snapshot name
 "$TG" lists --db "$DB" --json >"$TMP/cli"
 [ "$(req -H "Authorization: Bearer $CO" "$URL/v1/lists/snapshots")" = 200 ] || fail snapshots
 same snapshots "$TMP/cli"
+"$TG" lists rescreen-report --db "$DB" --json >"$TMP/cli"
+[ "$(req -H "Authorization: Bearer $CO" "$URL/v1/lists/rescreen-report")" = 200 ] || fail rescreen-report
+same rescreen-report "$TMP/cli"
+grep -q '"list_name":"uploaded"' "$TMP/body" || fail "rescreen-report: not the upload's report"
 
 # Issue 4 over HTTP: licence applied for by an officer and issued by a licensing officer, a shipment
 # refused (every reason), a certificate, a release; each body equals the CLI's --json (writes: the same

@@ -3,7 +3,7 @@
 # PostgreSQL backend, end to end, on a throwaway cluster (loopback, trust auth, temp dir; stopped and
 # removed even on failure): the store contract tests and OOM sweep with TG_TEST_PG_DSN, `db migrate` twice, and a
 # CLI smoke (lists load, check --json) whose output must equal the SQLite run byte for byte, and
-# test_state_ship.sh with TG_TEST_DB pointing at the cluster.
+# test_state_ship.sh with TG_TEST_DB pointing at the cluster; the re-screen unit tests and test_rescreen.sh.
 # Skips when the PostgreSQL server binaries are absent. Usage: test_pg.sh TOLLGATE_BINARY
 set -u
 TG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -64,6 +64,14 @@ grep -q "intact" "$W/pg.audit" && ok "audit chain verifies on PostgreSQL" || { b
 if TG_TEST_DB=$(pg_newdb state) "$HERE/test_state_ship.sh" "$TG" >"$W/ship.log" 2>&1; then
   ok "test_state_ship.sh on PostgreSQL ($(grep -c '^ok' "$W/ship.log") checks)"
 else bad "test_state_ship.sh on PostgreSQL"; grep -v '^ok' "$W/ship.log" | head -20; fi
+
+# Re-screening on list change (report tables, diff SQL, audit) on PostgreSQL: the unit tests and the CLI flow.
+if TG_TEST_PG_DSN=$(pg_newdb rescreen) TG_SOURCE_DIR=$SRC "$BUILD/tests/rescreen__rescreen" --pg >"$W/rescreen.log" 2>&1; then
+  ok "re-screen unit tests on PostgreSQL"
+else bad "re-screen unit tests on PostgreSQL"; grep -v '^\[ ' "$W/rescreen.log" | tail -5; grep 'ERROR\|LINE' "$W/rescreen.log"; fi
+if TG_TEST_DB=$(pg_newdb rescreen_cli) TG_SOURCE_DIR=$SRC "$HERE/test_rescreen.sh" "$TG" >"$W/rescreen_cli.log" 2>&1; then
+  ok "test_rescreen.sh on PostgreSQL"
+else bad "test_rescreen.sh on PostgreSQL"; cat "$W/rescreen_cli.log"; fi
 
 echo "$fails failure(s)"
 [ "$fails" = 0 ]

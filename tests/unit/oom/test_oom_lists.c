@@ -6,7 +6,9 @@
 
 #include <string.h>
 #include <zip.h>
+#include "store/store.h"
 #include "tg/lists.h"
+#include "tg/rescreen.h"
 #include "tg/store.h"
 
 typedef struct load_ctx {
@@ -126,6 +128,47 @@ static void oom__lists_ofac_xml(void **state)
 	sweep(path, TG_LIST_FORMAT_AUTO);
 }
 
+/* A load that re-screens recorded parties (added, changed and removed entries; an override): every
+ * failing run leaves neither snapshot nor report, the final one stores both. */
+static void oom__lists_rescreen(void **state)
+{
+	static const char rec[] = "INSERT INTO decisions (order_id, content_hash, as_of, verdict, exporter, order_json,"
+				  " decision_json, recorded_at) VALUES ('O-1', 'h', '2026-02-01', 'allow', 'A',"
+				  " '{\"parties\":[{\"name\":\"Orion Falcon Trading\",\"country\":\"CN\"},"
+				  "{\"name\":\"Helios Lattice Compute\"},{\"name\":\"Boreal Silicon Works\"}]}', '{}', 'T')";
+	char dir[256], a[512], b[512], db[512];
+	load_ctx c = {NULL, b, TG_LIST_FORMAT_TG_JSON, 0};
+	tg_list_snapshot snap;
+	tg_rescreen_summary sum;
+	tg_err err = TG_ERR_INIT;
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s", tg_test_tmpdir());
+	write_file(dir, "a.json",
+		   "{\"format\":\"tollgate-list\",\"version\":1,\"name\":\"f\",\"list\":\"EL\",\"entries\":["
+		   "{\"id\":\"X-1\",\"name\":\"Orion Falcon Trading\"},{\"id\":\"X-5\",\"name\":\"Boreal Silicon Works\"}]}");
+	write_file(dir, "b.json",
+		   "{\"format\":\"tollgate-list\",\"version\":1,\"name\":\"f\",\"list\":\"EL\",\"entries\":["
+		   "{\"id\":\"X-3\",\"name\":\"Helios Lattice Compute\"},{\"id\":\"X-5\",\"name\":\"Boreal Silicon Works\","
+		   "\"aliases\":[\"Boreal Silicon\"]}]}");
+	snprintf(a, sizeof(a), "%s/a.json", dir);
+	snprintf(b, sizeof(b), "%s/b.json", dir);
+	snprintf(db, sizeof(db), "%s/rs.db", dir);
+	if (tg_store_open(&c.st, db, &err) != TG_OK)
+		fail_msg("%s", err.msg);
+	assert_int_equal(tg__store_exec(c.st, rec, &err), TG_OK);
+	assert_int_equal(tg_lists_load(&snap, c.st, a, NULL, &err), TG_OK);
+	assert_int_equal(tg_screen_override(c.st, "Boreal Silicon Works", "EL", "X-5", TG_SCREEN_FALSE_POSITIVE, "no",
+					    "alice", &err),
+			 TG_OK);
+	c.snapshots = 1;
+	assert_true(oom_sweep_checked(load, check_store, &c, 50000) > 1);
+	assert_int_equal(tg_rescreen_summary_get(&sum, c.st, 0, &err), TG_OK);
+	assert_int_equal(sum.snapshot, 2);
+	assert_true(sum.added == 1 && sum.changed == 1 && sum.removed == 1 && sum.parties == 3);
+	assert_true(sum.new_hits == 2 && sum.cleared_hits == 1);
+	tg_store_free(c.st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -134,6 +177,7 @@ int main(void)
 		cmocka_unit_test(oom__lists_kaist_json),
 		cmocka_unit_test(oom__lists_ofac_csv),
 		cmocka_unit_test(oom__lists_ofac_xml),
+		cmocka_unit_test(oom__lists_rescreen),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -125,6 +125,44 @@ static void lists_and_screen(void **state)
 	fx_free(f);
 }
 
+/* A list load re-screens the recorded parties: the load's response carries the counts, the report
+ * route the hits (the same JSON as tollgate lists rescreen-report --json). */
+static void lists_rescreen_report(void **state)
+{
+	fx *f = fx_new(0, NULL);
+	server_resp r;
+	char body[1024], order[sizeof(ORDER) + 32], *at;
+	(void)state;
+	assert_int_equal(fx_req(f, &r, "GET", "/v1/lists/rescreen-report", CO, NULL), 404);
+	assert_non_null(strstr(r.body.ptr, "\"field\":\"snapshot\""));
+	server_resp_dispose(&r);
+	at = strstr(ORDER, "Yunfan Lab"); /* a party the sample list will name */
+	snprintf(order, sizeof(order), "%.*sOrion Falcon%s", (int)(at - ORDER), ORDER, at + strlen("Yunfan Lab"));
+	assert_int_equal(fx_req(f, &r, "POST", "/v1/orders/check", EXP, order), 200);
+	server_resp_dispose(&r);
+	snprintf(body, sizeof(body), "{\"path\":\"%s\"}", tg_test_path("fixtures/lists/sample-csl.csv"));
+	assert_int_equal(fx_req(f, &r, "POST", "/v1/lists/load", ADM, body), 201);
+	assert_non_null(strstr(r.body.ptr, ",\"rescreen\":{\"snapshot\":1,\"previous_snapshot\":0,"));
+	assert_non_null(strstr(r.body.ptr, "\"parties\":1,\"new_hits\":1,\"cleared_hits\":0}}\n"));
+	server_resp_dispose(&r);
+	assert_int_equal(fx_req(f, &r, "GET", "/v1/lists/rescreen-report", CO, NULL), 200);
+	assert_non_null(strstr(r.body.ptr, "{\"snapshot\":1,\"previous_snapshot\":0,\"list_name\":\"csl\""));
+	assert_non_null(strstr(r.body.ptr, "\"new_hits\":[{\"party\":\"Orion Falcon\",\"party_country\":\"CN\","
+					   "\"change\":\"added\",\"entity_id\":\"tg-sample-0001\""));
+	assert_non_null(strstr(r.body.ptr, "\"cleared_hits\":[]}\n"));
+	server_resp_dispose(&r);
+	assert_int_equal(fx_req(f, &r, "GET", "/v1/lists/rescreen-report?snapshot=1", TG_API_ROLE_AUDITOR, NULL), 200);
+	server_resp_dispose(&r);
+	assert_int_equal(fx_req(f, &r, "GET", "/v1/lists/rescreen-report?snapshot=7", CO, NULL), 404);
+	server_resp_dispose(&r);
+	assert_int_equal(fx_req(f, &r, "GET", "/v1/lists/rescreen-report?snapshot=-1", CO, NULL), 422);
+	assert_non_null(strstr(r.body.ptr, "\"field\":\"snapshot\""));
+	server_resp_dispose(&r);
+	assert_int_equal(fx_req(f, &r, "GET", "/v1/lists/rescreen-report", EXP, NULL), 403);
+	server_resp_dispose(&r);
+	fx_free(f);
+}
+
 static void tokens_lifecycle(void **state)
 {
 	fx *f = fx_new(0, NULL);
@@ -307,6 +345,7 @@ int main(void)
 		cmocka_unit_test(health_and_unknown), cmocka_unit_test(check_order),
 		cmocka_unit_test(check_bad_input),    cmocka_unit_test(check_batch_lines),
 		cmocka_unit_test(lists_and_screen),   cmocka_unit_test(tokens_lifecycle),
+		cmocka_unit_test(lists_rescreen_report),
 		cmocka_unit_test(limits_and_metrics), cmocka_unit_test(status_table),
 		cmocka_unit_test(static_files),       cmocka_unit_test(concurrent_group_commit),
 		cmocka_unit_test(token_from_elsewhere),
