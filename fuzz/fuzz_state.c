@@ -17,7 +17,7 @@
 static tg_engine *g_engine;
 static char g_dir[256];
 
-static void die(const char *what, const tg_err *err)
+static _Noreturn void die(const char *what, const tg_err *err)
 {
 	fprintf(stderr, "fuzz_state: %s: %s\n", what, err ? err->msg : "");
 	abort();
