@@ -30,7 +30,6 @@ serve_start() {
   for n in $(seq 300); do grep -q listening "$W/srv$i.out" 2>/dev/null && break; sleep 0.05; done
   URL[$i]=$(sed -n 's/^tollgate: listening on //p' "$W/srv$i.out")
   [ -n "${URL[$i]}" ] || { echo "FAIL - instance $i did not start"; tail -5 "$W/srv$i.err"; return 1; }
-  echo "${URL[$i]}" >"$W/url$i"
 }
 
 # serve_cpu: CPU seconds (user + system) used so far by the running instances, from /proc.
@@ -53,7 +52,7 @@ serve_stop_all() {
 # ship_fixtures: tokens (exporter named after the orders' exporter), licences, certificate, US volume,
 # orders (decided and recorded through the CLI), and the shipment and order request bodies.
 ship_fixtures() {
-  local clients=$1 per=$2
+  local clients=$1 per=$2 c i id
   TOK=$("$TG" token add --role exporter --name "Acme Accelerators Inc." | tail -n 1) || return 1
   local c2="Shenzhen Lianhua Cloud Co., Ltd."
   "$TG" license add "$(license L1 24 744000.00 2030-01-19)" >/dev/null || return 1
@@ -66,6 +65,9 @@ ship_fixtures() {
   "$TG" check "$(order O4 14 "$c2")" >/dev/null || return 1
   tr -d '\n' <"$(order __ID__ 2)" >"$W/order.tpl"
   mkdir -p "$W/req"
+  for ((c = 0; c < clients; c++)); do
+    for ((i = 3; i < per; i += 4)); do printf -v id 'K%02dR%03d' "$c" "$i"; sed "s/__ID__/$id/" "$W/order.tpl" >"$W/req/$id"; done
+  done
   awk -v W="$W/req" -v nc="$clients" -v per="$per" -v pool="$POOL" 'BEGIN {
     for (c = 0; c < nc; c++) for (i = 0; i < per; i++) {
       id = sprintf("C%02dR%03d", c, i); f = W "/" id
@@ -75,25 +77,23 @@ ship_fixtures() {
       close(f) } }'
 }
 
-# ship_client C PER NINST RETRY: C's requests, round-robin over NINST instances (URL from $W/url<i>:
-# restarts keep the port). RETRY=1: an answer that is not a final one (no connection, 5xx) is re-sent,
-# to the next instance, until it is final (at most ~60 s); RETRY=0: recorded as it is.
+# ship_client C PER NINST RETRY: C's requests, round-robin over NINST instances (restarts keep their
+# port, so URL[] stays right). RETRY=1: an answer that is not a final one (no connection, 5xx) is
+# re-sent, to the next instance, until it is final (at most ~60 s); RETRY=0: recorded as it is. One
+# curl per attempt and no other process: on 2 busy cores forks, not the servers, bound the pace.
 ship_client() {
-  local c=$1 per=$2 ninst=$3 retry=$4 i k id code url body route tries
+  local c=$1 per=$2 ninst=$3 retry=$4 i k id code route tries
   for ((i = 0; i < per; i++)); do
     if [ $((i % 4)) = 3 ]; then
-      id=$(printf 'K%02dR%03d' "$c" "$i") route=/v1/orders/check
-      sed "s/__ID__/$id/" "$W/order.tpl" >"$W/body-$c"
+      printf -v id 'K%02dR%03d' "$c" "$i"; route=/v1/orders/check
     else
       k=$i; [ $((i % 5)) = 4 ] && k=$((i - 1)); [ $((k % 4)) = 3 ] && k=$((k - 1))
-      id=$(printf 'C%02dR%03d' "$c" "$k") route=/v1/shipments
-      cp "$W/req/$id" "$W/body-$c"
+      printf -v id 'C%02dR%03d' "$c" "$k"; route=/v1/shipments
     fi
     tries=0
     while :; do
-      url=$(cat "$W/url$(( (c + i + tries) % ninst ))")
       code=$(curl -sS -m 20 -o "$W/resp-$c" -w '%{http_code}' -H "Authorization: Bearer $TOK" \
-        -H 'Content-Type: application/json' --data-binary @"$W/body-$c" "$url$route" 2>>"$W/curl-$c.err")
+        -H 'Content-Type: application/json' --data-binary @"$W/req/$id" "${URL[$(( (c + i + tries) % ninst ))]}$route" 2>>"$W/curl-$c.err")
       case $code in 2??|4??) break ;; esac
       [ "$retry" = 1 ] || break
       tries=$((tries + 1)); [ $tries -gt 300 ] && break
@@ -161,4 +161,43 @@ ship_concurrency() {
   [ "$(awk '$1 ~ /^C/ && $2 ~ /^2/' "$W/codes" | wc -l)" -gt 0 ] && [ "$(awk '$2 == 422' "$W/codes" | wc -l)" -gt 0 ] &&
     ok "$what: both releases and refusals under contention" || bad "$what: no contention"
   ship_invariants "$what"
+}
+
+# ship_load_start CLIENTS PER: start the clients (retrying, over 2 instances) in the background.
+ship_load_start() {
+  local c
+  LOAD_PIDS=() LOAD_START=$(date +%s%N) LOAD_TOTAL=$(($1 * $2))
+  for ((c = 0; c < $1; c++)); do ship_client $c "$2" 2 1 & LOAD_PIDS+=($!); done
+}
+
+# answered: how many requests have their final answer so far.
+answered() { cat "$W"/codes-* 2>/dev/null | wc -l; }
+
+# ship_load_wait NAME: wait for the clients; print what they saw.
+ship_load_wait() {
+  local ms
+  wait "${LOAD_PIDS[@]}"
+  ms=$(( ($(date +%s%N) - LOAD_START) / 1000000 ))
+  cat "$W"/codes-* >"$W/codes"
+  echo "# $1: $LOAD_TOTAL requests in $ms ms wall, $(serve_cpu) s CPU in the running instances;" \
+       "$(awk '$2 ~ /^2/' "$W/codes" | wc -l) 2xx, $(awk '$2 == 422' "$W/codes" | wc -l) refused;" \
+       "$(cat "$W"/retried-* 2>/dev/null | wc -l) attempts re-sent after no answer or a 5xx" \
+       "($(cat "$W"/retried-* 2>/dev/null | awk '{print $2}' | sort | uniq -c | awk '{printf "%s%sx %s", (NR > 1 ? ", " : ""), $1, $2}'))"
+  [ "$(cat "$W"/retried-* 2>/dev/null | wc -l)" -gt 0 ] && ok "$1: the crashes hit requests in flight (re-sent)" ||
+    echo "# $1: no request was in flight at a crash (nothing re-sent)"
+}
+
+# ship_kill_rounds NAME ROUNDS: under load, SIGKILL instance (r mod 2) at a random point, restart it on
+# its port, ROUNDS times.
+ship_kill_rounds() {
+  local what=$1 rounds=$2 r i
+  for ((r = 1; r <= rounds; r++)); do
+    sleep "0.$(( RANDOM % 5 + 1 ))"
+    i=$((r % 2))
+    kill -9 "${SPID[$i]}" 2>/dev/null; wait "${SPID[$i]}" 2>/dev/null
+    echo "# $what: kill -9 of instance $i (round $r) after $(answered) of $LOAD_TOTAL answers"
+    serve_start "$i" || { bad "$what: instance $i did not restart"; return 1; }
+  done
+  [ "$(answered)" -lt "$LOAD_TOTAL" ] && ok "$what: $rounds kills and restarts, all under load" ||
+    bad "$what: the load ended before the last kill (raise PER)"
 }
