@@ -83,6 +83,16 @@ static size_t utf8_len(const unsigned char *p)
 	return 0;
 }
 
+int sb_utf8_ok(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+	for (; *p; p += n)
+		if ((n = utf8_len(p)) == 0)
+			return 0;
+	return 1;
+}
+
 /* The same escaping as the CLI's cli_json_str, so bodies match `--json` output byte for byte. A byte
  * that does not start a well-formed UTF-8 sequence (a request path or a message echoing raw input) is
  * written as \ufffd: the body stays JSON (found by fuzz/http_fuzzer.c). */
