@@ -187,17 +187,28 @@ ship_load_wait() {
     echo "# $1: no request was in flight at a crash (nothing re-sent)"
 }
 
-# ship_kill_rounds NAME ROUNDS: under load, SIGKILL instance (r mod 2) at a random point, restart it on
-# its port, ROUNDS times.
+# wait_progress R ROUNDS: sleep until about R/(2 ROUNDS + 2) of the load is answered (plus a random
+# 0-4 answers and 0-0.2 s): crash points spread over the first half of the run whatever the machine's
+# speed (a restart takes seconds on a busy machine while the other instance goes on), never after it.
+wait_progress() {
+  local target=$(( $1 * LOAD_TOTAL / (2 * $2 + 2) + RANDOM % 5 )) n=0
+  while [ "$(answered)" -lt "$target" ] && [ $((n += 1)) -lt 600 ]; do sleep 0.1; done  # stalled 60 s: go on, fail later
+  sleep "0.$(( RANDOM % 3 ))"
+}
+
+# ship_kill_rounds NAME ROUNDS: under load, SIGKILL instance (r mod 2) at a random point and restart it
+# on its port, up to ROUNDS times; a round due after the load ended is skipped (a very busy machine).
+# Fails unless at least one kill landed under load.
 ship_kill_rounds() {
-  local what=$1 rounds=$2 r i
+  local what=$1 rounds=$2 r i done=0
   for ((r = 1; r <= rounds; r++)); do
-    sleep "0.$(( RANDOM % 5 + 1 ))"
+    wait_progress "$r" "$rounds"
+    [ "$(answered)" -ge "$LOAD_TOTAL" ] && { echo "# $what: load over before round $r"; break; }
     i=$((r % 2))
     kill -9 "${SPID[$i]}" 2>/dev/null; wait "${SPID[$i]}" 2>/dev/null
+    done=$((done + 1))
     echo "# $what: kill -9 of instance $i (round $r) after $(answered) of $LOAD_TOTAL answers"
     serve_start "$i" || { bad "$what: instance $i did not restart"; return 1; }
   done
-  [ "$(answered)" -lt "$LOAD_TOTAL" ] && ok "$what: $rounds kills and restarts, all under load" ||
-    bad "$what: the load ended before the last kill (raise PER)"
+  [ "$done" -gt 0 ] && ok "$what: $done of $rounds kills and restarts under load" || bad "$what: no kill under load (raise PER)"
 }

