@@ -26,14 +26,17 @@ max_len() {
   case "$1" in
     catalog|policy) echo 65536 ;;
     dec_date) echo 64 ;;
-    lists_*|order|json) echo 16384 ;;
+    lists_*|order|json|license|inspect|ship|http) echo 16384 ;;
     *) echo 4096 ;;
   esac
 }
 
 run_one() {
   local t="$1" bin="$build/fuzz/${1}_fuzzer" dict=()
-  case "$t" in json|order|item_spec|catalog|gates|policy|lists_*json) dict=(-dict=fuzz/dicts/json.dict) ;; esac
+  case "$t" in
+    json|order|item_spec|catalog|gates|policy|lists_*json|license|inspect|ship) dict=(-dict=fuzz/dicts/json.dict) ;;
+    http) dict=(-dict=fuzz/dicts/http.dict) ;;
+  esac
   mkdir -p "$out/corpus/$t"
   if "$bin" -max_total_time="$secs" -max_len="$(max_len "$t")" -timeout=10 -rss_limit_mb=2048 \
        -print_final_stats=1 "${dict[@]}" -artifact_prefix="$out/crashes/$t-" \

@@ -56,22 +56,30 @@ int h_certificate_show(hctx *c, tg_err *err)
 	return rc;
 }
 
-/* May the caller ship / read the order? 1 yes, 0 no; unknown orders are left to the library. Store locked. */
-static int order_is_own(hctx *c, const char *order_id)
+/* May the caller ship / read the order? 1 yes, 0 no; unknown orders are left to the library. Store locked.
+ * A store failure (database restarting) is returned as its code with err set, never taken for a "no":
+ * the client must see a 5xx it may retry, not a 403 it may not. */
+static int order_is_own(hctx *c, const char *order_id, tg_err *err)
 {
 	char exporter[512];
 	tg_err e2 = TG_ERR_INIT;
+	int rc;
 	if (!is_exporter(c))
 		return 1;
-	if (tg_engine_order_exporter(exporter, sizeof(exporter), c->srv->engine, order_id, &e2) == TG_ENOTFOUND)
+	rc = tg_engine_order_exporter(exporter, sizeof(exporter), c->srv->engine, order_id, &e2);
+	if (rc == TG_ENOTFOUND)
 		return 1;
-	return e2.code == TG_OK && owns(c, exporter);
+	if (rc < 0) {
+		*err = e2;
+		return rc;
+	}
+	return owns(c, exporter);
 }
 
-static int shipment_is_own(hctx *c, const char *text, size_t len)
+static int shipment_is_own(hctx *c, const char *text, size_t len, tg_err *err)
 {
 	json_t *j = json_loadb(text, len, 0, NULL), *o = json_object_get(j, "order_id");
-	int ok = !json_is_string(o) || order_is_own(c, json_string_value(o));
+	int ok = !json_is_string(o) ? 1 : order_is_own(c, json_string_value(o), err);
 	json_decref(j);
 	return ok;
 }
@@ -83,9 +91,9 @@ int h_ship(hctx *c, tg_err *err)
 	json_t *d;
 	int rc, replayed;
 	state_lock(c);
-	if (!shipment_is_own(c, text, c->req->body_len)) {
+	if ((rc = shipment_is_own(c, text, c->req->body_len, err)) <= 0) {
 		state_unlock(c);
-		return forbid_not_own(c, "ship orders");
+		return rc < 0 ? rc : forbid_not_own(c, "ship orders");
 	}
 	rc = tg_ship(&b, c->srv->engine, text, c->req->body_len, err);
 	state_unlock(c);
@@ -110,14 +118,15 @@ static int ship_chunk(hctx *c, const char **texts, size_t *lens, long *nos, size
 	char own[SHIP_BATCH];
 	const char *t2[SHIP_BATCH];
 	size_t l2[SHIP_BATCH], m = 0, i, k = 0;
-	int rc;
+	int rc = TG_OK;
 	if (res == NULL)
 		return srv_fail(err, TG_ENOMEM, NULL, "out of memory");
 	state_lock(c);
-	for (i = 0; i < n; i++)
-		if ((own[i] = (char)shipment_is_own(c, texts[i], lens[i])))
+	for (i = 0; i < n && rc >= 0; i++)
+		if ((rc = shipment_is_own(c, texts[i], lens[i], err)) >= 0 && (own[i] = (char)rc))
 			t2[m] = texts[i], l2[m++] = lens[i];
-	rc = m ? tg_ship_many(res, m, c->srv->engine, t2, l2, err) : TG_OK;
+	if (rc >= 0)
+		rc = m ? tg_ship_many(res, m, c->srv->engine, t2, l2, err) : TG_OK;
 	state_unlock(c);
 	for (i = 0; i < n && rc == TG_OK; i++) {
 		tg_buf eb = TG_BUF_INIT;
@@ -176,8 +185,10 @@ int h_shipment_show(hctx *c, tg_err *err)
 	rc = tg_ship_show(&b, c->srv->engine, c->param, err);
 	if (rc == TG_OK && is_exporter(c)) {
 		d = json_loads(b.ptr ? b.ptr : "", 0, NULL);
-		if (!order_is_own(c, json_string_value(json_object_get(d, "order_id"))))
+		if ((rc = order_is_own(c, json_string_value(json_object_get(d, "order_id")), err)) == 0)
 			rc = srv_fail(err, TG_ENOTFOUND, NULL, "no shipment %s of yours", c->param);
+		else if (rc > 0)
+			rc = TG_OK;
 		json_decref(d);
 	}
 	state_unlock(c);

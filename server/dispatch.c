@@ -97,6 +97,24 @@ static int gate(hctx *c)
 	return 0;
 }
 
+/* Query parameters and the {param} path segment are text: bytes that are not UTF-8 are a 422 naming
+ * the parameter (they would otherwise reach stored names and JSON bodies; found by fuzz/http_fuzzer.c).
+ * 0 to go on, else the problem is in c->resp. */
+static int text_ok(hctx *c)
+{
+	char key[64], d[128];
+	if (query_utf8_ok(c->req->query, key, sizeof(key)) != 0) {
+		snprintf(d, sizeof(d), "%s: not valid UTF-8", key);
+		problem(c->resp, 422, d, key, c->req->path);
+		return -1;
+	}
+	if (!sb_utf8_ok(c->param)) {
+		problem(c->resp, 422, "path: not valid UTF-8", "path", c->req->path);
+		return -1;
+	}
+	return 0;
+}
+
 static void run_handler(hctx *c)
 {
 	tg_err err = TG_ERR_INIT;
@@ -147,7 +165,7 @@ static size_t route_request(server *s, const server_req *req, server_resp *resp,
 	}
 	resp->route = c.rt->pattern;
 	resp->allow[0] = '\0';
-	if (gate(&c) == 0)
+	if (gate(&c) == 0 && text_ok(&c) == 0)
 		run_handler(&c);
 	return route_index(c.rt);
 }

@@ -221,3 +221,21 @@ int query_get(const char *query, const char *key, char *out, size_t n)
 	}
 	return 0;
 }
+
+int query_utf8_ok(const char *query, char *bad, size_t n)
+{
+	const char *p = query;
+	char v[1024];
+	while (p && *p) {
+		const char *amp = strchr(p, '&'), *eq;
+		size_t len = amp ? (size_t)(amp - p) : strlen(p);
+		/* too long to check here is too long for every parameter reader (they use smaller buffers) */
+		if (url_decode(v, sizeof(v), p, len) == 0 && !sb_utf8_ok(v)) {
+			eq = memchr(p, '=', len);
+			snprintf(bad, n, "%.*s", (int)(eq ? (size_t)(eq - p) : len), p);
+			return -1;
+		}
+		p = amp ? amp + 1 : NULL;
+	}
+	return 0;
+}

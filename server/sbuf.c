@@ -60,12 +60,49 @@ int sb_printf(sbuf *b, const char *fmt, ...)
 	return TG_OK;
 }
 
-/* The same escaping as the CLI's cli_json_str, so bodies match `--json` output byte for byte. */
+/* Length of the well-formed UTF-8 sequence at p (1-4), or 0 when it is not one (stray continuation
+ * byte, truncated sequence, overlong form, surrogate, above U+10FFFF). */
+static size_t utf8_len(const unsigned char *p)
+{
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		return (p[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 || (p[0] == 0xe0 && p[1] < 0xa0) ||
+		    (p[0] == 0xed && p[1] > 0x9f))
+			return 0;
+		return 3;
+	}
+	if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 || (p[3] & 0xc0) != 0x80 ||
+		    (p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] > 0x8f))
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+int sb_utf8_ok(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+	for (; *p; p += n)
+		if ((n = utf8_len(p)) == 0)
+			return 0;
+	return 1;
+}
+
+/* The same escaping as the CLI's cli_json_str, so bodies match `--json` output byte for byte. A byte
+ * that does not start a well-formed UTF-8 sequence (a request path or a message echoing raw input) is
+ * written as \ufffd: the body stays JSON (found by fuzz/http_fuzzer.c). */
 int sb_json_str(sbuf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	int rc = sb_put(b, "\"", 1);
-	for (; rc == TG_OK && *p; p++) {
+	size_t n;
+	for (; rc == TG_OK && *p; p += n) {
+		n = 1;
 		switch (*p) {
 		case '"': rc = sb_put(b, "\\\"", 2); break;
 		case '\\': rc = sb_put(b, "\\\\", 2); break;
@@ -73,7 +110,12 @@ int sb_json_str(sbuf *b, const char *s)
 		case '\r': rc = sb_put(b, "\\r", 2); break;
 		case '\t': rc = sb_put(b, "\\t", 2); break;
 		default:
-			rc = *p < 0x20 ? sb_printf(b, "\\u%04x", *p) : sb_put(b, p, 1);
+			if (*p < 0x20)
+				rc = sb_printf(b, "\\u%04x", *p);
+			else if ((n = utf8_len(p)) == 0)
+				rc = sb_put(b, "\\ufffd", 6), n = 1;
+			else
+				rc = sb_put(b, p, n);
 		}
 	}
 	return rc == TG_OK ? sb_put(b, "\"", 1) : rc;

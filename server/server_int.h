@@ -112,6 +112,8 @@ int sb_puts(sbuf *b, const char *s);
 int sb_printf(sbuf *b, const char *fmt, ...) SRV_PRINTF(2, 3);
 int sb_json_str(sbuf *b, const char *s);
 void sb_free(sbuf *b);
+/* 1 when s (NUL-terminated) is well-formed UTF-8, else 0. */
+int sb_utf8_ok(const char *s);
 
 /* status.c: one table from tg_code to HTTP status, and problem+json bodies (RFC 9457). */
 int status_of(const tg_err *err);
@@ -135,6 +137,9 @@ const route *route_match(const char *method, const char *path, char *param, size
 size_t route_index(const route *r);
 /* Query-string parameter @p key, URL-decoded into out. 1 found, 0 absent, -1 too long. */
 int query_get(const char *query, const char *key, char *out, size_t n);
+/* 0 when every parameter of the raw query string URL-decodes to well-formed UTF-8, else -1 with the
+ * first offending key copied into bad (size n). */
+int query_utf8_ok(const char *query, char *bad, size_t n);
 
 /* codec_classify.c: ?key=YYYY-MM-DD into *out (unchanged when absent; *given says which). */
 int query_date(hctx *c, const char *key, tg_date *out, int *given, tg_err *err);

@@ -90,11 +90,83 @@ static void bad_authorization_headers(void **state)
 	fx_free(f);
 }
 
+/* Found by fuzz/http_fuzzer.c: a path (or a message echoing input) with bytes that are not UTF-8 was
+ * copied into the problem's "instance" as is, so the body was not JSON. */
+static void invalid_utf8_is_escaped(void **state)
+{
+	static const char *const paths[] = {"/v1/s\xfb\xfb" "een", "/v1/licences/a\xc3", "/v1/licences/\xed\xa0\x80",
+					    "/v1/licences/\xc0\xaf", "/v1/licences/\xf4\x90\x80\x80x"};
+	fx *f = fx_new(0, NULL);
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		server_req rq;
+		server_resp r;
+		memset(&rq, 0, sizeof(rq));
+		rq.method = "GET", rq.path = paths[i], rq.authorization = f->auth[4];
+		server_dispatch(f->s, &rq, &r);
+		/* unmatched: 404; a route's {param}: 422 (query_not_utf8_is_422); either way JSON */
+		expect_sane(&r, i == 0 ? 404 : 422);
+		assert_non_null(strstr(r.body.ptr, "\\ufffd"));
+		server_resp_dispose(&r);
+	}
+	fx_free(f);
+}
+
+/* Found by fuzz/http_fuzzer.c: GET /v1/ledger?exporter=<not UTF-8> answered 200 with the raw bytes in
+ * a JSON body. Query parameters and path segments are text: 422 naming the parameter. */
+static void query_not_utf8_is_422(void **state)
+{
+	static const char *const targets[] = {"/v1/ledger?exporter=Ac%ff%fem&quarter=2026Q1",
+					      "/v1/ledger?quarter=2026Q1&exporter=\xc3", "/v1/policy?as_of=%ed%a0%80",
+					      "/v1/licences/L%c0"};
+	static const char *const fields[] = {"\"field\":\"exporter\"", "\"field\":\"exporter\"",
+					     "\"field\":\"as_of\"", "\"field\":\"path\""};
+	fx *f = fx_new(0, NULL);
+	server_resp r;
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(targets) / sizeof(targets[0]); i++) {
+		char path[128];
+		if (i == 3) { /* the path reaches the server decoded (libmicrohttpd) */
+			snprintf(path, sizeof(path), "/v1/licences/L\xc0");
+			fx_req(f, &r, "GET", path, 4, NULL);
+		} else
+			fx_req(f, &r, "GET", targets[i], 4, NULL);
+		if (r.status != 422 || strstr(r.body.ptr, fields[i]) == NULL)
+			fail_msg("%s: %d %s", targets[i], r.status, r.body.ptr);
+		expect_sane(&r, 422);
+		server_resp_dispose(&r);
+	}
+	fx_req(f, &r, "GET", "/v1/ledger?exporter=Acme%20%e4%b8%ad&quarter=2026Q1", 4, NULL);
+	assert_int_equal(r.status, 200);
+	server_resp_dispose(&r);
+	fx_free(f);
+}
+
+static void valid_utf8_is_kept(void **state)
+{
+	fx *f = fx_new(0, NULL);
+	server_req rq;
+	server_resp r;
+	(void)state;
+	memset(&rq, 0, sizeof(rq));
+	rq.method = "GET", rq.path = "/v1/licences/\xe4\xb8\xad-\xf0\x9f\x98\x80", rq.authorization = f->auth[4];
+	server_dispatch(f->s, &rq, &r);
+	assert_int_equal(r.status, 404);
+	assert_non_null(strstr(r.body.ptr, "\"instance\":\"/v1/licences/\xe4\xb8\xad-\xf0\x9f\x98\x80\""));
+	server_resp_dispose(&r);
+	fx_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(hostile_requests),
 		cmocka_unit_test(bad_authorization_headers),
+		cmocka_unit_test(invalid_utf8_is_escaped),
+		cmocka_unit_test(valid_utf8_is_kept),
+		cmocka_unit_test(query_not_utf8_is_422),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
