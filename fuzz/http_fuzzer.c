@@ -4,8 +4,8 @@
  * (the exporter's is named after the seeded order's exporter, so shipping goes deep).
  * Input: "METHOD\nTARGET\nAUTH\nBODY": TARGET is path[?query]; AUTH is a digit 0-5 (a valid bearer
  * token of that tg_api_role), "-" (no header) or the raw Authorization header; the rest is the body.
- * Beyond no crash, leak or UB: a status in 200..599, never a 5xx except the documented ones (501 of the
- * re-screen report, 503 of /readyz while draining), a JSON body for JSON and problem+json answers.
+ * Beyond no crash, leak or UB: a status in 200..599, never a 5xx except the documented one (503 of
+ * /readyz while draining), a JSON body for JSON and problem+json answers.
  * POST /v1/lists/load is skipped: it reads any server path by design (an admin operation), and a fuzzer
  * naming /dev/zero would only hang the harness. POST /v1/lists/upload is run MAX_UPLOADS times per
  * process, then skipped: every upload adds a snapshot and the screener is rebuilt over all of them, so
@@ -73,8 +73,7 @@ static char *field(const uint8_t **p, const uint8_t *end)
 
 static int documented_5xx(const server_req *rq, int status)
 {
-	return (status == 501 && strcmp(rq->path, "/v1/lists/rescreen-report") == 0) ||
-	       (status == 503 && strcmp(rq->path, "/readyz") == 0);
+	return status == 503 && strcmp(rq->path, "/readyz") == 0;
 }
 
 static void check(const server_req *rq, const server_resp *r)

@@ -4,8 +4,8 @@
 # POST /v1/orders/check (recorded and audited; round-robin over the instances): distinct orders plus
 # shared order ids re-sent by every client with the same content (idempotent replays). Afterwards: no
 # 5xx, every 2xx order recorded exactly once, one audit entry per recorded decision, audit chain
-# verified and gapless (one total order across instances). (POST /v1/shipments is not served yet, 501:
-# shipping concurrency is proven across processes by test_pg_concurrency.sh.)
+# verified and gapless (one total order across instances). Shipping over HTTP with 2 instances is
+# test_pg_http_ship.sh.
 # Throwaway cluster; servers and cluster stopped on any exit.
 # Usage: test_pg_serve.sh TOLLGATE_BINARY [CLIENTS] [PER_CLIENT]
 set -u
