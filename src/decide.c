@@ -20,7 +20,8 @@
 typedef struct facts {
 	const tg_classification *c;
 	const char *item;
-	int ai_chip;    /* datacenter-marketed or 3A090/4A090 */
+	unsigned eccn_bit; /* tg__eccn_bit of the classification, computed once per line */
+	int ai_chip;       /* datacenter-marketed or 3A090/4A090 */
 	int h200_class; /* foreign-designed datacenter 3A090/4A090 item that passes the 2026-01-15 gate */
 } facts;
 
@@ -52,7 +53,7 @@ static int party_ok(const tg__party_pred *pp, const tg_party *p)
 static int rule_matches(const tg__rule *r, const facts *f, const tg_order *o)
 {
 	size_t i;
-	if (r->eccn_mask && !(r->eccn_mask & tg__eccn_bit(f->c->eccn)))
+	if (r->eccn_mask && !(r->eccn_mask & f->eccn_bit))
 		return 0;
 	if ((r->nitems && !in_list(r->items, r->nitems, f->item)) ||
 	    (r->nitems_not && in_list(r->items_not, r->nitems_not, f->item)))
@@ -189,6 +190,7 @@ static int classify_lines(tg_decision *d, facts *f, const tg_decide_ctx *ctx, co
 		dl->verdict = TG_VERDICT_ALLOW;
 		f[i].c = &dl->cls;
 		f[i].item = l->item;
+		f[i].eccn_bit = tg__eccn_bit(dl->cls.eccn);
 		f[i].ai_chip = dl->cls.datacenter || dl->cls.eccn != NULL;
 		f[i].h200_class = dl->cls.datacenter && dl->cls.eccn != NULL && dl->cls.cbc_gate &&
 				  strcmp(dl->cls.designer_hq, "CN") != 0 && strcmp(dl->cls.designer_hq, "HK") != 0 &&

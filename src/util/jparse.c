@@ -308,6 +308,14 @@ static int key_cmp(const void *a, const void *b)
 	return strcmp(((const jkey *)a)->s, ((const jkey *)b)->s);
 }
 
+/* a sorts after b (by bytes); the first byte usually decides, without a call. */
+static int key_after(const char *a, const char *b)
+{
+	if (a[0] != b[0])
+		return (unsigned char)a[0] > (unsigned char)b[0];
+	return strcmp(a, b) > 0;
+}
+
 /* Keys of object obj, sorted by their bytes, into keys (room for nkids). */
 static void sorted_keys(const tg_jdoc *d, uint32_t obj, jkey *keys)
 {
@@ -320,7 +328,7 @@ static void sorted_keys(const tg_jdoc *d, uint32_t obj, jkey *keys)
 			keys[m] = cur;
 			continue;
 		}
-		for (; j > 0 && strcmp(keys[j - 1].s, cur.s) > 0; j--)
+		for (; j > 0 && key_after(keys[j - 1].s, cur.s); j--)
 			keys[j] = keys[j - 1];
 		keys[j] = cur;
 	}
