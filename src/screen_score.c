@@ -315,6 +315,8 @@ static size_t multi_one_way(pairing *out, size_t k, size_t max, const tg__sc_tok
 	for (i = 0; i < a->n; i++)
 		for (j = 0; j < b->n && k < max; j++) {
 			pairing p = {0, 0, 0, 0, 0};
+			if (a->tok[i][0] != b->tok[j][0]) /* both kinds start with the same letter */
+				continue;
 			if (j + 1 < b->n && (cn = concat2(c, sizeof(c), b, j)) > 0 &&
 			    (cn > a->len[i] ? cn - a->len[i] : a->len[i] - cn) <= 2) {
 				double sim = spelling_sim(a->tok[i], a->len[i], c, cn);
