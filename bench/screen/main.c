@@ -101,21 +101,23 @@ static int load(tg_store *st, const char *rel, const char *name)
 static tg_screener *build(tg_store *st)
 {
 	tg_screener *s = NULL;
-	double best = 1e9;
+	double best = 1e9, best_cpu = 1e9;
 	int i;
 	for (i = 0; i < 3; i++) {
-		double t0 = bench_now(), dt;
+		double t0 = bench_now(), c0 = bench_cpu(), dt, dc;
 		if (s)
 			tg_screener_free(s);
 		if (tg_screener_open(&s, st, NULL) < 0) {
 			fprintf(stderr, "bench: screener open failed\n");
 			exit(1);
 		}
-		dt = bench_now() - t0;
+		dt = bench_now() - t0, dc = bench_cpu() - c0;
 		best = dt < best ? dt : best;
+		best_cpu = dc < best_cpu ? dc : best_cpu;
 	}
-	printf("index: %zu entries, %zu names; build %.3f s (best of 3, includes reading the store); memory %.1f MiB\n",
-	       s->n_entries, s->n_names, best, (double)tg__sc_index_bytes(s) / (1024.0 * 1024.0));
+	printf("index: %zu entries, %zu names; build %.3f s wall clock, %.3f s thread CPU (best of 3, includes "
+	       "reading the store); memory %.1f MiB\n",
+	       s->n_entries, s->n_names, best, best_cpu, (double)tg__sc_index_bytes(s) / (1024.0 * 1024.0));
 	return s;
 }
 
