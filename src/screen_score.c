@@ -292,7 +292,7 @@ static size_t acronym_pass(const char *a, size_t na, const tg__sc_toks *t, size_
 }
 
 /* Is word a the acronym of the words of t from j, with its small words ("BOC", Bank of China) or
- * without them ("PLA" ... "USDS", United States Department of State)? Returns the words covered or 0. */
+ * without them ("ICBC", Industrial and Commercial Bank of China)? Returns the words covered or 0. */
 static size_t acronym_of(const char *a, size_t na, const tg__sc_toks *t, size_t j)
 {
 	size_t k, w;
