@@ -9,6 +9,7 @@
 #include "screen_norm.h"
 #include "util/alloc.h"
 #include "screen_score.h"
+#include "screen_index.h"
 #include "tg/lists.h"
 #include "tg/screen.h"
 
@@ -222,6 +223,49 @@ static void screen__score_person_conflict(void **state)
 	assert_true(heavier.score <= per.score);
 	/* a word on one side only (a middle name) is not a conflict */
 	assert_true(score_of("habib al loubiri", "habib ben al loubiri", 1) > 0.85);
+}
+
+/* Plain Levenshtein distance of the two strings without spaces (the scorer's "joined" form). */
+static size_t joined_lev(const char *a, const char *b)
+{
+	char x[64], y[64];
+	size_t nx = 0, ny = 0, i, j, row[64], diag, up;
+	for (; *a; a++)
+		if (*a != ' ')
+			x[nx++] = *a;
+	for (; *b; b++)
+		if (*b != ' ')
+			y[ny++] = *b;
+	for (j = 0; j <= ny; j++)
+		row[j] = j;
+	for (i = 1; i <= nx; i++) {
+		diag = row[0], row[0] = i;
+		for (j = 1; j <= ny; j++) {
+			size_t best = diag + (x[i - 1] != y[j - 1]);
+			up = row[j];
+			best = up + 1 < best ? up + 1 : best;
+			best = row[j - 1] + 1 < best ? row[j - 1] + 1 : best;
+			diag = up, row[j] = best;
+		}
+	}
+	return row[ny];
+}
+
+/* The letter sketch of a name never claims more edits between two joined forms than there are
+ * (the candidate filter relies on it), and tells different letters apart. */
+static void screen__sketch_bounds_edits(void **state)
+{
+	static const char *const v[] = {"huawei", "hua wei", "huawai", "aaaaab", "baaaaa", "abc 123", "xyz",
+					"mohammed al rawi", "muhammad rawi", "zzzz", "a"};
+	size_t i, j, n = sizeof(v) / sizeof(v[0]);
+	(void)state;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++)
+			assert_true(tg__sc_sketch_edits(tg__sc_sketch(v[i]), tg__sc_sketch(v[j])) <= joined_lev(v[i], v[j]));
+	assert_int_equal(tg__sc_sketch_edits(tg__sc_sketch("huawei"), tg__sc_sketch("hua wei")), 0);
+	assert_int_equal(tg__sc_sketch_edits(tg__sc_sketch("abc"), tg__sc_sketch("abd")), 1);
+	assert_int_equal(tg__sc_sketch_edits(tg__sc_sketch("zzzz"), tg__sc_sketch("a")), 3); /* counts cap at 3 */
+	assert_int_equal(tg__sc_sketch_lset(tg__sc_sketch("abz 9")), (1u << 0) | (1u << 1) | (1u << 25) | (1u << 26));
 }
 
 static tg_screener *open_fixture(tg_store **st)
@@ -451,6 +495,7 @@ int main(void)
 		cmocka_unit_test(screen__score_split_words_and_acronyms),
 		cmocka_unit_test(screen__score_edit_cap_monotonic),
 		cmocka_unit_test(screen__score_person_conflict),
+		cmocka_unit_test(screen__sketch_bounds_edits),
 		cmocka_unit_test(screen__exact_after_normalisation),
 		cmocka_unit_test(screen__approved_list_flagged),
 		cmocka_unit_test(screen__empty_store),
