@@ -51,15 +51,17 @@ static size_t shared_trigrams(const uint32_t *g, size_t k, const sc_index *x, ui
 	return c;
 }
 
+/* Bits set in v. Without a popcount instruction in the target (-mpopcnt), __builtin_popcountll is a
+ * libgcc call; this SWAR count is inline and as fast. */
 static int popcount64(uint64_t v)
 {
-#if defined(__GNUC__)
+#if defined(__GNUC__) && defined(__POPCNT__)
 	return __builtin_popcountll(v);
 #else
-	int c = 0;
-	for (; v; v &= v - 1)
-		c++;
-	return c;
+	v = v - ((v >> 1) & 0x5555555555555555ull);
+	v = (v & 0x3333333333333333ull) + ((v >> 2) & 0x3333333333333333ull);
+	v = (v + (v >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+	return (int)((v * 0x0101010101010101ull) >> 56);
 #endif
 }
 
@@ -222,18 +224,29 @@ static int new_names_possible(const sc_fz *f)
 	return sum >= 0;
 }
 
+/* The first candidate of lowest acc (as the list is scanned). */
+static size_t worst_cand(const sc_fz *f)
+{
+	size_t i, w = 0;
+	for (i = 1; i < TOP_K; i++)
+		if (f->cand[i].acc < f->cand[w].acc)
+			w = i;
+	return w;
+}
+
+/* Keep the TOP_K names of highest acc; the lowest is known, so most offers cost one comparison. */
 static void offer_cand(sc_fz *f, uint32_t name, float acc)
 {
-	size_t i, worst = 0;
 	if (f->ncand < TOP_K) {
 		f->cand[f->ncand++] = (sc_cand){name, acc};
+		if (f->ncand == TOP_K)
+			f->worst = worst_cand(f);
 		return;
 	}
-	for (i = 1; i < TOP_K; i++)
-		if (f->cand[i].acc < f->cand[worst].acc)
-			worst = i;
-	if (f->cand[worst].acc < acc)
-		f->cand[worst] = (sc_cand){name, acc};
+	if (!(f->cand[f->worst].acc < acc))
+		return;
+	f->cand[f->worst] = (sc_cand){name, acc};
+	f->worst = worst_cand(f);
 }
 
 /* Could the names' joined forms be within the scorer's "joined" similarity? (length, then letters) */
@@ -248,9 +261,8 @@ static int joined_possible(const sc_fz *f, const sc_name *nm)
 	mx = len > f->qjoin ? len : f->qjoin;
 	if (mx == 0 || 1.0 - (double)(len > f->qjoin ? len - f->qjoin : f->qjoin - len) / (double)mx < need)
 		return 0;
-	if ((size_t)popcount64(f->qlset & ~f->x->name_lset[nm - f->s->names]) > mx - (size_t)(need * (double)mx) ||
-	    (size_t)popcount64(f->x->name_lset[nm - f->s->names] & ~f->qlset) > mx - (size_t)(need * (double)mx))
-		return 0; /* letters on one side only: at least that many edits */
+	if (1.0 - (double)tg__sc_sketch_edits(f->qsketch, nm->sketch) / (double)mx < need)
+		return 0; /* letters one side has more of: at least that many edits (the name's record only) */
 	memset(h, 0, sizeof(h));
 	for (p = nm->norm; *p; p++)
 		if (*p != ' ' && h[tg__sc_hist_code((unsigned char)*p)] < 255)
@@ -360,12 +372,17 @@ static int posting_possible(const sc_fz *f, const sc_tokfilter *tf, size_t r, fl
 	return sum >= 0;
 }
 
-/* Can a name of len letters (without spaces) reach the floor by the joined form? */
-static int joined_len_possible(const sc_fz *f, size_t len)
+/* Can a name of len letters (without spaces) using the letter classes lset reach the floor by the
+ * joined form? Its length difference, and the letters on one side only, are edits at least. */
+static int joined_sig_possible(const sc_fz *f, size_t len, uint32_t lset)
 {
-	size_t mx = len > f->qjoin ? len : f->qjoin;
+	size_t mx = len > f->qjoin ? len : f->qjoin, allow;
 	double need = f->lambda > 0.9f ? f->lambda : 0.9;
-	return mx > 0 && 1.0 - (double)(len > f->qjoin ? len - f->qjoin : f->qjoin - len) / (double)mx >= need;
+	if (mx == 0)
+		return 0;
+	allow = (size_t)((1.0 - need) * (double)mx + 1e-9); /* 1 - edits / mx >= need */
+	return (len > f->qjoin ? len - f->qjoin : f->qjoin - len) <= allow &&
+	       (size_t)popcount64(f->qlset & ~lset) <= allow && (size_t)popcount64(lset & ~f->qlset) <= allow;
 }
 
 #if defined(__GNUC__)
@@ -399,7 +416,7 @@ static void read_postings(sc_fz *f, const sc_tokfilter *tf, size_t r, size_t j)
 	size_t nb = 0;
 	for (p = lo; p < hi; p++) {
 		if (f->lambda > 0 && !posting_possible(f, tf, r, gain, x->post_bloom[p], x->post_fl[p]) &&
-		    !joined_len_possible(f, TG_SC_FL_LEN(x->post_fl[p])))
+		    !joined_sig_possible(f, TG_SC_FL_LEN(x->post_fl[p]), x->post_lset[p]))
 			continue;
 		batch[nb++] = x->post[p];
 		if (nb == BATCH)

@@ -64,10 +64,12 @@ typedef struct sc_fz {
 	uint32_t done;     /* query tokens whose variants' postings were all read */
 	uint8_t readv[TG_SC_MAX_TOKENS]; /* per query token, the variants whose postings were read */
 	size_t qjoin;      /* query length without spaces */
-	uint32_t qlset;    /* letter classes of the query (TG_SC_LCLASS) */
+	uint64_t qsketch;  /* letter sketch of the query (tg__sc_sketch) */
+	uint32_t qlset;    /* and its letter classes */
 	unsigned char qhist[38];
 	sc_cand cand[TOP_K];
 	size_t ncand;
+	size_t worst;      /* the candidate of lowest acc once TOP_K are held */
 } sc_fz;
 
 /* The vocabulary token of t and its close tokens, best first, and the query weight of t. */

@@ -75,9 +75,10 @@ static void prepare(sc_fz *f, const sc_query *query, const char *norm, int with_
 	f->acc_floor = total * 0.3f;
 	f->min_idf = f->x->min_idf;
 	memset(f->qhist, 0, sizeof(f->qhist));
-	for (p = norm, f->qjoin = 0, f->qlset = 0; *p; p++)
+	f->qsketch = tg__sc_sketch(norm);
+	f->qlset = tg__sc_sketch_lset(f->qsketch);
+	for (p = norm, f->qjoin = 0; *p; p++)
 		if (*p != ' ') {
-			f->qlset |= 1u << TG_SC_LCLASS((unsigned char)*p);
 			unsigned c = tg__sc_hist_code((unsigned char)*p);
 			f->qjoin++;
 			if (f->qhist[c] < 255)
@@ -105,7 +106,7 @@ void tg__sc_fuzzy(sc_query *query, const char *norm, const char *country)
 		cc[0] = (char)(country[0] & ~0x20), cc[1] = (char)(country[1] & ~0x20), cc[2] = '\0';
 	memset(f.vmap, 0, sizeof(f.vmap));
 	memset(f.readv, 0, sizeof(f.readv));
-	f.s = query->s, f.x = query->s->index, f.done = 0, f.ncand = 0;
+	f.s = query->s, f.x = query->s->index, f.done = 0, f.ncand = 0, f.worst = 0;
 	prepare(&f, query, norm, cc[0] != '\0');
 	tg__sc_candidates(&f);
 	qsort(f.cand, f.ncand, sizeof(f.cand[0]), cmp_cand);

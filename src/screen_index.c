@@ -94,11 +94,45 @@ static int tokenise_names(tg_screener *s, sc_index *x)
 	return TG_OK;
 }
 
-static void name_sig(sc_index *x, const sc_name *nm, size_t i, uint64_t *bloom, uint64_t *fl)
+uint64_t tg__sc_sketch(const char *norm)
+{
+	uint64_t sk = 0;
+	for (; *norm; norm++) {
+		unsigned sh = 2 * TG_SC_LCLASS((unsigned char)*norm);
+		if (*norm != ' ' && ((sk >> sh) & 3u) != 3u)
+			sk += (uint64_t)1 << sh;
+	}
+	return sk;
+}
+
+/* Each letter one side has more of than the other (capped counts: never more than the real
+ * difference) needs an edit: the larger of the two sides' surpluses. */
+size_t tg__sc_sketch_edits(uint64_t a, uint64_t b)
+{
+	size_t da = 0, db = 0;
+	unsigned c;
+	for (c = 0; c < 27; c++) {
+		unsigned x = (unsigned)(a >> (2 * c)) & 3u, y = (unsigned)(b >> (2 * c)) & 3u;
+		if (x > y)
+			da += x - y;
+		else
+			db += y - x;
+	}
+	return da > db ? da : db;
+}
+
+uint32_t tg__sc_sketch_lset(uint64_t sketch)
+{
+	uint32_t lset = 0;
+	unsigned c;
+	for (c = 0; c < 27; c++)
+		lset |= ((sketch >> (2 * c)) & 3u) ? 1u << c : 0u;
+	return lset;
+}
+
+static void name_sig(sc_index *x, sc_name *nm, uint64_t *bloom, uint64_t *fl)
 {
 	size_t j, len = 0;
-	uint32_t lset = 0;
-	const char *p;
 	*bloom = 0, *fl = 0;
 	for (j = 0; j < nm->ntok; j++) {
 		uint32_t t = x->name_tok[nm->tok_off + j];
@@ -107,9 +141,7 @@ static void name_sig(sc_index *x, const sc_name *nm, size_t i, uint64_t *bloom, 
 		*fl |= TG_SC_FL_ANY(c) | (x->tok_len[t] <= 5 ? TG_SC_FL_SHORT(c) : 0);
 		len += x->tok_len[t];
 	}
-	for (p = nm->norm; *p; p++)
-		lset |= *p == ' ' ? 0 : 1u << TG_SC_LCLASS((unsigned char)*p);
-	x->name_lset[i] = lset;
+	nm->sketch = tg__sc_sketch(nm->norm);
 	*fl |= (uint64_t)(len > 255 ? 255 : len) << 54;
 }
 
@@ -139,17 +171,20 @@ static int build_postings(tg_screener *s, sc_index *x)
 		return TG_ENOMEM;
 	if ((x->post_bloom = tg__malloc((x->post_off[x->n_tok] + 1) * sizeof(uint64_t))) == NULL ||
 	    (x->post_fl = tg__malloc((x->post_off[x->n_tok] + 1) * sizeof(uint64_t))) == NULL ||
-	    (x->name_lset = tg__malloc((s->n_names + 1) * sizeof(uint32_t))) == NULL) {
+	    (x->post_lset = tg__malloc((x->post_off[x->n_tok] + 1) * sizeof(uint32_t))) == NULL) {
 		tg__free(fill);
 		return TG_ENOMEM;
 	}
 	for (i = 0; i < s->n_names; i++) {
 		uint64_t bloom, fl;
-		name_sig(x, &s->names[i], i, &bloom, &fl);
+		uint32_t lset;
+		name_sig(x, &s->names[i], &bloom, &fl);
+		lset = tg__sc_sketch_lset(s->names[i].sketch);
 		for (j = 0; j < s->names[i].ntok; j++) {
 			t = x->name_tok[s->names[i].tok_off + j];
 			x->post_bloom[x->post_off[t] + fill[t]] = bloom;
 			x->post_fl[x->post_off[t] + fill[t]] = fl;
+			x->post_lset[x->post_off[t] + fill[t]] = lset;
 			x->post[x->post_off[t] + fill[t]++] = (uint32_t)i;
 		}
 	}
@@ -215,7 +250,7 @@ int tg__sc_index_build(tg_screener *s, tg_err *err)
 		   x->cap_name_tok * 4 + (x->post_off[x->n_tok] + (size_t)x->tri_off[NTRI] + NTRI * 2) * 4 +
 		   x->n_tok * (sizeof(uint64_t) + 2 + MAX_VARIANTS * sizeof(*x->vcache)) +
 		   (size_t)x->tri_off[NTRI] * sizeof(uint64_t) + OOV_SLOTS * sizeof(*x->oov) +
-		   (size_t)x->post_off[x->n_tok] * 2 * sizeof(uint64_t) + s->n_names * sizeof(uint32_t);
+		   (size_t)x->post_off[x->n_tok] * (2 * sizeof(uint64_t) + sizeof(uint32_t));
 	return TG_OK;
 }
 
@@ -226,7 +261,7 @@ void tg__sc_index_free(tg_screener *s)
 		return;
 	tg__map_dispose(&x->vocab);
 	tg__free(x->tok), tg__free(x->tok_len), tg__free(x->idf), tg__free(x->post_off), tg__free(x->post);
-	tg__free(x->post_bloom), tg__free(x->post_fl), tg__free(x->name_lset);
+	tg__free(x->post_bloom), tg__free(x->post_fl), tg__free(x->post_lset);
 	tg__free(x->name_tok), tg__free(x->tri_off), tg__free(x->tri);
 	tg__free(x->tok_sig), tg__free((void *)x->vstate), tg__free(x->vcount), tg__free(x->vcache);
 	tg__free(x->tri_sig), tg__free(x->oov);

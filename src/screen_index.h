@@ -16,7 +16,7 @@ typedef struct sc_index {
 	uint32_t n_tok, cap_tok;
 	uint32_t *post_off, *post; /* token id -> names */
 	uint64_t *post_bloom, *post_fl; /* beside post: the name's signatures (below), read in sequence */
-	uint32_t *name_lset;       /* name -> the letter classes it uses (a bound for the joined form) */
+	uint32_t *post_lset;            /* and the letter classes it uses (tg__sc_sketch_lset) */
 	uint32_t *name_tok;        /* names[i].tok_off .. + ntok -> token ids */
 	size_t n_name_tok, cap_name_tok;
 	uint32_t *tri_off, *tri;   /* trigram -> token ids */
@@ -42,6 +42,14 @@ typedef struct sc_index {
 #define TG_SC_FL_LEN(fl) ((size_t)(((fl) >> 54) & 0xFF))
 #define TG_SC_BLOOM(t) \
 	(((uint64_t)1 << (((t) * 2654435761u) >> 26)) | ((uint64_t)1 << ((((t) + 0x9E37u) * 0x85EBCA6Bu) >> 26)))
+
+/* Letter sketch of a normalised name: per letter class (TG_SC_LCLASS) its count capped at 3, in 2
+ * bits; spaces not counted. Two sketches bound the edits between the names' joined forms from below
+ * (tg__sc_sketch_edits), without reading the names. */
+uint64_t tg__sc_sketch(const char *norm);
+size_t tg__sc_sketch_edits(uint64_t a, uint64_t b);
+/* The letter classes present in a sketch, one bit each. */
+uint32_t tg__sc_sketch_lset(uint64_t sketch);
 
 /* Bit of a trigram key in a token signature. */
 #define TG_SC_SIG_BIT(g) ((uint64_t)1 << (((g) * 2654435761u) >> 26))

@@ -35,6 +35,7 @@ typedef struct sc_name {
 	uint32_t tok_off;    /* first token id in tg_screener.name_toks */
 	uint16_t ntok;
 	uint16_t nlen;
+	uint64_t sketch;     /* letter counts of norm, 2 bits per letter class capped at 3 (tg__sc_sketch) */
 } sc_name;
 
 struct tg_screener {

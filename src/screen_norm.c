@@ -31,9 +31,9 @@ static const char *const legal_phrases[] = {"public joint stock company", "open 
 static const word honorifics[] = {W("mr"), W("mrs"), W("ms"), W("miss"), W("dr"), W("prof"), W("president"), W("prasident"), W("monsieur"), W("madame"), W("mme"), W("sir"), W("herr"), W("frau"), W("shaikh"), W("sheikh"), W("hon"), {NULL, 0}};
 
 /* Spelling variants folded to one form (Arabic articles and the most frequent given names). */
-static const word synonyms[][2] = {{W("el"), W("al")}, {W("ben"), W("bin")}, {W("ibn"), W("bin")}, {W("abdel"), W("abdul")}, {W("abdal"), W("abdul")}, {W("abd"), W("abdul")}, {W("muhammad"), W("mohammed")}, {W("mohammad"), W("mohammed")}, {W("mohamed"), W("mohammed")}, {W("muhammed"), W("mohammed")}, {W("mohamad"), W("mohammed")}, {W("ahmad"), W("ahmed")}, {W("yousef"), W("yusuf")}, {W("yousuf"), W("yusuf")}, {W("youssef"), W("yusuf")}, {W("husain"), W("hussein")}, {W("hussain"), W("hussein")}, {W("husayn"), W("hussein")}, {W("abdallah"), W("abdullah")}, {W("1st"), W("first")}, {W("2nd"), W("second")}, {W("3rd"), W("third")}, {W("one"), W("1")}, {W("two"), W("2")}, {W("three"), W("3")}, {W("four"), W("4")}, {W("five"), W("5")}, {W("six"), W("6")}, {W("seven"), W("7")}, {W("eight"), W("8")}, {W("nine"), W("9")}, {W("ten"), W("10")}, 
+static const word synonyms[][2] = {{W("el"), W("al")}, {W("ben"), W("bin")}, {W("ibn"), W("bin")}, {W("abdel"), W("abdul")}, {W("abdal"), W("abdul")}, {W("abd"), W("abdul")}, {W("muhammad"), W("mohammed")}, {W("mohammad"), W("mohammed")}, {W("mohamed"), W("mohammed")}, {W("muhammed"), W("mohammed")}, {W("mohamad"), W("mohammed")}, {W("ahmad"), W("ahmed")}, {W("yousef"), W("yusuf")}, {W("yousuf"), W("yusuf")}, {W("youssef"), W("yusuf")}, {W("husain"), W("hussein")}, {W("hussain"), W("hussein")}, {W("husayn"), W("hussein")}, {W("abdallah"), W("abdullah")}, {W("1st"), W("first")}, {W("2nd"), W("second")}, {W("3rd"), W("third")}, {W("one"), W("1")}, {W("two"), W("2")}, {W("three"), W("3")}, {W("four"), W("4")}, {W("five"), W("5")}, {W("six"), W("6")}, {W("seven"), W("7")}, {W("eight"), W("8")}, {W("nine"), W("9")}, {W("ten"), W("10")}, {W("eleven"), W("11")}, {W("twelve"), W("12")}, {W("thirteen"), W("13")}, {W("fourteen"), W("14")}, {W("fifteen"), W("15")}, {W("sixteen"), W("16")}, {W("seventeen"), W("17")}, {W("eighteen"), W("18")}, {W("nineteen"), W("19")}, {W("twenty"), W("20")}, {W("thirty"), W("30")}, {W("forty"), W("40")}, {W("fourty"), W("40")}, {W("fifty"), W("50")}, {W("sixty"), W("60")}, {W("seventy"), W("70")}, {W("eighty"), W("80")}, {W("ninety"), W("90")}, 
 	/* nicknames and short forms (both sides fold to the full form) */
-	{W("bill"), W("william")}, {W("billy"), W("william")}, {W("will"), W("william")}, {W("willy"), W("william")}, {W("bob"), W("robert")}, {W("bobby"), W("robert")}, {W("rob"), W("robert")}, {W("robbie"), W("robert")}, {W("ted"), W("theodore")}, {W("teddy"), W("theodore")}, {W("theo"), W("theodore")}, {W("jim"), W("james")}, {W("jimmy"), W("james")}, {W("mike"), W("michael")}, {W("mick"), W("michael")}, {W("mikey"), W("michael")}, {W("alex"), W("alexander")}, {W("sasha"), W("alexander")}, {W("bibi"), W("benjamin")}, {W("benji"), W("benjamin")}, {W("tom"), W("thomas")}, {W("tommy"), W("thomas")}, {W("joe"), W("joseph")}, {W("joey"), W("joseph")}, {W("dick"), W("richard")}, {W("rick"), W("richard")}, {W("ricky"), W("richard")}, {W("rich"), W("richard")}, {W("kate"), W("katherine")}, {W("katie"), W("katherine")}, {W("liz"), W("elizabeth")}, {W("beth"), W("elizabeth")}, {W("betty"), W("elizabeth")}, {W("peggy"), W("margaret")}, {W("maggie"), W("margaret")}, {W("dave"), W("david")}, {W("danny"), W("daniel")}, {W("steve"), W("stephen")}, {W("steven"), W("stephen")}, {W("chris"), W("christopher")}, {W("nick"), W("nicholas")}, {W("tony"), W("anthony")}, {W("andy"), W("andrew")}, {W("sam"), W("samuel")}, {W("matt"), W("matthew")}, {W("jack"), W("john")}, {W("johnny"), W("john")}, {W("jon"), W("john")}, {W("eddie"), W("edward")}, {W("fred"), W("frederick")}, {W("freddie"), W("frederick")}, {W("harry"), W("henry")}, {W("hank"), W("henry")}, {W("larry"), W("lawrence")}, {W("jerry"), W("gerald")}, {W("greg"), W("gregory")}, {W("ron"), W("ronald")}, {W("ronnie"), W("ronald")}, {W("don"), W("donald")}, {W("ken"), W("kenneth")}, {W("kenny"), W("kenneth")}, {W("tim"), W("timothy")}, {W("vlad"), W("vladimir")}, {W("volodya"), W("vladimir")}, {W("misha"), W("mikhail")}, {W("dima"), W("dmitry")}, {W("dmitri"), W("dmitry")}, {W("dmitriy"), W("dmitry")}, {W("kolya"), W("nikolai")}, {W("nikolay"), W("nikolai")}, {W("sergei"), W("sergey")}, {W("sergej"), W("sergey")}, {W("sergeij"), W("sergey")}, {W("yuri"), W("yury")}, {W("yuriy"), W("yury")}, {W("intl"), W("international")}, {W("natl"), W("national")}, {W("mfg"), W("manufacturing")}, {W("bros"), W("brothers")}, {W("assoc"), W("association")}, {W("dept"), W("department")}, {W("univ"), W("university")}, {{NULL, 0}, {NULL, 0}}};
+	{W("bill"), W("william")}, {W("billy"), W("william")}, {W("willy"), W("william")}, {W("bob"), W("robert")}, {W("bobby"), W("robert")}, {W("rob"), W("robert")}, {W("robbie"), W("robert")}, {W("ted"), W("theodore")}, {W("teddy"), W("theodore")}, {W("theo"), W("theodore")}, {W("jim"), W("james")}, {W("jimmy"), W("james")}, {W("mike"), W("michael")}, {W("mick"), W("michael")}, {W("mikey"), W("michael")}, {W("alex"), W("alexander")}, {W("sasha"), W("alexander")}, {W("bibi"), W("benjamin")}, {W("benji"), W("benjamin")}, {W("tom"), W("thomas")}, {W("tommy"), W("thomas")}, {W("joe"), W("joseph")}, {W("joey"), W("joseph")}, {W("dick"), W("richard")}, {W("rick"), W("richard")}, {W("ricky"), W("richard")}, {W("rich"), W("richard")}, {W("kate"), W("katherine")}, {W("katie"), W("katherine")}, {W("liz"), W("elizabeth")}, {W("beth"), W("elizabeth")}, {W("betty"), W("elizabeth")}, {W("peggy"), W("margaret")}, {W("maggie"), W("margaret")}, {W("dave"), W("david")}, {W("danny"), W("daniel")}, {W("steve"), W("stephen")}, {W("steven"), W("stephen")}, {W("chris"), W("christopher")}, {W("nick"), W("nicholas")}, {W("tony"), W("anthony")}, {W("andy"), W("andrew")}, {W("sam"), W("samuel")}, {W("matt"), W("matthew")}, {W("jack"), W("john")}, {W("johnny"), W("john")}, {W("jon"), W("john")}, {W("eddie"), W("edward")}, {W("fred"), W("frederick")}, {W("freddie"), W("frederick")}, {W("harry"), W("henry")}, {W("hank"), W("henry")}, {W("larry"), W("lawrence")}, {W("jerry"), W("gerald")}, {W("greg"), W("gregory")}, {W("ron"), W("ronald")}, {W("ronnie"), W("ronald")}, {W("don"), W("donald")}, {W("ken"), W("kenneth")}, {W("kenny"), W("kenneth")}, {W("tim"), W("timothy")}, {W("vlad"), W("vladimir")}, {W("volodya"), W("vladimir")}, {W("misha"), W("mikhail")}, {W("dima"), W("dmitry")}, {W("dmitri"), W("dmitry")}, {W("dmitriy"), W("dmitry")}, {W("kolya"), W("nikolai")}, {W("nikolay"), W("nikolai")}, {W("sergei"), W("sergey")}, {W("sergej"), W("sergey")}, {W("sergeij"), W("sergey")}, {W("yuri"), W("yury")}, {W("yuriy"), W("yury")}, {W("intl"), W("international")}, {W("natl"), W("national")}, {W("mfg"), W("manufacturing")}, {W("bros"), W("brothers")}, {W("assoc"), W("association")}, {W("dept"), W("department")}, {W("univ"), W("university")}, {{NULL, 0}, {NULL, 0}}};
 
 /* Weak forms that stand before the name ("AO Kronshtadt", "PT Bank", "The X"). */
 static const word prefix_forms[] = {W("the"), W("ao"), W("pt"), W("cv"), {NULL, 0}};
@@ -121,13 +121,20 @@ static void unleet(char *t, size_t n)
 	}
 }
 
-/* Does the phrase (space-separated words) match the tokens from i? Returns its word count or 0. */
+/* Does the phrase (space-separated words) match the tokens from i? Returns its word count or 0. The
+ * name's last token may be the phrase's last word cut short (3 letters or more: "JOINT STOCK COMPAN"),
+ * as names are cut at a field's length on some lists. */
 static size_t phrase_at(const char *tmp, const span *v, size_t k, size_t i, const char *phrase)
 {
 	size_t w = 0;
 	while (*phrase) {
 		size_t l = strcspn(phrase, " ");
-		if (i + w >= k || v[i + w].len != l || memcmp(tmp + v[i + w].off, phrase, l) != 0)
+		int cut;
+		if (i + w >= k)
+			return 0;
+		cut = i + w + 1 == k && phrase[l] == '\0' && w > 0 && v[i + w].len >= 3 && v[i + w].len < l;
+		if ((v[i + w].len != l && !cut) ||
+		    memcmp(tmp + v[i + w].off, phrase, cut ? v[i + w].len : l) != 0)
 			return 0;
 		w++;
 		phrase += l;
@@ -176,12 +183,18 @@ static const char *canonical(const char *t, size_t *n)
 	return t;
 }
 
+/* A word for tens ("forty", now "40"), not the digits themselves? */
+static int tens_word(const char *w, const char *t, size_t l)
+{
+	return l == 2 && t[1] == '0' && t[0] >= '2' && t[0] <= '9' && isalpha((unsigned char)w[0]);
+}
+
 size_t tg__screen_norm_ascii(char *out, size_t cap, const char *in, size_t n)
 {
 	char tmp[TG_SCREEN_NORM_MAX];
 	span v[64];
 	size_t k, i, m = 0, len = tokenise(tmp, sizeof(tmp), in, n);
-	int keep[64];
+	int keep[64], tens = 0;
 
 	k = spans(v, 64, tmp, len);
 	mark(keep, tmp, v, k);
@@ -190,6 +203,12 @@ size_t tg__screen_norm_ascii(char *out, size_t cap, const char *in, size_t n)
 		const char *t = canonical(tmp + v[i].off, &l);
 		if (!keep[i] || m + l + 2 > cap)
 			continue;
+		if (tens && l == 1 && t[0] >= '1' && t[0] <= '9') { /* "forty four", "forty-4": 44 */
+			out[m - 1] = t[0];
+			tens = 0;
+			continue;
+		}
+		tens = tens_word(tmp + v[i].off, t, l);
 		if (m)
 			out[m++] = ' ';
 		memcpy(out + m, t, l);

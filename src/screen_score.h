@@ -12,12 +12,16 @@
 double tg__sc_jaro_winkler(const char *a, size_t na, const char *b, size_t nb);
 
 /* Similarity of two tokens as used in names: 1 equal; 1 - 2(1 - JW) when JW >= 0.88 (typos, transliteration
- * variants); 0.6 for one edit in a word of 4 letters or less; TG_SC_INITIAL_SIM for an initial against a word
+ * variants), at most 1 - edits / length + TG_SC_EDIT_SLACK (edits: insertions, deletions, substitutions and
+ * swaps of two neighbours); 0.6 for one edit in a word of 4 letters or less; TG_SC_INITIAL_SIM for an initial against a word
  * it starts; TG_SC_SOUND_SIM for two spellings with the same consonant skeleton. */
 double tg__sc_token_sim(const char *a, size_t na, const char *b, size_t nb);
 
 #define TG_SC_INITIAL_SIM 0.75/* an initial against a word it starts ("V." / "Vladimir") */
 #define TG_SC_SOUND_SIM 0.88   /* two spellings of one sound (Usama / Osama, Gaddafi / Qaddafi) */
+#define TG_SC_EDIT_SLACK 0.05  /* a word pair's similarity is at most 1 - edits / length + this */
+#define TG_SC_ACRONYM_SIM 0.9  /* an acronym against the words it abbreviates ("US" / "United States");
+				* 0.1 less for two letters */
 
 /* A tokenised name: pointers into a normalised string plus a weight per token. */
 typedef struct tg__sc_toks {

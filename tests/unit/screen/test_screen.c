@@ -9,6 +9,7 @@
 #include "screen_norm.h"
 #include "util/alloc.h"
 #include "screen_score.h"
+#include "screen_index.h"
 #include "tg/lists.h"
 #include "tg/screen.h"
 
@@ -132,6 +133,139 @@ static void screen__score_monotonic(void **state)
 		assert_true(tg__sc_token_sim("sanchez", 7, "sancho", 6) < TG_SC_SOUND_SIM);
 	}
 	assert_true(tg__sc_token_sim("chen", 4, "cheng", 5) < 0.7); /* one letter is another syllable */
+}
+
+/* Number words become digits, tens and units one number; a cut-off legal form at the end of a name
+ * is still a legal form; "will" is a word, not a nickname. */
+static void screen__norm_numbers_truncation_words(void **state)
+{
+	(void)state;
+	norm_is("Brigade Forty-Four", "brigade 44");
+	norm_is("Brigade Forty 4", "brigade 44");
+	norm_is("Brigade Fourty-four", "brigade 44");
+	norm_is("Brigade 44", "brigade 44");
+	norm_is("Forty Thieves", "40 thieves");
+	norm_is("Twelve Apostles", "12 apostles");
+	norm_is("40 4 Trading", "40 4 trading"); /* digits stay as written */
+	norm_is("TACTICAL MISSILES CORPORATION JOINT STOCK COMPAN", "tactical missiles");
+	norm_is("Acme Limited Liability Comp", "acme");
+	norm_is("Joint Stock Compan Trading", "joint stock compan trading"); /* not at the end: a word */
+	norm_is("Good Will Company", "good will");
+	norm_is("Bill Gates", "william gates");
+}
+
+static double score_of(const char *a, const char *b, int person)
+{
+	tg__sc_toks x, y;
+	tg__sc_score sc;
+	tg__sc_tokens(&x, a);
+	tg__sc_tokens(&y, b);
+	y.person = person;
+	tg__sc_score_names(&sc, &x, &y);
+	return sc.score;
+}
+
+/* A split or joined word and an acronym pair with the words they stand for. */
+static void screen__score_split_words_and_acronyms(void **state)
+{
+	(void)state;
+	assert_true(score_of("good will", "goodwill", 0) > 0.99);
+	assert_true(score_of("nikolai patr ushev", "nikolai patrushev", 1) > 0.99);
+	assert_true(score_of("us department of state", "united states department of state", 0) >= 0.85);
+	assert_true(score_of("pla", "peoples liberation army", 0) >= 0.85);
+	assert_true(score_of("boc", "bank of china", 0) >= 0.85);     /* small words in */
+	assert_true(score_of("icbc", "industrial and commercial bank of china", 0) >= 0.85); /* left out */
+	assert_true(score_of("usa", "united states", 0) < 0.5);       /* one letter too many */
+	assert_true(score_of("bla", "peoples liberation army", 0) < 0.5); /* initials differ */
+	/* a 2-letter acronym is weaker evidence than a 3-letter one */
+	assert_true(score_of("us", "united states", 0) < score_of("pla", "peoples liberation army", 0));
+	/* the same-sound rule does not join words: "qin yang" is not "cuiying" */
+	assert_true(score_of("qin yang liu", "liu cuiying", 1) < 0.85);
+}
+
+/* Jaro-Winkler's reward for a shared beginning is capped by the letters kept by the edits; a swap of
+ * two neighbours is one edit; more edits never score higher. */
+static void screen__score_edit_cap_monotonic(void **state)
+{
+	static const char *const typos[] = {"trafigura", "trafigurra", "trafiguurra", "traffiguurra"};
+	size_t i;
+	(void)state;
+	assert_true(tg__sc_token_sim("ronaldinho", 10, "ronaldo", 7) <= 1.0 - 3.0 / 10.0 + TG_SC_EDIT_SLACK + 1e-9);
+	assert_true(tg__sc_token_sim("castillo", 8, "castro", 6) < 0.7);
+	assert_true(tg__sc_token_sim("scholze", 7, "scholz", 6) >= 0.85);
+	assert_true(tg__sc_token_sim("macron", 6, "marcon", 6) > tg__sc_token_sim("macron", 6, "masbon", 6));
+	for (i = 1; i < sizeof(typos) / sizeof(typos[0]); i++)
+		assert_true(tg__sc_token_sim("trafigura", 9, typos[i], strlen(typos[i])) <=
+			    tg__sc_token_sim("trafigura", 9, typos[i - 1], strlen(typos[i - 1])));
+}
+
+/* Between persons' names, a word on each side left over (a different given name or patronymic) costs
+ * at least the mean word of its name, however common it is; for organisations its own weight. The
+ * score never rises when a conflicting word weighs more. */
+static void screen__score_person_conflict(void **state)
+{
+	tg__sc_toks q, n;
+	tg__sc_score org, per, heavier;
+	static const float wq[] = {6, 1, 1.5f, 0.5f, 9}, wn[] = {6, 1, 1.5f, 0.5f, 9};
+	size_t i;
+	(void)state;
+	tg__sc_tokens(&q, "habib ben mohamed al loubiri");
+	tg__sc_tokens(&n, "habib ben ahmed al loubiri");
+	for (i = 0; i < 5; i++)
+		q.w[i] = wq[i], n.w[i] = wn[i];
+	tg__sc_score_names(&org, &q, &n);
+	n.person = 1;
+	tg__sc_score_names(&per, &q, &n);
+	assert_true(org.score >= 0.85); /* a common word differs: the organisations rule still reviews */
+	assert_true(per.score < 0.85 && per.score < org.score);
+	q.w[2] = n.w[2] = 4.0f;
+	tg__sc_score_names(&heavier, &q, &n);
+	assert_true(heavier.score <= per.score);
+	/* a word on one side only (a middle name) is not a conflict */
+	assert_true(score_of("habib al loubiri", "habib ben al loubiri", 1) > 0.85);
+}
+
+/* Plain Levenshtein distance of the two strings without spaces (the scorer's "joined" form). */
+static size_t joined_lev(const char *a, const char *b)
+{
+	char x[64], y[64];
+	size_t nx = 0, ny = 0, i, j, row[64], diag, up;
+	for (; *a; a++)
+		if (*a != ' ')
+			x[nx++] = *a;
+	for (; *b; b++)
+		if (*b != ' ')
+			y[ny++] = *b;
+	for (j = 0; j <= ny; j++)
+		row[j] = j;
+	for (i = 1; i <= nx; i++) {
+		diag = row[0], row[0] = i;
+		for (j = 1; j <= ny; j++) {
+			size_t best = diag + (x[i - 1] != y[j - 1]);
+			up = row[j];
+			best = up + 1 < best ? up + 1 : best;
+			best = row[j - 1] + 1 < best ? row[j - 1] + 1 : best;
+			diag = up, row[j] = best;
+		}
+	}
+	return row[ny];
+}
+
+/* The letter sketch of a name never claims more edits between two joined forms than there are
+ * (the candidate filter relies on it), and tells different letters apart. */
+static void screen__sketch_bounds_edits(void **state)
+{
+	static const char *const v[] = {"huawei", "hua wei", "huawai", "aaaaab", "baaaaa", "abc 123", "xyz",
+					"mohammed al rawi", "muhammad rawi", "zzzz", "a"};
+	size_t i, j, n = sizeof(v) / sizeof(v[0]);
+	(void)state;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++)
+			assert_true(tg__sc_sketch_edits(tg__sc_sketch(v[i]), tg__sc_sketch(v[j])) <= joined_lev(v[i], v[j]));
+	assert_int_equal(tg__sc_sketch_edits(tg__sc_sketch("huawei"), tg__sc_sketch("hua wei")), 0);
+	assert_int_equal(tg__sc_sketch_edits(tg__sc_sketch("abc"), tg__sc_sketch("abd")), 1);
+	assert_int_equal(tg__sc_sketch_edits(tg__sc_sketch("zzzz"), tg__sc_sketch("a")), 3); /* counts cap at 3 */
+	assert_int_equal(tg__sc_sketch_lset(tg__sc_sketch("abz 9")), (1u << 0) | (1u << 1) | (1u << 25) | (1u << 26));
 }
 
 static tg_screener *open_fixture(tg_store **st)
@@ -357,6 +491,11 @@ int main(void)
 		cmocka_unit_test(screen__norm_legal_forms),
 		cmocka_unit_test(screen__norm_unicode_and_chinese),
 		cmocka_unit_test(screen__score_monotonic),
+		cmocka_unit_test(screen__norm_numbers_truncation_words),
+		cmocka_unit_test(screen__score_split_words_and_acronyms),
+		cmocka_unit_test(screen__score_edit_cap_monotonic),
+		cmocka_unit_test(screen__score_person_conflict),
+		cmocka_unit_test(screen__sketch_bounds_edits),
 		cmocka_unit_test(screen__exact_after_normalisation),
 		cmocka_unit_test(screen__approved_list_flagged),
 		cmocka_unit_test(screen__empty_store),
