@@ -17,7 +17,7 @@ static const char SQL_FIN_SNAP[] = "UPDATE list_snapshots SET name = ?, content_
 				   " entry_count = ?, error_count = ? WHERE id = ?";
 static const char SQL_INS_ENTRY[] =
 	"INSERT INTO list_entries (snapshot_id, seq, source_id, list, type, name, names, addresses, countries,"
-	" programs, fr_cite, start_date, key_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	" programs, fr_cite, start_date, key_hash, scripts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_SNAPS[] = "SELECT id, name, source, format, content_hash, loaded_at, row_count,"
 				" entry_count, error_count FROM list_snapshots ORDER BY id";
 
@@ -107,6 +107,7 @@ int tg__lists_entry_insert(tg__list_sink *k, const tg__list_entry *e, tg_err *er
 	tg__stmt_bind_text(q, 11, e->fr_cite, -1);
 	tg__stmt_bind_text(q, 12, e->start_date, -1);
 	tg__stmt_bind_text(q, 13, hash, -1);
+	tg__stmt_bind_text(q, 14, e->scripts ? e->scripts : "", -1);
 	rc = tg__stmt_step(q, err);
 	tg__stmt_reset(q);
 	if (rc < 0)

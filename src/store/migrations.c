@@ -21,5 +21,6 @@ const tg__migration tg__migrations[] = {
 	{"policy", 1, TG__SCHEMA_POLICY_1},
 	{"approvals", 1, TG__SCHEMA_APPROVALS_1},
 	{"lists", 3, TG__SCHEMA_LISTS_3},
+	{"lists", 4, TG__SCHEMA_LISTS_4},
 	{NULL, 0, NULL},
 };

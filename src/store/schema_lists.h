@@ -94,4 +94,8 @@
 	" explanation TEXT NOT NULL,"                                                                   \
 	" PRIMARY KEY (snapshot_id, seq));"
 
+/* Names in a non-Latin script with their script tag, one per line "<script>\t<name>" (OFAC enhanced
+ * XML's name translations: "Hans\t旷视科技有限公司"); empty for formats that carry no script. */
+#define TG__SCHEMA_LISTS_4 "ALTER TABLE list_entries ADD COLUMN scripts TEXT NOT NULL DEFAULT '';"
+
 #endif

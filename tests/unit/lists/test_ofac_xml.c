@@ -103,6 +103,11 @@ static void ofac_xml__fixture_load(void **state)
 				   " AND type = 'vessel' AND names = 'SEA & STAR' AND addresses = ''"),
 			 1);
 	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'Consolidated List'"), 0);
+	/* Original-script names are stored with their script tags; Latin-only entries have none. */
+	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE source_id = '90001' AND scripts ="
+				   " 'Hans\t青岚光计算有限公司\nHant\t青嵐光計算有限公司'"),
+			 1);
+	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE source_id = '90003' AND scripts = ''"), 1);
 	tg_store_free(st);
 }
 
