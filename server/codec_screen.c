@@ -90,7 +90,7 @@ static int batch_line(hctx *c, const char *p, size_t n, long no)
 	size_t limit = 10;
 	int rc;
 	if (p[0] == '{') {
-		if ((j = json_loadb(p, n, 0, &je)) == NULL)
+		if ((j = json_loadb(p, n, JSON_REJECT_DUPLICATES, &je)) == NULL)
 			rc = srv_fail(&err, TG_EINVALID, "name", "invalid JSON at column %d: %s", je.column, je.text);
 		else if (!json_is_object(j))
 			rc = srv_fail(&err, TG_EINVALID, "name", "expected an object {\"name\",\"country\"} or a name");

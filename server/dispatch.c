@@ -230,7 +230,7 @@ int body_object(void **out, const hctx *c, tg_err *err)
 	*out = NULL;
 	if (c->req->body_len == 0)
 		return srv_fail(err, TG_EINVALID, "body", "body: expected a JSON object");
-	j = json_loadb(c->req->body, c->req->body_len, 0, &je);
+	j = json_loadb(c->req->body, c->req->body_len, JSON_REJECT_DUPLICATES, &je);
 	if (j == NULL) {
 		srv_fail(err, TG_EINVALID, "body", "body: invalid JSON at line %d, column %d: %s", je.line, je.column,
 			 je.text);

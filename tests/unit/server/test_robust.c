@@ -49,6 +49,10 @@ static void hostile_requests(void **state)
 		{"PATCH", "/v1/screen", "{}", 1, 405},
 		{"GET", "/index.html/../../x.html", NULL, -1, 404},
 		{"GET", "/.hidden.html", NULL, -1, 404},
+		/* duplicate keys: which value counts would be a guess, so the request is refused */
+		{"POST", "/v1/screen", "{\"name\":\"Acme\",\"name\":\"Huawei\"}", 1, 400},
+		{"POST", "/v1/tokens", "{\"role\":\"auditor\",\"name\":\"a\",\"role\":\"admin\"}", 5, 400},
+		{"POST", "/v1/orders/check", "{\"id\":\"A\",\"id\":\"B\"}", 0, 400},
 	};
 	fx *f = fx_new(4096, NULL);
 	size_t i;
