@@ -10,7 +10,7 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT
 cd "$SRC"
-DB=$TMP/http.db
+DB=${TG_TEST_DB:-$TMP/http.db}  # TG_TEST_DB: a postgresql:// URL (pg_run.sh)
 fail() { echo "FAIL: $*"; [ -f "$TMP/err" ] && tail -5 "$TMP/err"; exit 1; }
 
 "$TG" lists load fixtures/lists/sample-csl.csv --db "$DB" >/dev/null
