@@ -12,11 +12,20 @@ cd "$(dirname "$0")" && HERE=$(pwd) && cd - >/dev/null
 . "$HERE/pg_lib.sh"
 what=${1:?usage: pg_fixture.sh start|stop STATE}; STATE=${2:?usage: pg_fixture.sh start|stop STATE}
 
+# The server's CPU time so far (postmaster + reaped backends, /proc/PID/stat fields 14-17): the pg
+# variants' cost on the server side, which ctest's timings do not see.
+server_cpu() {
+  local pid hz
+  pid=$(head -1 "$PG_DIR/data/postmaster.pid" 2>/dev/null) && [ -r "/proc/$pid/stat" ] || return 0
+  hz=$(getconf CLK_TCK)
+  sed 's/.*) //' "/proc/$pid/stat" | awk -v hz="$hz" '{printf "server CPU: %.1f s user, %.1f s system\n", ($12 + $14) / hz, ($13 + $15) / hz}'
+}
+
 stop() {
   [ -f "$STATE" ] || return 0
   local PG_ROOT=""
   . "$STATE"
-  [ -n "$PG_ROOT" ] && { pg_stop; rm -rf "$PG_ROOT"; }
+  [ -n "$PG_ROOT" ] && { server_cpu; pg_stop; rm -rf "$PG_ROOT"; }
   rm -f "$STATE"
 }
 
