@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Run one test on PostgreSQL: create a fresh database in the fixture cluster named by STATE
-# (pg_fixture.sh), run CMD... with TG_TEST_PG_DSN and TG_TEST_DB set to its postgresql:// URL, drop the
-# database, exit with CMD's status. Reports "skipped" (exit 0) when the fixture found no PostgreSQL.
+# Run one test on PostgreSQL: create a fresh database in the fixture cluster named by
+# STATE.<parent pid> (pg_fixture.sh, run by the same ctest), run CMD... with TG_TEST_PG_DSN and
+# TG_TEST_DB set to its postgresql:// URL, drop the database, exit with CMD's status. Reports
+# "skipped" (exit 0) when the fixture found no PostgreSQL.
 # Usage: pg_run.sh STATE CMD [ARG...]
 set -u
-STATE=${1:?usage: pg_run.sh STATE CMD...}; shift
+STATE=${1:?usage: pg_run.sh STATE CMD...}.$PPID; shift
 [ -f "$STATE" ] || { echo "FAIL - no PostgreSQL fixture state $STATE (run through ctest: fixture tg_pg)"; exit 1; }
 PG_SKIP=""
 . "$STATE"
