@@ -152,10 +152,13 @@ grep -q '"route":"/v1/orders/check","status":200' "$TMP/access.log" || fail "acc
 
 # SIGTERM while a request is in flight (a slow upload, ~1 s): it completes with 200, readyz is 503
 # meanwhile, new connections are refused, and the server exits 0.
-curl -sS -o "$TMP/late" -w '%{http_code}' --limit-rate 12k -H "Authorization: Bearer $EXP" \
-  --data-binary @examples/orders.jsonl "$URL/v1/orders/check/batch" >"$TMP/late.code" &
+# SIGTERM only once curl has sent the request line (-v on stderr): a fixed sleep lost that race on a
+# loaded machine (the request was never in flight, 000).
+curl -sS -v -o "$TMP/late" -w '%{http_code}' --limit-rate 12k -H "Authorization: Bearer $EXP" \
+  --data-binary @examples/orders.jsonl "$URL/v1/orders/check/batch" >"$TMP/late.code" 2>"$TMP/late.err" &
 cpid=$!
-sleep 0.4
+for _ in $(seq 200); do grep -q '^> POST' "$TMP/late.err" 2>/dev/null && break; sleep 0.05; done
+sleep 0.2
 kill -TERM "$pid"
 sleep 0.2
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/healthz")" = 000 ] || fail "new connections must be refused while draining"
