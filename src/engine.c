@@ -538,29 +538,32 @@ int tg_engine_order_exporter(char *out, size_t n, tg_engine *e, const char *orde
 	return rc < 0 ? rc : TG_OK;
 }
 
-/* One report: its query (key filter as parameters 1 and 2; norm: the key is an exporter name, compared
- * normalised), array key, and column names (a leading '#' = integer, '!' = boolean, '$' = minor units
- * formatted in the currency of column 3, '@' = stored JSON text). */
+/* One report: its query (key filter as parameters 1 and 2; the first is CAST, else PostgreSQL cannot type
+ * it; norm: the key is an exporter name, compared normalised), array key, and column names (a leading
+ * '#' = integer, '!' = boolean, '$' = minor units formatted in the currency of column 3, '@' = stored JSON text). */
 static const struct report_def {
 	const char *name, *sql, *key, *cols[9];
 	int norm;
 } reports[] = {
 	{"diversion", "SELECT d.id, d.serial, d.seen_at, d.note, d.shipment_id, d.license_id, d.consignee, d.flagged,"
 		      " d.recorded_at FROM diversion_reports d LEFT JOIN shipments s ON s.shipment_id = d.shipment_id"
-		      " WHERE ? IS NULL OR s.exporter_norm = ? ORDER BY d.id",
+		      " WHERE CAST(? AS TEXT) IS NULL OR s.exporter_norm = ? ORDER BY d.id",
 	 "reports", {"#id", "serial", "seen_at", "note", "shipment_id", "license_id", "consignee", "!flagged", "recorded_at"}, 1},
-	{"us-volume", "SELECT exporter, item, period, quantity FROM us_volume WHERE ? IS NULL OR exporter_norm = ?"
-		      " ORDER BY exporter_norm, item, period", "us_volume", {"exporter", "item", "period", "#quantity"}, 1},
-	{"china-volume", "SELECT exporter_norm, item, quantity FROM cn_volume WHERE ? IS NULL OR exporter_norm = ?"
-			 " ORDER BY exporter_norm, item", "china_volume", {"exporter_norm", "item", "#quantity"}, 1},
+	{"us-volume", "SELECT exporter, item, period, quantity FROM us_volume"
+		      " WHERE CAST(? AS TEXT) IS NULL OR exporter_norm = ? ORDER BY exporter_norm, item, period",
+	 "us_volume", {"exporter", "item", "period", "#quantity"}, 1},
+	{"china-volume", "SELECT exporter_norm, item, quantity FROM cn_volume"
+			 " WHERE CAST(? AS TEXT) IS NULL OR exporter_norm = ? ORDER BY exporter_norm, item",
+	 "china_volume", {"exporter_norm", "item", "#quantity"}, 1},
 	{"remittances", "SELECT substr(txn, 7), exporter, kind, currency, amount, date FROM ledger_lines"
-			" WHERE txn LIKE 'remit:%' AND account = 'charges_payable' AND (? IS NULL OR exporter_norm = ?)"
+			" WHERE txn LIKE 'remit:%' AND account = 'charges_payable'"
+			" AND (CAST(? AS TEXT) IS NULL OR exporter_norm = ?)"
 			" ORDER BY date, id", "remittances", {"ref", "exporter", "kind", "currency", "$amount", "date"}, 1},
 	{"certificate", "SELECT certificate_id, lab, date, item, result, recorded_at, cert_json FROM certificates"
-			" WHERE ? IS NULL OR certificate_id = ?", "certificates",
+			" WHERE CAST(? AS TEXT) IS NULL OR certificate_id = ?", "certificates",
 	 {"certificate_id", "lab", "date", "item", "result", "recorded_at", "@certificate"}, 0},
 	{"review", "SELECT order_id, exporter, as_of, recorded_at, decision_json FROM decisions WHERE verdict = 'review'"
-		   " AND (? IS NULL OR exporter = ?) ORDER BY recorded_at, order_id", "decisions",
+		   " AND (CAST(? AS TEXT) IS NULL OR exporter = ?) ORDER BY recorded_at, order_id", "decisions",
 	 {"order_id", "exporter", "as_of", "recorded_at", "@decision"}, 0},
 };
 

@@ -66,10 +66,12 @@ static stmt_line *row_for(stmt_line *rows, size_t *n, const char *kind, const ch
 static int gather(stmt_line *rows, size_t *n, tg_store *st, const char *norm, const char *from, const char *to,
 		  tg_err *err)
 {
-	static const char sql[] = "SELECT kind, currency, source, CASE WHEN date < ? THEN 1 ELSE 0 END, SUM(amount)"
-				  " FROM ledger_lines WHERE exporter_norm = ? AND account = 'charges_payable' AND date <= ?"
-				  " GROUP BY kind, currency, source, CASE WHEN date < ? THEN 1 ELSE 0 END"
-				  " ORDER BY kind, currency";
+	/* The "before the quarter" flag is computed once in a derived table: PostgreSQL does not take
+	 * the same CASE with another placeholder in GROUP BY as the selected one. */
+	static const char sql[] = "SELECT kind, currency, source, prior, SUM(amount) FROM"
+				  " (SELECT kind, currency, source, CASE WHEN date < ? THEN 1 ELSE 0 END AS prior, amount"
+				  " FROM ledger_lines WHERE exporter_norm = ? AND account = 'charges_payable' AND date <= ?) AS l"
+				  " GROUP BY kind, currency, source, prior ORDER BY kind, currency";
 	tg__stmt *s;
 	int rc;
 	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
@@ -77,7 +79,6 @@ static int gather(stmt_line *rows, size_t *n, tg_store *st, const char *norm, co
 	tg__stmt_bind_text(s, 1, from, -1);
 	tg__stmt_bind_text(s, 2, norm, -1);
 	tg__stmt_bind_text(s, 3, to, -1);
-	tg__stmt_bind_text(s, 4, from, -1);
 	while ((rc = tg__stmt_step(s, err)) == 1) {
 		stmt_line *r = row_for(rows, n, tg__stmt_text(s, 0), tg__stmt_text(s, 1));
 		int64_t owed = -tg__stmt_int64(s, 4); /* credit balance of the payable */

@@ -49,6 +49,7 @@ typedef struct pg_stmt {
 	int *fmts;      /* 0 text, 1 binary (blobs) */
 	PGresult *res;  /* result of the current execution, or NULL */
 	int nrows, cur; /* rows in res; index of the current row */
+	int bind_rc;    /* first failed bind since the last reset (TG_ENOMEM...): the next step returns it */
 } pg_stmt;
 
 #define PS(st) ((pg_store *)(void *)(st))
@@ -228,14 +229,23 @@ static int pg_prepare(tg__stmt **out, tg_store *base, const char *sql, tg_err *e
 	return TG_OK;
 }
 
+/* Remember a failed bind (callers may not check binds: SQLite's copy cannot fail on our allocator,
+ * ours can) so that the next step fails with it instead of running with the parameter left NULL. */
+static int bind_failed(pg_stmt *s, int rc)
+{
+	if (s->bind_rc == 0)
+		s->bind_rc = rc;
+	return rc;
+}
+
 /* Bind a copy of data[0..len) (text: NUL-terminated) as parameter idx. */
 static int bind_copy(pg_stmt *s, int idx, const void *data, size_t len, int binary)
 {
 	char *v;
 	if (idx < 1 || idx > s->nparams || len > (size_t)0x7fffffff)
-		return TG_EINVALID;
+		return bind_failed(s, TG_EINVALID);
 	if ((v = tg__malloc(len + 1)) == NULL)
-		return TG_ENOMEM;
+		return bind_failed(s, TG_ENOMEM);
 	memcpy(v, data, len);
 	v[len] = '\0';
 	tg__free(s->vals[idx - 1]);
@@ -249,7 +259,7 @@ static int pg_bind_null(tg__stmt *base, int idx)
 {
 	pg_stmt *s = PT(base);
 	if (idx < 1 || idx > s->nparams)
-		return TG_EINVALID;
+		return bind_failed(s, TG_EINVALID);
 	tg__free(s->vals[idx - 1]);
 	s->vals[idx - 1] = NULL;
 	return TG_OK;
@@ -308,6 +318,10 @@ static int pg_step(tg__stmt *base, tg_err *err)
 {
 	pg_stmt *s = PT(base);
 	int rc;
+	if (s->bind_rc == TG_ENOMEM)
+		return tg__oom(err);
+	if (s->bind_rc < 0)
+		return tg__fail(err, s->bind_rc, "store: bind: parameter index out of range");
 	if (s->res == NULL) {
 		rc = run_prepared(s, err);
 		if (rc == TG_EDB && reconnect(s->owner) == 0)
@@ -364,6 +378,7 @@ static void pg_reset(tg__stmt *base)
 	s->res = NULL;
 	s->nrows = 0;
 	s->cur = -1;
+	s->bind_rc = 0;
 	clear_binds(s);
 }
 

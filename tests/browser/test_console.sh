@@ -16,7 +16,7 @@ TMP=$(mktemp -d)
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT
-DB=$TMP/console.db
+DB=${TG_TEST_DB:-$TMP/console.db}  # TG_TEST_DB: a postgresql:// URL (pg_run.sh)
 "$TG" lists load fixtures/lists/sample-csl.csv --db "$DB" >/dev/null
 CO_TOKEN=$("$TG" token add --role compliance_officer --name officer --db "$DB" | tail -n 1)
 EXP_TOKEN=$("$TG" token add --role exporter --name exporter --db "$DB" | tail -n 1)

@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Run one golden CLI case: <case>/cmd holds the arguments (one shell line, $TG = the binary,
-# $SRC = source tree, $DB = a fresh database, $TMP = a scratch dir), <case>/stdin is fed if present,
-# stdout must equal <case>/expected, and the exit status <case>/status (default 0).
+# $SRC = source tree, $DB = a fresh database, $TMP = a scratch dir, `dbq SQL` = the first column of
+# a query on $DB), <case>/stdin is fed if present, stdout must equal <case>/expected, and the exit
+# status <case>/status (default 0). $DB is a SQLite path, or the postgresql:// URL in $TG_TEST_DB
+# (pg_run.sh: the "_pg" variant of every case); the expected output is the same on both.
 set -u
 tg=$1; dir=$2
 SRC=${TG_SOURCE_DIR:?}
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
-DB=$TMP/test.db
+DB=${TG_TEST_DB:-$TMP/test.db}
+dbq() { case $DB in
+  postgres*) psql -XAtq -d "$DB" -c "$1" ;;
+  *) sqlite3 "$DB" "$1" ;;
+esac; }
+export -f dbq
 export TG="$tg" SRC DB TMP
 cd "$SRC"
 if [ -f "$dir/stdin" ]; then

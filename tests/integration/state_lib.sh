@@ -13,9 +13,24 @@ expect() {
 }
 # has FILE TEXT DESCRIPTION
 has() { if grep -q -- "$2" "$1"; then ok "$3"; else bad "$3: '$2' not in $1"; cat "$1"; fi; }
-q() { case $TOLLGATE_DB in
-  postgres*) psql -XAtq -d "$TOLLGATE_DB" -c "$1" ;;   # TG_TEST_DB=postgresql://... (test_pg.sh)
-  *) sqlite3 "$TOLLGATE_DB" "$1" ;;
+# dbx DB SQL: run SQL on DB, a SQLite path or a postgresql:// URL (TG_TEST_DB, pg_run.sh); q SQL: on $TOLLGATE_DB.
+dbx() { case $1 in
+  postgres*) psql -XAtq -v ON_ERROR_STOP=1 -d "$1" -c "$2" ;;
+  *) sqlite3 "$1" "$2" ;;
+esac; }
+q() { dbx "$TOLLGATE_DB" "$1"; }
+# db_copy DB NAME: copy DB (no one may have it open) and print the copy: $W/NAME.db, or the database
+# <DB's name>_NAME in DB's cluster (replaced if it exists).
+db_copy() { case $1 in
+  postgres*) local n="${1##*/}_$2"
+    psql -XAtq -d "${1%/*}/postgres" -c "DROP DATABASE IF EXISTS $n" -c "CREATE DATABASE $n TEMPLATE ${1##*/}" >/dev/null &&
+      echo "${1%/*}/$n" ;;
+  *) rm -f "$W/$2.db"; sqlite3 "$1" ".backup $W/$2.db" && echo "$W/$2.db" ;;
+esac; }
+# db_drop DB: remove a copy made by db_copy.
+db_drop() { case $1 in
+  postgres*) psql -XAtq -d "${1%/*}/postgres" -c "DROP DATABASE IF EXISTS ${1##*/}" >/dev/null ;;
+  *) rm -f "$1" ;;
 esac; }
 
 # license ID QTY VALUE VALID_TO [UNIT] [CONSIGNEE]

@@ -5,7 +5,7 @@ set -u
 tg=$1
 src=${TG_SOURCE_DIR:?}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-db=$tmp/t.db
+db=${TG_TEST_DB:-$tmp/t.db}  # TG_TEST_DB: a postgresql:// URL (pg_run.sh)
 fail() { echo "FAIL: $*"; exit 1; }
 cd "$src"
 TOLLGATE_ACTOR=loader "$tg" lists load fixtures/lists/sample-csl.csv --db "$db" >/dev/null || fail "lists load"

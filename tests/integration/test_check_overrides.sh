@@ -5,7 +5,7 @@ set -u
 tg=$1
 src=${TG_SOURCE_DIR:?}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-db=$tmp/t.db
+db=${TG_TEST_DB:-$tmp/t.db}  # TG_TEST_DB: a postgresql:// URL (pg_run.sh)
 fail() { echo "FAIL: $*"; exit 1; }
 "$tg" lists load "$src/tests/resources/lists/csl_small.csv" --db "$db" >/dev/null || fail "lists load"
 python3 - "$src/examples/orders/17-h100-germany.json" "$tmp" <<'PY'

@@ -7,7 +7,7 @@ src=${TG_SOURCE_DIR:?}
 csl=$src/../shared/data/lists/csl-2022-04/consolidated.csv
 if [ ! -r "$csl" ]; then echo "skipped: $csl not present (../shared/data absent)"; exit 0; fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-db=$tmp/t.db
+db=${TG_TEST_DB:-$tmp/t.db}  # TG_TEST_DB: a postgresql:// URL (pg_run.sh)
 fail() { echo "FAIL: $*"; exit 1; }
 "$tg" lists load "$csl" --db "$db" >"$tmp/load" || fail "lists load"
 python3 - "$src/examples/orders/17-h100-germany.json" "$tmp" <<'PY'

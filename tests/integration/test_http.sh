@@ -10,7 +10,7 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT
 cd "$SRC"
-DB=$TMP/http.db
+DB=${TG_TEST_DB:-$TMP/http.db}  # TG_TEST_DB: a postgresql:// URL (pg_run.sh)
 fail() { echo "FAIL: $*"; [ -f "$TMP/err" ] && tail -5 "$TMP/err"; exit 1; }
 
 "$TG" lists load fixtures/lists/sample-csl.csv --db "$DB" >/dev/null
@@ -156,10 +156,13 @@ grep -q '"route":"/v1/orders/check","status":200' "$TMP/access.log" || fail "acc
 
 # SIGTERM while a request is in flight (a slow upload, ~1 s): it completes with 200, readyz is 503
 # meanwhile, new connections are refused, and the server exits 0.
-curl -sS -o "$TMP/late" -w '%{http_code}' --limit-rate 12k -H "Authorization: Bearer $EXP" \
-  --data-binary @examples/orders.jsonl "$URL/v1/orders/check/batch" >"$TMP/late.code" &
+# SIGTERM only once curl has sent the request line (-v on stderr): a fixed sleep lost that race on a
+# loaded machine (the request was never in flight, 000).
+curl -sS -v -o "$TMP/late" -w '%{http_code}' --limit-rate 12k -H "Authorization: Bearer $EXP" \
+  --data-binary @examples/orders.jsonl "$URL/v1/orders/check/batch" >"$TMP/late.code" 2>"$TMP/late.err" &
 cpid=$!
-sleep 0.4
+for _ in $(seq 200); do grep -q '^> POST' "$TMP/late.err" 2>/dev/null && break; sleep 0.05; done
+sleep 0.2
 kill -TERM "$pid"
 sleep 0.2
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/healthz")" = 000 ] || fail "new connections must be refused while draining"

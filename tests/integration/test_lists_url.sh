@@ -18,7 +18,7 @@ for _ in $(seq 1 50); do
   sleep 0.1
 done
 [ -n "$port" ] || fail "http server did not start"
-db=$tmp/t.db
+db=${TG_TEST_DB:-$tmp/t.db}  # TG_TEST_DB: a postgresql:// URL (pg_run.sh)
 out=$("$tg" lists load "http://127.0.0.1:$port/csl.csv" --db "$db" --json) || fail "load over http: $out"
 echo "$out" | grep -q "\"source\":\"http://127.0.0.1:$port/csl.csv\"" || fail "source is not the URL: $out"
 echo "$out" | grep -q '"format":"csl-csv"' || fail "format not detected: $out"

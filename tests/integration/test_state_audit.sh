@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # Ledger (accrual, remittance, reversal, balance proof) and audit tampering (edit, delete, reorder an
-# entry directly in SQLite: verify must name it). Usage: test_state_audit.sh TOLLGATE_BINARY
+# entry directly in the database: verify must name it). SQLite, or PostgreSQL when TG_TEST_DB is a
+# postgresql:// URL. Usage: test_state_audit.sh TOLLGATE_BINARY
 set -u
 TG=$1; W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
-export TOLLGATE_DB=$W/t.db TOLLGATE_ACTOR=tester
+export TOLLGATE_DB=${TG_TEST_DB:-$W/t.db} TOLLGATE_ACTOR=tester
 . "$(dirname "$0")/state_lib.sh"
 command -v sqlite3 >/dev/null || { echo "skipped: sqlite3 CLI absent"; exit 0; }
 EXP="Acme Accelerators Inc."
@@ -47,10 +48,10 @@ n=$(q "select count(*) from audit_log"); [ "$n" -ge 9 ] && ok "every change audi
 [ "$(q "select count(distinct actor) from audit_log")" = 1 ] && [ "$(q "select actor from audit_log limit 1")" = tester ] && ok "actor from TOLLGATE_ACTOR" || bad "actor"
 expect 0 "audit export" $TG audit export --from 2000-01-01 --to 2999-12-31
 [ "$(wc -l <"$W/out")" = "$n" ] && ok "export writes every entry" || bad "export"
-sqlite3 "$TOLLGATE_DB" ".backup $W/base.db"
+base=$(db_copy "$TOLLGATE_DB" base)
 tamper() { # DESCRIPTION SQL EXPECTED_TEXT
-  cp "$W/base.db" "$W/x.db"; sqlite3 "$W/x.db" "$2"
-  TOLLGATE_DB=$W/x.db expect 2 "tamper: $1 detected" $TG audit verify
+  x=$(db_copy "$base" x); dbx "$x" "$2" || bad "tamper SQL failed: $2"
+  TOLLGATE_DB=$x expect 2 "tamper: $1 detected" $TG audit verify
   has "$W/out" "$3" "tamper: $1 named"
 }
 tamper "edit entry 3" "update audit_log set entry = replace(entry, 'tester', 'mallory') where seq = 3" "BROKEN at entry 3:"
@@ -60,8 +61,9 @@ tamper "delete entry 2" "delete from audit_log where seq = 2" "BROKEN at entry 2
 tamper "reorder 2 and 3" "update audit_log set seq = -1 where seq = 2; update audit_log set seq = 2 where seq = 3; update audit_log set seq = 3 where seq = -1" "BROKEN at entry 2:"
 tamper "delete the last entry" "delete from audit_log where seq = $n" "BROKEN at entry $n:"
 tamper "rewrite entry 6 and rehash only it" "update audit_log set entry = replace(entry, '\"S-0001\"', '\"S-9999\"'), hash = '0' where seq = 6" "BROKEN at entry 6:"
-cp "$W/base.db" "$W/x.db"; sqlite3 "$W/x.db" "insert into ledger_lines (txn, exporter_norm, exporter, kind, currency, account, amount, date, source, ref, recorded_at) values ('forged','x','x','k','USD','cash',5,'2026-01-01','x','x','now')"
-TOLLGATE_DB=$W/x.db expect 2 "unbalanced ledger detected" $TG ledger check --json
+x=$(db_copy "$base" x); dbx "$x" "insert into ledger_lines (txn, exporter_norm, exporter, kind, currency, account, amount, date, source, ref, recorded_at) values ('forged','x','x','k','USD','cash',5,'2026-01-01','x','x','now')"
+TOLLGATE_DB=$x expect 2 "unbalanced ledger detected" $TG ledger check --json
 has "$W/out" '"txn":"forged"' "check names the unbalanced transaction"
+db_drop "$x"; db_drop "$base"
 [ $fails = 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "all passed"

@@ -3,7 +3,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
+#include "store/store_int.h"
 
 const char *tg_test_path(const char *rel)
 {
@@ -31,4 +33,33 @@ const char *tg_test_tmpdir(void)
 	if (mkdtemp(buf) == NULL)
 		return NULL;
 	return buf;
+}
+
+const char *tg_test_db(char *out, size_t size, const char *name)
+{
+	static unsigned serial;
+	const char *dsn = getenv("TG_TEST_PG_DSN");
+	char sql[64];
+	tg_store *st = NULL;
+	tg_err err = TG_ERR_INIT;
+	const char *dir;
+	if (dsn == NULL || *dsn == '\0') {
+		if ((dir = tg_test_tmpdir()) == NULL)
+			fail_msg("cannot make a temporary directory");
+		snprintf(out, size, "%s/%s", dir, name);
+		return out;
+	}
+	/* One schema per call, named after the process and a counter: several test binaries share the
+	 * database only if they share the DSN, and then their pids differ. */
+	snprintf(sql, sizeof(sql), "t%ld_%u", (long)getpid(), ++serial);
+	if ((size_t)snprintf(out, size, "%s%soptions=-c%%20search_path%%3D%s", dsn, strchr(dsn, '?') ? "&" : "?", sql) >=
+	    size)
+		fail_msg("tg_test_db: buffer too small for %s", dsn);
+	if (tg__store_open_pg(&st, dsn, &err) != TG_OK)
+		fail_msg("tg_test_db: %s", err.msg);
+	snprintf(sql, sizeof(sql), "CREATE SCHEMA t%ld_%u", (long)getpid(), serial);
+	if (tg__store_exec(st, sql, &err) != TG_OK)
+		fail_msg("tg_test_db: %s", err.msg);
+	tg_store_free(st);
+	return out;
 }

@@ -15,5 +15,10 @@ const char *tg_test_path(const char *rel);
 const char *tg_test_shared_data(const char *rel);
 /* A fresh temporary directory (static buffer), removed by nothing: under $TMPDIR. */
 const char *tg_test_tmpdir(void);
+/* A fresh, empty database for one test, written to out (size bytes) and returned: the SQLite file
+ * <fresh tmpdir>/<name>, or, when TG_TEST_PG_DSN names a PostgreSQL database (pg_run.sh, the "_pg"
+ * ctest variants), a postgresql:// URL selecting a new schema of it through search_path. Every
+ * tg_store_open of the returned string opens the same database. Fails the test when it cannot. */
+const char *tg_test_db(char *out, size_t size, const char *name);
 
 #endif

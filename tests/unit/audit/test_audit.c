@@ -16,7 +16,9 @@ static tg_engine *open_engine(const char *name)
 	tg_engine *e = NULL;
 	tg_err err = TG_ERR_INIT;
 	static char path[512];
-	snprintf(path, sizeof(path), "%s/%s.db", tg_test_tmpdir(), name);
+	char file[128];
+	snprintf(file, sizeof(file), "%s.db", name);
+	tg_test_db(path, sizeof(path), file);
 	o.db_path = path;
 	o.data_dir = TG_SOURCE_DIR;
 	assert_int_equal(tg_engine_open(&e, &o, &err), TG_OK);

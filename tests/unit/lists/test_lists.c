@@ -16,7 +16,7 @@ static tg_store *fresh_store(void)
 {
 	char path[512];
 	tg_store *st = NULL;
-	snprintf(path, sizeof(path), "%s/t.db", tg_test_tmpdir());
+	tg_test_db(path, sizeof(path), "t.db");
 	assert_int_equal(tg_store_open(&st, path, NULL), TG_OK);
 	return st;
 }

@@ -54,7 +54,7 @@ static int setup(void **state)
 	assert_int_equal(tg_catalog_load(&fx->cat, tg_test_path("catalog/accelerators.json"), NULL), TG_OK);
 	assert_int_equal(tg_gates_load(&fx->gates, tg_test_path("policy/gates.json"), NULL), TG_OK);
 	assert_int_equal(tg_policy_load(&fx->pol, tg_test_path("policy"), NULL), TG_OK);
-	snprintf(db, sizeof(db), "%s/decide.db", tg_test_tmpdir());
+	tg_test_db(db, sizeof(db), "decide.db");
 	assert_int_equal(tg_store_open(&fx->st, db, NULL), TG_OK);
 	assert_int_equal(tg_lists_load(&snap, fx->st, tg_test_path("tests/resources/lists/csl_small.csv"), NULL, NULL),
 			 TG_OK);

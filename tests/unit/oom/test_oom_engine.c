@@ -72,7 +72,7 @@ static void oom__engine_open(void **state)
 	fixture fx;
 	(void)state;
 	memset(&fx, 0, sizeof(fx));
-	snprintf(fx.db, sizeof(fx.db), "%s/open.db", tg_test_tmpdir());
+	tg_test_db(fx.db, sizeof(fx.db), "open.db");
 	assert_true(oom_sweep(open_engine, &fx, 100000) > 1);
 }
 
@@ -86,7 +86,7 @@ static void oom__engine_check_many(void **state)
 	size_t i;
 	(void)state;
 	memset(&fx, 0, sizeof(fx));
-	snprintf(fx.db, sizeof(fx.db), "%s/check.db", tg_test_tmpdir());
+	tg_test_db(fx.db, sizeof(fx.db), "check.db");
 	o.data_dir = TG_SOURCE_DIR;
 	o.db_path = fx.db;
 	assert_int_equal(tg_engine_open(&fx.e, &o, NULL), TG_OK);

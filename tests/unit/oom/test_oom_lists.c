@@ -61,7 +61,7 @@ static void sweep(const char *path, tg_list_format fmt)
 {
 	char db[512];
 	load_ctx c = {NULL, path, fmt, 0};
-	snprintf(db, sizeof(db), "%s/lists.db", tg_test_tmpdir());
+	tg_test_db(db, sizeof(db), "lists.db");
 	tg_err err = TG_ERR_INIT;
 	if (tg_store_open(&c.st, db, &err) != TG_OK)
 		fail_msg("%s", err.msg);

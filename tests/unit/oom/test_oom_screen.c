@@ -14,7 +14,7 @@ static tg_store *open_loaded_store(void)
 	char db[512];
 	tg_store *st = NULL;
 	size_t i;
-	snprintf(db, sizeof(db), "%s/screen.db", tg_test_tmpdir());
+	tg_test_db(db, sizeof(db), "screen.db");
 	assert_int_equal(tg_store_open(&st, db, NULL), TG_OK);
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		tg_list_snapshot snap;

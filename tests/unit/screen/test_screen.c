@@ -273,7 +273,7 @@ static tg_screener *open_fixture(tg_store **st)
 	char path[512];
 	tg_screener *s = NULL;
 	tg_list_snapshot snap;
-	snprintf(path, sizeof(path), "%s/t.db", tg_test_tmpdir());
+	tg_test_db(path, sizeof(path), "t.db");
 	assert_int_equal(tg_store_open(st, path, NULL), TG_OK);
 	assert_int_equal(tg_lists_load(&snap, *st, tg_test_path("tests/resources/lists/csl_small.csv"), NULL, NULL),
 			 TG_OK);
@@ -474,7 +474,7 @@ static void screen__empty_store(void **state)
 	tg_screen_hit h[2];
 	size_t n = 5;
 	(void)state;
-	snprintf(path, sizeof(path), "%s/e.db", tg_test_tmpdir());
+	tg_test_db(path, sizeof(path), "e.db");
 	assert_int_equal(tg_store_open(&st, path, NULL), TG_OK);
 	assert_int_equal(tg_screener_open(&s, st, NULL), TG_OK);
 	assert_int_equal(tg_screen_name(h, 2, &n, s, "Anyone", NULL, NULL), TG_OK);

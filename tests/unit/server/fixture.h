@@ -28,7 +28,7 @@ static fx *fx_new(size_t max_body, const char *web_dir)
 	int r;
 	assert_non_null(f);
 	snprintf(f->dir, sizeof(f->dir), "%s", tg_test_tmpdir());
-	snprintf(db, sizeof(db), "%s/t.db", f->dir);
+	tg_test_db(db, sizeof(db), "t.db");
 	eo.db_path = db;
 	eo.data_dir = TG_SOURCE_DIR;
 	assert_int_equal(tg_engine_open(&f->e, &eo, &err), TG_OK);

@@ -11,7 +11,7 @@ static tg_store *open_store(void)
 	char db[300];
 	tg_store *st = NULL;
 	tg_err err = TG_ERR_INIT;
-	snprintf(db, sizeof(db), "%s/t.db", tg_test_tmpdir());
+	tg_test_db(db, sizeof(db), "t.db");
 	assert_int_equal(tg_store_open(&st, db, &err), TG_OK);
 	return st;
 }
