@@ -77,8 +77,14 @@ static int chain_hash(char out[65], const char *prev, const char *entry, size_t 
 static int read_head(int64_t *seq, char prev[65], tg_store *st, tg_err *err)
 {
 	static const char sql[] = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
+	tg__audit_head *h = tg__store_audit_head(st);
 	tg__stmt *s;
 	int rc;
+	if (h->batch && h->valid) { /* the head this transaction last wrote */
+		*seq = h->seq;
+		memcpy(prev, h->hash, 65);
+		return TG_OK;
+	}
 	*seq = 0;
 	memcpy(prev, zero_hash, 65);
 	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
@@ -91,13 +97,43 @@ static int read_head(int64_t *seq, char prev[65], tg_store *st, tg_err *err)
 	return rc < 0 ? rc : TG_OK;
 }
 
+static int write_head(tg_store *st, int64_t seq, const char *hash, tg_err *err)
+{
+	static const char head[] = "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)"
+				   " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash";
+	tg__stmt *s;
+	int rc;
+	if ((rc = tg__store_prepare(&s, st, head, err)) < 0)
+		return rc;
+	tg__stmt_bind_int64(s, 1, seq);
+	tg__stmt_bind_text(s, 2, hash, 64);
+	rc = tg__stmt_step(s, err);
+	tg__stmt_reset(s);
+	return rc < 0 ? rc : TG_OK;
+}
+
+void tg__audit_batch_begin(tg_store *st)
+{
+	tg__audit_head *h = tg__store_audit_head(st);
+	memset(h, 0, sizeof(*h));
+	h->batch = 1;
+}
+
+int tg__audit_batch_end(tg_store *st, tg_err *err)
+{
+	tg__audit_head *h = tg__store_audit_head(st);
+	int rc = h->dirty ? write_head(st, h->seq, h->hash, err) : TG_OK;
+	if (rc == TG_OK)
+		memset(h, 0, sizeof(*h));
+	return rc;
+}
+
 static int write_entry(tg_store *st, int64_t seq, const char *at, const char *actor, const char *kind,
 		       const char *subject, const tg_buf *entry, const char *prev, const char *hash, tg_err *err)
 {
 	static const char ins[] = "INSERT INTO audit_log (seq, at, actor, kind, subject, entry, prev_hash, hash)"
 				  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-	static const char head[] = "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)"
-				   " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash";
+	tg__audit_head *h = tg__store_audit_head(st);
 	tg__stmt *s;
 	int rc;
 	if ((rc = tg__store_prepare(&s, st, ins, err)) < 0)
@@ -112,13 +148,16 @@ static int write_entry(tg_store *st, int64_t seq, const char *at, const char *ac
 	tg__stmt_bind_text(s, 8, hash, 64);
 	rc = tg__stmt_step(s, err);
 	tg__stmt_reset(s);
-	if (rc < 0 || (rc = tg__store_prepare(&s, st, head, err)) < 0)
+	if (rc < 0)
 		return rc;
-	tg__stmt_bind_int64(s, 1, seq);
-	tg__stmt_bind_text(s, 2, hash, 64);
-	rc = tg__stmt_step(s, err);
-	tg__stmt_reset(s);
-	return rc < 0 ? rc : TG_OK;
+	if (h->batch) { /* the head row is written once, by tg__audit_batch_end */
+		h->seq = seq;
+		memcpy(h->hash, hash, 64);
+		h->hash[64] = '\0';
+		h->valid = h->dirty = 1;
+		return TG_OK;
+	}
+	return write_head(st, seq, hash, err);
 }
 
 int tg__audit_append(tg_store *st, const char *actor, const char *kind, const char *subject,

@@ -13,6 +13,12 @@
 int tg__audit_append(tg_store *st, const char *actor, const char *kind, const char *subject,
 		     const char *data_json, tg_err *err);
 
+/* A batch of appends in one write transaction (group commit): between begin and end the chain's head
+ * is kept in memory instead of being read and rewritten per entry; end writes the head row and must
+ * run before the commit (a commit with the head unwritten fails). A rollback discards the batch. */
+void tg__audit_batch_begin(tg_store *st);
+int tg__audit_batch_end(tg_store *st, tg_err *err);
+
 /* Canonical text (sorted keys, compact, ASCII) of v and its SHA-256 hex; *out is malloc'd by jansson
  * (free with free()). */
 int tg__canon(char **out, char hash[65], const json_t *v, tg_err *err);

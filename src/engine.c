@@ -249,8 +249,11 @@ int tg_engine_check_many(tg_check_result *res, size_t n, tg_engine *e, const cha
 	for (i = 0; i < n; i++)
 		memset(&res[i], 0, sizeof(res[i]));
 	e->lic_memo.none_valid = 0;
-	if (opts->record && (rc = tg__store_begin(e->store, err)) < 0)
-		return rc;
+	if (opts->record) {
+		if ((rc = tg__store_begin(e->store, err)) < 0)
+			return rc;
+		tg__audit_batch_begin(e->store);
+	}
 	/* Not recording: one read snapshot for the batch (one lock, consistent licence view). */
 	if (!opts->record && e->store && n > 1 && (snap = tg__store_read_begin(e->store, err)) < 0)
 		return snap;
@@ -260,7 +263,7 @@ int tg_engine_check_many(tg_check_result *res, size_t n, tg_engine *e, const cha
 		tg__store_read_end(e->store);
 	e->lic_memo.none_valid = 0;
 	if (opts->record) {
-		if (rc == TG_OK)
+		if (rc == TG_OK && (rc = tg__audit_batch_end(e->store, err)) == TG_OK)
 			rc = tg__store_commit(e->store, err);
 		else
 			tg__store_rollback(e->store);

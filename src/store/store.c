@@ -211,17 +211,28 @@ int tg__store_commit(tg_store *st, tg_err *err)
 {
 	if (st->depth == 0)
 		return tg__fail(err, TG_EINTERNAL, "store: commit without a transaction");
+	if (st->depth == 1 && st->audit.dirty) { /* a batch that did not write its audit head: a bug */
+		tg__store_rollback(st);
+		return tg__fail(err, TG_EINTERNAL, "store: commit with the audit head not written");
+	}
 	if (--st->depth > 0)
 		return TG_OK;
+	memset(&st->audit, 0, sizeof(st->audit));
 	return st->vt->tx_commit(st, err);
 }
 
 void tg__store_rollback(tg_store *st)
 {
+	memset(&st->audit, 0, sizeof(st->audit));
 	if (st->depth > 0) {
 		st->depth = 0;
 		st->vt->tx_rollback(st);
 	}
+}
+
+tg__audit_head *tg__store_audit_head(tg_store *st)
+{
+	return &st->audit;
 }
 
 int tg__store_read_begin(tg_store *st, tg_err *err)

@@ -55,6 +55,16 @@ void tg__store_rollback(tg_store *st);
  * tg__store_read_end), 0 when a transaction was already open (then there is nothing to end). */
 int tg__store_read_begin(tg_store *st, tg_err *err);
 void tg__store_read_end(tg_store *st);
+/* The audit chain's head as audit.c knows it inside the current write transaction. During a batch
+ * (tg__audit_batch_begin) each entry updates this instead of reading and rewriting the head row; the
+ * row is written once before the commit. Zeroed by rollback; a commit with an unwritten head fails. */
+typedef struct tg__audit_head {
+	int batch, valid, dirty;
+	int64_t seq;
+	char hash[65];
+} tg__audit_head;
+tg__audit_head *tg__store_audit_head(tg_store *st);
+
 /* Rows changed by the last statement. */
 int64_t tg__store_changes(tg_store *st);
 

@@ -38,6 +38,7 @@ struct tg_store {
 	const tg__store_vt *vt;
 	int depth;      /* nesting of tg__store_begin */
 	size_t applied; /* migration steps applied through this handle */
+	tg__audit_head audit; /* see tg__store_audit_head */
 };
 
 /* Base of every backend's statement. */
