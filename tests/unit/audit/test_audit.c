@@ -120,10 +120,41 @@ static void audit__oom_sweep(void **state)
 	tg_engine_free(e);
 }
 
+/* A batch keeps the head in memory: entries chain exactly as one by one, the head row is written once
+ * at the end, and a commit that skipped batch_end is refused with nothing written. */
+static void audit__batch_head(void **state)
+{
+	tg_engine *e = open_engine("batch");
+	tg_store *st = tg_engine_store(e);
+	tg_audit_report r;
+	tg_err err = TG_ERR_INIT;
+	int i;
+	(void)state;
+	assert_int_equal(tg__store_begin(st, &err), TG_OK);
+	tg__audit_batch_begin(st);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(tg__audit_append(st, "a", "test", "s", "{}", &err), TG_OK);
+	assert_int_equal(tg__store_commit(st, &err), TG_EINTERNAL); /* head not written: rolled back */
+	assert_int_equal(tg_audit_verify(&r, e, &err), TG_OK);
+	assert_int_equal(r.entries, 1); /* only the policy entry of the engine's open */
+	assert_int_equal(tg__store_begin(st, &err), TG_OK);
+	tg__audit_batch_begin(st);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(tg__audit_append(st, "a", "test", "s", "{}", &err), TG_OK);
+	assert_int_equal(tg__audit_batch_end(st, &err), TG_OK);
+	assert_int_equal(tg__store_commit(st, &err), TG_OK);
+	fill(e, 2); /* then one by one, continuing the chain */
+	assert_int_equal(tg_audit_verify(&r, e, &err), TG_OK);
+	assert_int_equal(r.entries, 6);
+	assert_int_equal(r.first_broken, 0);
+	tg_engine_free(e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(audit__intact),
+		cmocka_unit_test(audit__batch_head),
 		cmocka_unit_test(audit__edit_delete_reorder),
 		cmocka_unit_test(audit__export),
 		cmocka_unit_test(audit__oom_sweep),
