@@ -22,5 +22,6 @@ const tg__migration tg__migrations[] = {
 	{"approvals", 1, TG__SCHEMA_APPROVALS_1},
 	{"lists", 3, TG__SCHEMA_LISTS_3},
 	{"lists", 4, TG__SCHEMA_LISTS_4},
+	{"decisions", 2, TG__SCHEMA_DECISIONS_2},
 	{NULL, 0, NULL},
 };
