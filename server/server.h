@@ -25,10 +25,12 @@ typedef struct server_opts {
 	size_t max_body;      /* request body limit (bytes) of JSON routes; 0 = 1 MiB */
 	size_t max_upload;    /* body limit of list uploads; 0 = 64 MiB */
 	unsigned commit_max;  /* most orders per group commit; 0 = 4096 */
-	unsigned gather_us;   /* longest wait for more requests before a commit; 0 = none (default 1000) */
+	unsigned gather_us;   /* longest wait for more requests before a commit; 0 = none (default: requests that
+				 arrive during a commit share the next one; a wait only adds latency for a
+				 closed loop of clients: 10,777 vs 16,000-20,868 req/s in bench_http) */
 } server_opts;
 
-#define SERVER_OPTS_INIT {NULL, NULL, 0, 0, 0, 1000}
+#define SERVER_OPTS_INIT {NULL, NULL, 0, 0, 0, 0}
 
 /* One request. Strings are borrowed for the duration of server_dispatch(). */
 typedef struct server_req {
