@@ -34,9 +34,13 @@ static int decide(hctx *c, tg_check_result *res, size_t n, const char *const *te
 	int rc;
 	if (o->record)
 		return committer_check(c->srv->commit, res, n, texts, lens, o, c->resp->principal, err);
+	/* Unrecorded checks still read the store (licence matching in one read snapshot): the store's
+	 * lock first, the screener's second, as everywhere. */
+	pthread_mutex_lock(&c->srv->store_mu);
 	pthread_rwlock_rdlock(&c->srv->scr_lock);
 	rc = tg_engine_check_many(res, n, c->srv->engine, texts, lens, o, err);
 	pthread_rwlock_unlock(&c->srv->scr_lock);
+	pthread_mutex_unlock(&c->srv->store_mu);
 	return rc;
 }
 

@@ -177,11 +177,34 @@ static double since(const struct timespec *t0)
 	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+/* Several instances share one database: a list snapshot or an override recorded by another instance
+ * (or the CLI) must reach this instance's screener. At most once a second, and only when the store is
+ * free (trylock: a busy store means a commit is running; a later request checks again), compare the
+ * store's screening version and rebuild the screener when it changed. Store lock first, screener
+ * second, as everywhere. */
+static void refresh_screener(server *s, const struct timespec *now)
+{
+	long sec = (long)now->tv_sec, last = __atomic_load_n(&s->scr_checked_at, __ATOMIC_RELAXED);
+	tg_err err = TG_ERR_INIT;
+	int stale = 0;
+	if (sec == last || pthread_mutex_trylock(&s->store_mu) != 0)
+		return;
+	if (__atomic_compare_exchange_n(&s->scr_checked_at, &last, sec, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED) &&
+	    tg_engine_screener_stale(s->engine, &stale, &err) == TG_OK && stale) {
+		pthread_rwlock_wrlock(&s->scr_lock);
+		if (tg_engine_reload_screener(s->engine, &err) < 0)
+			fprintf(stderr, "tollgate serve: cannot rebuild the screener: %s\n", err.msg);
+		pthread_rwlock_unlock(&s->scr_lock);
+	}
+	pthread_mutex_unlock(&s->store_mu);
+}
+
 int server_dispatch_async(server *s, const server_req *req, server_resp *resp, server_wake_fn wake, void *payload)
 {
 	struct timespec t0;
 	size_t slot;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	refresh_screener(s, &t0);
 	memset(resp, 0, sizeof(*resp));
 	resp->status = 200;
 	resp->content_type = "application/json";

@@ -104,6 +104,7 @@ struct server {
 	committer *commit;
 	metrics m;
 	int draining;
+	long scr_checked_at;         /* monotonic second of the last screener staleness check (atomic) */
 };
 
 /* sbuf.c */

@@ -28,7 +28,7 @@ struct tg_engine {
 	tg_store *store;
 	tg_screener *screener;
 	tg__pcache *memo; /* screening memo; rebuilt with the screener */
-	tg__license_memo lic_memo; /* licence facts of the current batch's snapshot; zeroed per batch */
+	int64_t scr_ver[2]; /* newest snapshot and override ids when the screener was built */
 	char actor[128]; /* who state changes are attributed to in the audit log */
 };
 
@@ -41,6 +41,8 @@ static const char *data_dir(const tg_engine_opts *o)
 		return o->data_dir;
 	return env && *env ? env : TG_DATA_DIR;
 }
+
+static int screening_version(tg_engine *e, int64_t v[2], tg_err *err);
 
 /* A policy version not seen before is recorded and audited ("policy change"), in one transaction. */
 static int note_policy_version(tg_engine *e, tg_err *err)
@@ -99,6 +101,7 @@ int tg_engine_open(tg_engine **out, const tg_engine_opts *opts, tg_err *err)
 		goto fail;
 	if (opts == NULL || !opts->no_store) {
 		if ((rc = tg_store_open(&e->store, tg_store_default_path(opts ? opts->db_path : NULL), err)) < 0 ||
+		    (rc = screening_version(e, e->scr_ver, err)) < 0 ||
 		    (rc = tg_screener_open(&e->screener, e->store, err)) < 0 ||
 		    (rc = note_policy_version(e, err)) < 0)
 			goto fail;
@@ -132,14 +135,45 @@ const tg_gates *tg_engine_gates(const tg_engine *e) { return &e->gates; }
 tg_store *tg_engine_store(tg_engine *e) { return e->store; }
 const tg_screener *tg_engine_screener(const tg_engine *e) { return e->screener; }
 
+/* What the screener is built from: the newest list snapshot and the newest override decision. */
+static int screening_version(tg_engine *e, int64_t v[2], tg_err *err)
+{
+	static const char sql[] = "SELECT (SELECT COALESCE(MAX(id), 0) FROM list_snapshots),"
+				  " (SELECT COALESCE(MAX(id), 0) FROM screen_overrides)";
+	tg__stmt *s;
+	int rc;
+	if ((rc = tg__store_prepare(&s, e->store, sql, err)) < 0)
+		return rc;
+	if ((rc = tg__stmt_step(s, err)) == 1) {
+		v[0] = tg__stmt_int64(s, 0);
+		v[1] = tg__stmt_int64(s, 1);
+	}
+	tg__stmt_reset(s);
+	return rc < 0 ? rc : TG_OK;
+}
+
+int tg_engine_screener_stale(tg_engine *e, int *stale, tg_err *err)
+{
+	int64_t v[2] = {0, 0};
+	int rc;
+	*stale = 0;
+	if (e->store == NULL)
+		return TG_OK;
+	if ((rc = screening_version(e, v, err)) < 0)
+		return rc;
+	*stale = v[0] != e->scr_ver[0] || v[1] != e->scr_ver[1];
+	return TG_OK;
+}
+
 int tg_engine_reload_screener(tg_engine *e, tg_err *err)
 {
 	tg_screener *s = NULL;
 	tg__pcache *m = NULL;
+	int64_t v[2] = {0, 0};
 	int rc;
 	if (e->store == NULL)
 		return TG_OK;
-	if ((rc = tg_screener_open(&s, e->store, err)) < 0)
+	if ((rc = screening_version(e, v, err)) < 0 || (rc = tg_screener_open(&s, e->store, err)) < 0)
 		return rc;
 	if (tg__pcache_new(&m, MEMO_MAX) < 0) {
 		tg_screener_free(s);
@@ -149,6 +183,8 @@ int tg_engine_reload_screener(tg_engine *e, tg_err *err)
 	tg__pcache_free(e->memo);
 	e->screener = s;
 	e->memo = m;
+	e->scr_ver[0] = v[0];
+	e->scr_ver[1] = v[1];
 	return TG_OK;
 }
 
@@ -169,12 +205,12 @@ const char *tg_engine_actor(const tg_engine *e) { return e->actor; }
 
 /* Decide one order and match it against the licences in the store (read-only). */
 static int decide_one(tg_check_result *r, tg_decision *d, tg_engine *e, const tg_order *o,
-		      const tg_check_opts *opts)
+		      const tg_check_opts *opts, tg__license_memo *lic)
 {
 	tg_decide_ctx ctx = {e->catalog, &e->gates, e->policy, e->screener, e->memo};
 	int rc = tg_decide(d, &ctx, o, opts->has_as_of ? opts->as_of : o->date, &r->err);
 	if (rc == TG_OK && e->store)
-		rc = tg__license_apply_memo(d, e->store, o, &e->lic_memo, &r->err);
+		rc = tg__license_apply_memo(d, e->store, o, lic, &r->err);
 	if (rc == TG_OK && (rc = tg_decision_json(&r->json, d)) < 0)
 		tg__fail(&r->err, rc, "cannot encode the decision");
 	r->verdict = d->verdict;
@@ -199,7 +235,7 @@ static int audit_decision(tg_engine *e, const tg_order *o, const tg_decision *d,
 }
 
 static int check_one(tg_check_result *r, tg_engine *e, const char *text, size_t len, const tg_check_opts *opts,
-		     tg_err *batch_err)
+		     tg_err *batch_err, tg__license_memo *lic)
 {
 	tg_order *o = NULL;
 	tg_decision d;
@@ -221,7 +257,7 @@ static int check_one(tg_check_result *r, tg_engine *e, const char *text, size_t 
 		if (rc < 0)
 			goto done;
 	}
-	if ((rc = decide_one(r, &d, e, o, opts)) < 0)
+	if ((rc = decide_one(r, &d, e, o, opts, lic)) < 0)
 		goto done;
 	if (opts->record && (rc = tg__record_insert(e->store, o, &d, r->json.ptr, &r->err)) == TG_OK &&
 	    (rc = audit_decision(e, o, &d, &r->err)) < 0)
@@ -239,6 +275,7 @@ int tg_engine_check_many(tg_check_result *res, size_t n, tg_engine *e, const cha
 			 const size_t *lens, const tg_check_opts *opts, tg_err *err)
 {
 	tg_check_opts dflt = TG_CHECK_OPTS_INIT;
+	tg__license_memo lic; /* what this batch's snapshot says about licences */
 	size_t i;
 	int rc = TG_OK, snap = 0;
 
@@ -248,7 +285,7 @@ int tg_engine_check_many(tg_check_result *res, size_t n, tg_engine *e, const cha
 		return tg__fail(err, TG_EINVALID, "recording needs a store");
 	for (i = 0; i < n; i++)
 		memset(&res[i], 0, sizeof(res[i]));
-	e->lic_memo.none_valid = 0;
+	lic.none_valid = 0;
 	if (opts->record) {
 		if ((rc = tg__store_begin(e->store, err)) < 0)
 			return rc;
@@ -258,10 +295,9 @@ int tg_engine_check_many(tg_check_result *res, size_t n, tg_engine *e, const cha
 	if (!opts->record && e->store && n > 1 && (snap = tg__store_read_begin(e->store, err)) < 0)
 		return snap;
 	for (i = 0; i < n && rc == TG_OK; i++)
-		rc = check_one(&res[i], e, texts[i], lens[i], opts, err);
+		rc = check_one(&res[i], e, texts[i], lens[i], opts, err, &lic);
 	if (snap == 1)
 		tg__store_read_end(e->store);
-	e->lic_memo.none_valid = 0;
 	if (opts->record) {
 		if (rc == TG_OK && (rc = tg__audit_batch_end(e->store, err)) == TG_OK)
 			rc = tg__store_commit(e->store, err);

@@ -39,6 +39,12 @@ TG_EXTERN tg_store *tg_engine_store(tg_engine *e);
 TG_EXTERN const tg_screener *tg_engine_screener(const tg_engine *e);
 /** Rebuild the screening index from the store (after a list load). @since 0.1 */
 TG_EXTERN int tg_engine_reload_screener(tg_engine *e, tg_err *err);
+/**
+ * Has the store's screening data changed since the screener was built (a list snapshot loaded or an
+ * override recorded, by this or another process or instance)? One read of the store; *stale = 1 when
+ * tg_engine_reload_screener would build a different index. @since 0.3
+ */
+TG_EXTERN int tg_engine_screener_stale(tg_engine *e, int *stale, tg_err *err);
 
 typedef struct tg_check_opts {
 	unsigned version; /**< TG_CHECK_OPTS_VERSION */
