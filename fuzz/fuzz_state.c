@@ -151,3 +151,23 @@ void tg_fuzz_check_outcome(int rc, const tg_err *err, const tg_buf *out)
 	}
 	json_decref(j);
 }
+
+void tg_fuzz_twice(const char *name, tg_fuzz_op op, const uint8_t *data, size_t size)
+{
+	tg_engine *e = tg_fuzz_engine();
+	tg_buf out = TG_BUF_INIT, again = TG_BUF_INIT;
+	tg_err err = TG_ERR_INIT, err2 = TG_ERR_INIT;
+	int rc, rc2;
+	rc = op(&out, e, (const char *)data, size, &err);
+	tg_fuzz_check_outcome(rc, &err, &out);
+	rc2 = op(&again, e, (const char *)data, size, &err2);
+	tg_fuzz_check_outcome(rc2, &err2, &again);
+	/* what was accepted once is replayed (TG_OK) the second time; what failed on input fails the same way */
+	if ((rc == TG_OK && rc2 != TG_OK) || (rc == TG_EINVALID && rc2 != TG_EINVALID) ||
+	    (rc == TG_ELIMIT && rc2 != TG_ELIMIT)) {
+		fprintf(stderr, "%s: first %d (%s), second %d (%s)\n", name, rc, err.msg, rc2, err2.msg);
+		abort();
+	}
+	tg_buf_dispose(&out);
+	tg_buf_dispose(&again);
+}

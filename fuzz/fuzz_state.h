@@ -7,6 +7,7 @@
 #define TG_FUZZ_STATE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "tg/buf.h"
 #include "tg/engine.h"
 #include "tg/errors.h"
@@ -17,5 +18,12 @@ tg_engine *tg_fuzz_engine(void);
  * not a store or internal failure (bad input must never cause one), err->msg is one NUL-terminated
  * line, and on TG_OK / TG_EREFUSED @p out holds a JSON object. TG_FUZZ_VERBOSE=1 prints each outcome. */
 void tg_fuzz_check_outcome(int rc, const tg_err *err, const tg_buf *out);
+
+/* A state operation of the public API: tg_license_add, tg_inspect_record, tg_ship. */
+typedef int (*tg_fuzz_op)(tg_buf *out, tg_engine *e, const char *json, size_t len, tg_err *err);
+/* Run op on the input twice against the seeded engine, checking each outcome (tg_fuzz_check_outcome);
+ * abort unless what was accepted once is replayed (TG_OK) the second time and what failed on input
+ * (TG_EINVALID, TG_ELIMIT) fails the same way. name labels the abort message. */
+void tg_fuzz_twice(const char *name, tg_fuzz_op op, const uint8_t *data, size_t size);
 
 #endif
