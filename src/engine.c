@@ -210,7 +210,7 @@ static int decide_one(tg_check_result *r, tg_decision *d, tg_engine *e, const tg
 	tg_decide_ctx ctx = {e->catalog, &e->gates, e->policy, e->screener, e->memo};
 	int rc = tg_decide(d, &ctx, o, opts->has_as_of ? opts->as_of : o->date, &r->err);
 	if (rc == TG_OK && e->store)
-		rc = tg__license_apply_memo(d, e->store, o, lic, &r->err);
+		rc = tg__license_apply(d, e->store, o, lic, &r->err);
 	if (rc == TG_OK && (rc = tg_decision_json(&r->json, d)) < 0)
 		tg__fail(&r->err, rc, "cannot encode the decision");
 	r->verdict = d->verdict;

@@ -8,12 +8,6 @@
 #include "tg/order.h"
 #include "tg/store.h"
 
-/* If d's verdict is license_required, look for a live licence of the order's exporter that covers its
- * date, destination, consignees, end users, items, remaining quantity and value, and every jurisdiction
- * that requires a licence. Covered: the licence id and conditions go into d and the covered
- * jurisdictions become allow. Not covered: a reason says which part is missing. Read-only. */
-int tg__license_apply(tg_decision *d, tg_store *st, const tg_order *o, tg_err *err);
-
 /* What one run of checks (a batch in one transaction or read snapshot) learnt about the licence table:
  * the last exporter found to hold no licence at all. Valid only while that snapshot lasts, since
  * checking never writes licences; zero it when a run starts. */
@@ -22,8 +16,12 @@ typedef struct tg__license_memo {
 	int none_valid;
 } tg__license_memo;
 
-/* tg__license_apply with a memo (may be NULL): an exporter known to hold no licence skips the query. */
-int tg__license_apply_memo(tg_decision *d, tg_store *st, const tg_order *o, tg__license_memo *memo, tg_err *err);
+/* If d's verdict is license_required, look for a live licence of the order's exporter that covers its
+ * date, destination, consignees, end users, items, remaining quantity and value, and every jurisdiction
+ * that requires a licence. Covered: the licence id and conditions go into d and the covered
+ * jurisdictions become allow. Not covered: a reason says which part is missing. Read-only. memo (may
+ * be NULL): an exporter it knows to hold no licence skips the query. */
+int tg__license_apply(tg_decision *d, tg_store *st, const tg_order *o, tg__license_memo *memo, tg_err *err);
 
 /* Is cur a valid ISO 4217-shaped code (three upper-case letters)? */
 int tg__currency_ok(const char *cur);

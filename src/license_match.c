@@ -254,12 +254,7 @@ static void note_missing(tg_decision *d, const tg_order *o, const char *best)
 			 o->exporter_name);
 }
 
-int tg__license_apply(tg_decision *d, tg_store *st, const tg_order *o, tg_err *err)
-{
-	return tg__license_apply_memo(d, st, o, NULL, err);
-}
-
-int tg__license_apply_memo(tg_decision *d, tg_store *st, const tg_order *o, tg__license_memo *memo, tg_err *err)
+int tg__license_apply(tg_decision *d, tg_store *st, const tg_order *o, tg__license_memo *memo, tg_err *err)
 {
 	static const char sql[] = "SELECT id, status, review, valid_from, valid_to, destination, license_json"
 				  " FROM licenses WHERE holder_norm = ? ORDER BY status = 'live' DESC, id";
