@@ -47,24 +47,40 @@ static int read_pair(float *review, float *block, const json_t *obj, const char 
 }
 
 /* Apply the file's thresholds to every entry of s. */
-static int apply(tg_screener *s, const json_t *root, const char *path, tg_err *err)
+/* The file's frame: its format, keys, default pair (into *review, *block, else the built-in ones) and
+ * its "lists" object (*lists, or NULL when absent). */
+static int read_frame(float *review, float *block, const json_t **lists, const json_t *root, const char *path,
+		      tg_err *err)
 {
 	static const char *const keys[] = {"format", "version", "default", "lists", NULL};
-	const json_t *lists = json_object_get(root, "lists"), *def = json_object_get(root, "default");
-	float review = TG_SC_DEFAULT_REVIEW, block = TG_SC_DEFAULT_BLOCK;
+	const json_t *def = json_object_get(root, "default");
 	const char *fmt = NULL;
 	tg_err e = TG_ERR_INIT;
-	size_t i;
 
+	*review = TG_SC_DEFAULT_REVIEW;
+	*block = TG_SC_DEFAULT_BLOCK;
+	*lists = json_object_get(root, "lists");
 	if (!json_is_object(root) || tg__json_get_str(&fmt, root, "", "format", 1, &e) < 0 ||
 	    strcmp(fmt, "tollgate-screening") != 0)
 		return tg__fail(err, TG_EINVALID, "%s: not a tollgate-screening file (\"format\")", path);
 	if (tg__json_only_keys(root, "", keys, &e) < 0)
 		return fail_in(err, path, &e);
-	if (def && read_pair(&review, &block, def, "default", path, err) < 0)
+	if (def && read_pair(review, block, def, "default", path, err) < 0)
 		return TG_EINVALID;
-	if (lists && !json_is_object(lists))
+	if (*lists && !json_is_object(*lists))
 		return tg__fail(err, TG_EINVALID, "%s: lists: expected an object", path);
+	return TG_OK;
+}
+
+static int apply(tg_screener *s, const json_t *root, const char *path, tg_err *err)
+{
+	const json_t *lists;
+	float review, block;
+	size_t i;
+	int rc;
+
+	if ((rc = read_frame(&review, &block, &lists, root, path, err)) < 0)
+		return rc;
 	for (i = 0; i < s->n_entries; i++) {
 		sc_entry *en = &s->entries[i];
 		const json_t *l = lists ? json_object_get(lists, en->list) : NULL;
@@ -116,21 +132,13 @@ static int cmp_list(const void *a, const void *b)
 /* The default and every list of the file into v (room for 1 + the file's lists). */
 static int list_all(tg_screen_threshold *v, size_t *n, const json_t *root, const char *path, tg_err *err)
 {
-	static const char *const keys[] = {"format", "version", "default", "lists", NULL};
-	const json_t *lists = json_object_get(root, "lists"), *def = json_object_get(root, "default"), *l;
-	float review = TG_SC_DEFAULT_REVIEW, block = TG_SC_DEFAULT_BLOCK;
-	const char *fmt = NULL, *code;
-	tg_err e = TG_ERR_INIT;
+	const json_t *lists, *l;
+	float review, block;
+	const char *code;
+	int rc;
 
-	if (!json_is_object(root) || tg__json_get_str(&fmt, root, "", "format", 1, &e) < 0 ||
-	    strcmp(fmt, "tollgate-screening") != 0)
-		return tg__fail(err, TG_EINVALID, "%s: not a tollgate-screening file (\"format\")", path);
-	if (tg__json_only_keys(root, "", keys, &e) < 0)
-		return fail_in(err, path, &e);
-	if (def && read_pair(&review, &block, def, "default", path, err) < 0)
-		return TG_EINVALID;
-	if (lists && !json_is_object(lists))
-		return tg__fail(err, TG_EINVALID, "%s: lists: expected an object", path);
+	if ((rc = read_frame(&review, &block, &lists, root, path, err)) < 0)
+		return rc;
 	v[0].review = review, v[0].block = block;
 	*n = 1;
 	json_object_foreach((json_t *)lists, code, l) {
