@@ -42,8 +42,6 @@ static const char *data_dir(const tg_engine_opts *o)
 	return env && *env ? env : TG_DATA_DIR;
 }
 
-static int screening_version(tg_engine *e, int64_t v[2], tg_err *err);
-
 /* A policy version not seen before is recorded and audited ("policy change"), in one transaction. */
 static int note_policy_version(tg_engine *e, tg_err *err)
 {
@@ -100,15 +98,10 @@ int tg_engine_open(tg_engine **out, const tg_engine_opts *opts, tg_err *err)
 	if ((rc = tg_policy_load(&e->policy, path, err)) < 0)
 		goto fail;
 	if (opts == NULL || !opts->no_store) {
+		/* the screener, its memo and the version it was built from, as every later rebuild */
 		if ((rc = tg_store_open(&e->store, tg_store_default_path(opts ? opts->db_path : NULL), err)) < 0 ||
-		    (rc = screening_version(e, e->scr_ver, err)) < 0 ||
-		    (rc = tg_screener_open(&e->screener, e->store, err)) < 0 ||
-		    (rc = note_policy_version(e, err)) < 0)
+		    (rc = tg_engine_reload_screener(e, err)) < 0 || (rc = note_policy_version(e, err)) < 0)
 			goto fail;
-		if (tg__pcache_new(&e->memo, MEMO_MAX) < 0) {
-			rc = tg__oom(err);
-			goto fail;
-		}
 	}
 	*out = e;
 	return TG_OK;
