@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Background WAL checkpointer (see sqlite_ckpt.h). */
+#define _GNU_SOURCE 1 /* pthread_setname_np: the thread's name in top -H, perf and gdb */
 #include "store/sqlite_ckpt.h"
 
 #include <pthread.h>
@@ -15,10 +16,23 @@ struct tg__ckpt {
 	char path[]; /* the database file, opened again by the thread */
 };
 
+/* PASSIVE: copies what it can without blocking writers or readers; a busy result just means the next
+ * signal tries again. A connection learns that the database is in WAL mode, and opens the WAL, on its
+ * first read; before that sqlite3_wal_checkpoint_v2 returns SQLITE_OK having copied nothing (nLog -1),
+ * so such a result reads the schema and tries once more. */
+static void checkpoint(sqlite3 *db)
+{
+	int nlog = -1, rc = sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, &nlog, NULL);
+	if (rc == SQLITE_OK && nlog < 0 &&
+	    sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) == SQLITE_OK)
+		sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
+
 static void *run(void *arg)
 {
 	tg__ckpt *c = arg;
 	sqlite3 *db = NULL;
+	pthread_setname_np(pthread_self(), "tg-checkpoint");
 	if (sqlite3_open_v2(c->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
 		sqlite3_busy_timeout(db, 1000);
 	for (;;) {
@@ -31,10 +45,8 @@ static void *run(void *arg)
 			break;
 		}
 		pthread_mutex_unlock(&c->mu);
-		/* PASSIVE: copies what it can without blocking writers or readers; a busy result just
-		 * means the next signal tries again. */
 		if (db)
-			sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+			checkpoint(db);
 	}
 	sqlite3_close(db);
 	return NULL;
@@ -101,3 +113,4 @@ void tg__ckpt_detach(tg__ckpt *c)
 	pthread_mutex_destroy(&c->mu);
 	tg__free(c);
 }
+

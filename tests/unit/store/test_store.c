@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The SQLite store: creation with parent directories, idempotent migrations on reopen, nested
- * transactions, rollback, constraint violations as TG_ECONFLICT, and the statement cache. */
+ * transactions, rollback, constraint violations as TG_ECONFLICT, the statement cache, and the
+ * background checkpointer copying the WAL back into the database file while the store is open. */
 #include "tg_test.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include "store/store.h"
 
 static char path[512];
@@ -97,12 +100,55 @@ static void store__unwritable_path_fails_cleanly(void **state)
 	assert_true(strlen(err.msg) > 0);
 }
 
+/* 100 commits of 100 rows of 2 KB (about 1,250 pages of WAL): the background checkpointer must copy
+ * them into the database file while the store stays open, long before the WAL reaches the size at
+ * which the committing connection would checkpoint itself. (It once ran on a connection that had not
+ * yet read the database, where a checkpoint succeeds and copies nothing.) */
+static void store__checkpointer_copies_the_wal_back(void **state)
+{
+	static const char sql[] = "INSERT INTO decisions (order_id, content_hash, as_of, verdict, exporter, order_json,"
+				  " decision_json, recorded_at) VALUES (?, 'h', '2026-01-01', 'allow', 'e', '{}', ?, 'now')";
+	char db[600], id[32], big[2048];
+	tg_store *st = NULL;
+	tg_err err = TG_ERR_INIT;
+	struct stat sb;
+	int i, k, waited;
+	(void)state;
+	snprintf(db, sizeof(db), "%s/ckpt.db", tg_test_tmpdir());
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_int_equal(tg_store_open(&st, db, &err), TG_OK);
+	for (i = 0; i < 100; i++) {
+		assert_int_equal(tg__store_begin(st, &err), TG_OK);
+		for (k = 0; k < 100; k++) {
+			tg__stmt *s;
+			snprintf(id, sizeof(id), "c-%d-%d", i, k);
+			assert_int_equal(tg__store_prepare(&s, st, sql, &err), TG_OK);
+			tg__stmt_bind_text(s, 1, id, -1);
+			tg__stmt_bind_text(s, 2, big, -1);
+			assert_int_equal(tg__stmt_step(s, &err), 0);
+			tg__stmt_reset(s);
+		}
+		assert_int_equal(tg__store_commit(st, &err), TG_OK);
+	}
+	for (waited = 0; waited < 200; waited++) { /* up to 20 s */
+		const struct timespec tick = {0, 100000000L};
+		assert_int_equal(stat(db, &sb), 0);
+		if (sb.st_size >= 8 * 1024 * 1024)
+			break;
+		nanosleep(&tick, NULL);
+	}
+	assert_true(sb.st_size >= 8 * 1024 * 1024);
+	tg_store_free(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(store__create_reopen_and_transactions),
 		cmocka_unit_test(store__default_path),
 		cmocka_unit_test(store__unwritable_path_fails_cleanly),
+		cmocka_unit_test(store__checkpointer_copies_the_wal_back),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
