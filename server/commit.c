@@ -5,6 +5,7 @@
  * thread (committer_check) or a suspended connection (committer_submit's callback). While a commit is
  * in flight the next batch gathers, so many concurrent requests share each fsync and a 2xx still
  * means committed. */
+#define _GNU_SOURCE 1 /* pthread_setname_np: the thread's name in top -H, perf and gdb */
 #include "server_int.h"
 
 #include <errno.h>
@@ -161,6 +162,7 @@ static void wake_batch(committer *c, commit_job *batch)
 static void *loop(void *arg)
 {
 	committer *c = arg;
+	pthread_setname_np(pthread_self(), "tg-commit"); /* shows in top -H and perf */
 	pthread_mutex_lock(&c->mu);
 	for (;;) {
 		commit_job *batch;
