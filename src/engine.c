@@ -181,6 +181,11 @@ int tg_engine_reload_screener(tg_engine *e, tg_err *err)
 	return TG_OK;
 }
 
+int tg_engine_sync(tg_engine *e, tg_err *err)
+{
+	return e->store ? tg__store_sync(e->store, err) : TG_OK;
+}
+
 void tg_check_result_dispose(tg_check_result *r)
 {
 	tg_buf_dispose(&r->json);
@@ -280,7 +285,8 @@ int tg_engine_check_many(tg_check_result *res, size_t n, tg_engine *e, const cha
 		memset(&res[i], 0, sizeof(res[i]));
 	lic.none_valid = 0;
 	if (opts->record) {
-		if ((rc = tg__store_begin(e->store, err)) < 0)
+		if ((rc = opts->version >= 2 && opts->defer_sync ? tg__store_begin_deferred(e->store, err)
+								  : tg__store_begin(e->store, err)) < 0)
 			return rc;
 		tg__audit_batch_begin(e->store);
 	}

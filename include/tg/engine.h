@@ -51,10 +51,17 @@ typedef struct tg_check_opts {
 	int has_as_of;    /**< 1 = judge under the rules in force on as_of instead of the order's date */
 	tg_date as_of;
 	int record;       /**< 1 = record decisions (idempotent by order id) */
+	/**
+	 * 1 = commit the recorded batch without waiting for the disk (@since 0.3, version 2): the decisions
+	 * are durable only once tg_engine_sync() returns, and must not be acknowledged before. For group-commit
+	 * pipelines, which decide and write the next batch while the previous one is synced. SQLite only;
+	 * PostgreSQL commits durably anyway.
+	 */
+	int defer_sync;
 } tg_check_opts;
 
-#define TG_CHECK_OPTS_VERSION 1
-#define TG_CHECK_OPTS_INIT {TG_CHECK_OPTS_VERSION, 0, 0, 1}
+#define TG_CHECK_OPTS_VERSION 2
+#define TG_CHECK_OPTS_INIT {TG_CHECK_OPTS_VERSION, 0, 0, 1, 0}
 
 /** The outcome for one order of a batch. */
 typedef struct tg_check_result {
@@ -75,6 +82,12 @@ typedef struct tg_check_result {
 TG_EXTERN int tg_engine_check_many(tg_check_result *res, size_t n, tg_engine *e, const char *const *texts,
 				   const size_t *lens, const tg_check_opts *opts, tg_err *err);
 TG_EXTERN void tg_check_result_dispose(tg_check_result *r);
+/**
+ * Make every commit of this engine's store so far durable (one fdatasync of SQLite's WAL; nothing to do
+ * on PostgreSQL). The one engine call that may run in another thread while the engine is in use: it
+ * touches only the WAL file. See tg_check_opts.defer_sync. @since 0.3
+ */
+TG_EXTERN int tg_engine_sync(tg_engine *e, tg_err *err);
 
 /**
  * Set who state changes are attributed to in the audit log. NULL or "" = $TOLLGATE_ACTOR, else $USER,

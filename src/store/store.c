@@ -197,14 +197,24 @@ void tg__stmt_reset(tg__stmt *s)
 	s->vt->reset(s);
 }
 
-int tg__store_begin(tg_store *st, tg_err *err)
+static int begin(tg_store *st, int deferred, tg_err *err)
 {
 	int rc;
 	if (st->depth++ > 0)
 		return TG_OK;
-	if ((rc = st->vt->tx_begin(st, err)) < 0)
+	if ((rc = (deferred && st->vt->tx_begin_deferred ? st->vt->tx_begin_deferred : st->vt->tx_begin)(st, err)) < 0)
 		st->depth = 0;
 	return rc;
+}
+
+int tg__store_begin(tg_store *st, tg_err *err)
+{
+	return begin(st, 0, err);
+}
+
+int tg__store_begin_deferred(tg_store *st, tg_err *err)
+{
+	return begin(st, 1, err);
 }
 
 int tg__store_commit(tg_store *st, tg_err *err)
@@ -219,6 +229,11 @@ int tg__store_commit(tg_store *st, tg_err *err)
 		return TG_OK;
 	memset(&st->audit, 0, sizeof(st->audit));
 	return st->vt->tx_commit(st, err);
+}
+
+int tg__store_sync(tg_store *st, tg_err *err)
+{
+	return st->vt->sync ? st->vt->sync(st, err) : TG_OK;
 }
 
 void tg__store_rollback(tg_store *st)

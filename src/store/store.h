@@ -48,6 +48,14 @@ void tg__stmt_reset(tg__stmt *s);
 
 int tg__store_begin(tg_store *st, tg_err *err);
 int tg__store_commit(tg_store *st, tg_err *err);
+/* Begin a write transaction whose commit does not wait for the disk (SQLite: WAL written, not fsync'd;
+ * PostgreSQL: an ordinary transaction). Its changes are visible at commit and durable once the next
+ * tg__store_sync or ordinary commit returns; nothing may be acknowledged before that. Nested in an
+ * open transaction it is an ordinary nested begin. */
+int tg__store_begin_deferred(tg_store *st, tg_err *err);
+/* Make every commit so far durable (one fdatasync of the WAL). Touches no connection state, so it may
+ * run in another thread while the store is in use (the one exception to "not thread-safe"). */
+int tg__store_sync(tg_store *st, tg_err *err);
 void tg__store_rollback(tg_store *st);
 /* A read snapshot over a run of reads (a batch of checks that records nothing): a plain deferred BEGIN,
  * so no writer lock is taken, and the run pays the backend's lock/snapshot cost once instead of per

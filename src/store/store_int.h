@@ -31,6 +31,11 @@ typedef struct tg__store_vt {
 	int (*tx_commit)(tg_store *st, tg_err *err);
 	void (*tx_rollback)(tg_store *st);
 	int64_t (*changes)(tg_store *st);
+	/* Optional (NULL: tx_begin, and tg__store_sync has nothing to do): begin a transaction whose
+	 * commit does not wait for the disk, and make every commit so far durable (callable from another
+	 * thread). */
+	int (*tx_begin_deferred)(tg_store *st, tg_err *err);
+	int (*sync)(tg_store *st, tg_err *err);
 } tg__store_vt;
 
 /* Base of every backend's store. */

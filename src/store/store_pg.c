@@ -417,6 +417,7 @@ static const tg__store_vt pg_vt = {
 	"postgresql", pg_close, pg_exec,  pg_exec_schema, pg_prepare, pg_bind_text, pg_bind_int64,
 	pg_bind_blob, pg_bind_null, pg_step, pg_text,    pg_bytes,   pg_col_int64,     pg_is_null,
 	pg_reset,     pg_begin, pg_commit, pg_rollback,  pg_changes,
+	NULL,         NULL, /* commits are durable; nothing to defer or sync */
 };
 
 int tg__store_open_pg(tg_store **out, const char *conninfo, tg_err *err)

@@ -1,13 +1,20 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* SQLite backend of the store: WAL journal, synchronous=FULL (a commit is on disk before it
- * returns), BEGIN IMMEDIATE write transactions and a statement cache keyed by SQL text address. */
+ * returns), BEGIN IMMEDIATE write transactions and a statement cache keyed by SQL text address.
+ * A deferred transaction (tg__store_begin_deferred) runs under synchronous=NORMAL, which writes the WAL
+ * without fsync but still syncs the WAL header when the WAL restarts and syncs around checkpoints, so
+ * the database cannot be corrupted; lite_sync then makes it durable with one fdatasync of the WAL,
+ * possibly in another thread while this connection commits the next batch (a pipeline). */
 #include "store/store.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "store/sqlite_ckpt.h"
 #include "store/store_int.h"
 #include "util/alloc.h"
@@ -25,6 +32,9 @@ typedef struct lite_store {
 	sqlite3 *db;
 	tg__ckpt *ckpt; /* background WAL checkpoints (file databases); NULL = SQLite's own */
 	tg_map cache;   /* key: address of SQL text (as bytes) -> lite_stmt* */
+	int normal;     /* synchronous=NORMAL is on (a deferred commit could not switch FULL back) */
+	char *wal, *dir; /* the WAL's path and its directory's (file databases; set at open, then read-only) */
+	atomic_int dir_synced; /* lite_sync has fsync'd the directory (the WAL's entry) once */
 } lite_store;
 
 #define LS(st) ((lite_store *)(void *)(st))
@@ -70,6 +80,8 @@ static void lite_close(tg_store *base)
 	tg__map_dispose(&st->cache);
 	tg__ckpt_detach(st->ckpt);
 	sqlite3_close(st->db);
+	tg__free(st->wal);
+	tg__free(st->dir);
 	tg__free(st);
 }
 
@@ -177,22 +189,95 @@ static void lite_reset(tg__stmt *s)
 	sqlite3_clear_bindings(LT(s));
 }
 
-static int lite_begin(tg_store *st, tg_err *err)
+/* Every transaction but a deferred one runs under synchronous=FULL. The level cannot change inside a
+ * transaction, so a deferred one sets NORMAL before its BEGIN and FULL comes back after its end. */
+static int set_full(lite_store *st, tg_err *err)
 {
-	return lite_exec(st, "BEGIN IMMEDIATE", err);
+	int rc = TG_OK;
+	if (st->normal && (rc = lite_exec(&st->base, "PRAGMA synchronous=FULL", err)) == TG_OK)
+		st->normal = 0;
+	return rc;
 }
 
-static int lite_commit(tg_store *st, tg_err *err)
+static int lite_begin(tg_store *base, tg_err *err)
 {
 	int rc;
-	if ((rc = lite_exec(st, "COMMIT", err)) < 0)
-		lite_exec(st, "ROLLBACK", NULL);
+	if ((rc = set_full(LS(base), err)) < 0)
+		return rc;
+	return lite_exec(base, "BEGIN IMMEDIATE", err);
+}
+
+static int lite_begin_deferred(tg_store *base, tg_err *err)
+{
+	lite_store *st = LS(base);
+	int rc;
+	if (!st->normal) {
+		if ((rc = lite_exec(base, "PRAGMA synchronous=NORMAL", err)) < 0)
+			return rc;
+		st->normal = 1;
+	}
+	if ((rc = lite_exec(base, "BEGIN IMMEDIATE", err)) < 0)
+		set_full(st, NULL);
 	return rc;
+}
+
+static int lite_commit(tg_store *base, tg_err *err)
+{
+	int rc;
+	if ((rc = lite_exec(base, "COMMIT", err)) < 0)
+		lite_exec(base, "ROLLBACK", NULL);
+	set_full(LS(base), NULL); /* if this fails, the next lite_begin tries again, or fails */
+	return rc;
+}
+
+/* fdatasync of the WAL through a descriptor of its own: fsync is per file, so this covers what the
+ * connection wrote, and it touches nothing of the connection (safe from another thread). The WAL's
+ * directory entry is synced once as well, in case the WAL was created by a deferred commit. */
+static int lite_sync(tg_store *base, tg_err *err)
+{
+	lite_store *st = LS(base);
+	int fd, rc = TG_OK;
+	if (st->wal == NULL)
+		return TG_OK; /* in memory: nothing to make durable */
+	if ((fd = open(st->wal, O_RDONLY | O_CLOEXEC)) < 0)
+		return tg__fail(err, TG_EIO, "store: cannot open %s: %s", st->wal, strerror(errno));
+	if (fdatasync(fd) != 0)
+		rc = tg__fail(err, TG_EIO, "store: fdatasync %s: %s", st->wal, strerror(errno));
+	close(fd);
+	if (rc == TG_OK && !atomic_load(&st->dir_synced)) {
+		if ((fd = open(st->dir, O_RDONLY | O_CLOEXEC)) < 0 || fsync(fd) != 0)
+			rc = tg__fail(err, TG_EIO, "store: fsync %s: %s", st->dir, strerror(errno));
+		else
+			atomic_store(&st->dir_synced, 1);
+		if (fd >= 0)
+			close(fd);
+	}
+	return rc;
+}
+
+/* The WAL's path and its directory's, for lite_sync. */
+static int wal_paths(lite_store *st)
+{
+	const char *main_path = sqlite3_db_filename(st->db, "main"), *slash;
+	if (main_path == NULL || *main_path == '\0')
+		return TG_OK;
+	if ((st->wal = tg__strdup(sqlite3_filename_wal(main_path))) == NULL)
+		return TG_ENOMEM;
+	slash = strrchr(st->wal, '/');
+	if (slash == NULL)
+		st->dir = tg__strdup(".");
+	else if ((st->dir = tg__malloc((size_t)(slash - st->wal) + 2)) != NULL) {
+		size_t n = slash == st->wal ? 1 : (size_t)(slash - st->wal);
+		memcpy(st->dir, st->wal, n);
+		st->dir[n] = '\0';
+	}
+	return st->dir ? TG_OK : TG_ENOMEM;
 }
 
 static void lite_rollback(tg_store *st)
 {
 	lite_exec(st, "ROLLBACK", NULL);
+	set_full(LS(st), NULL);
 }
 
 static int64_t lite_changes(tg_store *st)
@@ -204,7 +289,7 @@ static const tg__store_vt lite_vt = {
 	"sqlite",       lite_close,     lite_exec,     lite_exec,    lite_prepare,  lite_bind_text,
 	lite_bind_int64, lite_bind_blob, lite_bind_null, lite_step,    lite_text,     lite_bytes,
 	lite_int64,     lite_is_null,   lite_reset,    lite_begin,   lite_commit,   lite_rollback,
-	lite_changes,
+	lite_changes,   lite_begin_deferred, lite_sync,
 };
 
 int tg__store_open_sqlite(tg_store **out, const char *path, tg_err *err)
@@ -237,6 +322,10 @@ int tg__store_open_sqlite(tg_store **out, const char *path, tg_err *err)
 			    err)) < 0) {
 		lite_close(&st->base);
 		return rc;
+	}
+	if (wal_paths(st) < 0) {
+		lite_close(&st->base);
+		return tg__oom(err);
 	}
 	if (strcmp(path, ":memory:") != 0)
 		st->ckpt = tg__ckpt_attach(st->db, path);

@@ -2,7 +2,8 @@
 /* The store contract on every backend: SQLite always; PostgreSQL with `--pg` when TG_TEST_PG_DSN names a
  * scratch database (its tollgate tables are emptied first; ctest label "pg"). Nested transactions,
  * conflicts, changes, NULLs, 64-bit integers, booleans, implicit ids, ORDER BY rowid, placeholders
- * beside quoted '?', multi-row results and idempotent migrations. */
+ * beside quoted '?', multi-row results, idempotent migrations, and deferred-durability transactions
+ * (visible to another connection at commit, nested and rolled back like any other, then synced). */
 #include "tg_test.h"
 
 #include <stdio.h>
@@ -86,6 +87,33 @@ static void store__transactions_nest_and_roll_back(void **state)
 	tg__store_rollback(st);
 	assert_int_equal(run(st, COUNT_DEC, NULL, NULL), 2);
 	assert_int_equal(tg__store_commit(st, &err), TG_EINTERNAL);
+	tg_store_free(st);
+}
+
+static void store__deferred_transactions_commit_and_sync(void **state)
+{
+	tg_store *st = open_store(), *other = open_store();
+	tg_err err = TG_ERR_INIT;
+	(void)state;
+	assert_int_equal(tg__store_begin_deferred(st, &err), TG_OK);
+	assert_int_equal(tg__store_begin(st, &err), TG_OK); /* nested: an ordinary nested begin */
+	assert_int_equal(run(st, INS_DEC, "d1", "allow"), -1);
+	assert_int_equal(tg__store_commit(st, &err), TG_OK);
+	assert_int_equal(run(other, COUNT_DEC, NULL, NULL), 0); /* not committed yet */
+	assert_int_equal(tg__store_commit(st, &err), TG_OK);
+	assert_int_equal(run(other, COUNT_DEC, NULL, NULL), 1); /* committed: visible at once */
+	assert_int_equal(tg__store_sync(st, &err), TG_OK);
+	assert_int_equal(tg__store_begin_deferred(st, &err), TG_OK);
+	assert_int_equal(run(st, INS_DEC, "d2", "allow"), -1);
+	tg__store_rollback(st);
+	assert_int_equal(run(other, COUNT_DEC, NULL, NULL), 1);
+	/* an ordinary transaction after a deferred one */
+	assert_int_equal(tg__store_begin(st, &err), TG_OK);
+	assert_int_equal(run(st, INS_DEC, "d3", "allow"), -1);
+	assert_int_equal(tg__store_commit(st, &err), TG_OK);
+	assert_int_equal(run(other, COUNT_DEC, NULL, NULL), 2);
+	assert_int_equal(tg__store_sync(other, &err), TG_OK);
+	tg_store_free(other);
 	tg_store_free(st);
 }
 
@@ -185,6 +213,7 @@ int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(store__transactions_nest_and_roll_back, setup),
+		cmocka_unit_test_setup(store__deferred_transactions_commit_and_sync, setup),
 		cmocka_unit_test_setup(store__changes_nulls_booleans_and_rows, setup),
 		cmocka_unit_test_setup(store__integers_are_64_bit_and_rowid_keeps_insertion_order, setup),
 		cmocka_unit_test_setup(store__omitted_integer_primary_key_is_assigned, setup),
