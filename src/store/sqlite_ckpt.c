@@ -5,6 +5,7 @@
 
 #include <pthread.h>
 #include <string.h>
+#include <time.h>
 #include "util/alloc.h"
 
 struct tg__ckpt {
@@ -19,34 +20,46 @@ struct tg__ckpt {
 /* PASSIVE: copies what it can without blocking writers or readers; a busy result just means the next
  * signal tries again. A connection learns that the database is in WAL mode, and opens the WAL, on its
  * first read; before that sqlite3_wal_checkpoint_v2 returns SQLITE_OK having copied nothing (nLog -1),
- * so such a result reads the schema and tries once more. */
-static void checkpoint(sqlite3 *db)
+ * so such a result reads the schema and tries once more. Returns 0 when the connection is still not
+ * reading the WAL (that read failed, busy), for run() to try again shortly. */
+static int checkpoint(sqlite3 *db)
 {
 	int nlog = -1, rc = sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, &nlog, NULL);
 	if (rc == SQLITE_OK && nlog < 0 &&
 	    sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) == SQLITE_OK)
-		sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		rc = sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, &nlog, NULL);
+	return rc != SQLITE_OK || nlog >= 0;
 }
 
 static void *run(void *arg)
 {
 	tg__ckpt *c = arg;
 	sqlite3 *db = NULL;
+	int retry = 0;
 	pthread_setname_np(pthread_self(), "tg-checkpoint");
 	if (sqlite3_open_v2(c->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
 		sqlite3_busy_timeout(db, 1000);
 	for (;;) {
 		pthread_mutex_lock(&c->mu);
-		while (!c->pending && !c->stop)
-			pthread_cond_wait(&c->cv, &c->mu);
+		if (retry) { /* not signalled again soon: try after 50 ms anyway */
+			struct timespec until;
+			clock_gettime(CLOCK_REALTIME, &until);
+			until.tv_nsec += 50000000L;
+			if (until.tv_nsec >= 1000000000L)
+				until.tv_sec++, until.tv_nsec -= 1000000000L;
+			if (!c->pending && !c->stop)
+				pthread_cond_timedwait(&c->cv, &c->mu, &until);
+		} else {
+			while (!c->pending && !c->stop)
+				pthread_cond_wait(&c->cv, &c->mu);
+		}
 		c->pending = 0;
 		if (c->stop) {
 			pthread_mutex_unlock(&c->mu);
 			break;
 		}
 		pthread_mutex_unlock(&c->mu);
-		if (db)
-			checkpoint(db);
+		retry = db && !checkpoint(db);
 	}
 	sqlite3_close(db);
 	return NULL;
