@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Shared by the handlers of the stateful operations (licences, certificates, shipments, ledger, audit,
- * overrides): the store lock with the caller as the audit actor, replies that are the CLI's --json
+ * overrides): the store lock with the caller as the audit actor (and, on release, the wait for the
+ * group commits it saw to be durable), replies that are the CLI's --json
  * output (newline-terminated), refusals as 422 problem+json carrying every reason, body fields, and
  * the exporter binding (an exporter's token name is its exporter name). */
 #include "server_int.h"
@@ -15,9 +16,14 @@ void state_lock(hctx *c)
 	tg_engine_set_actor(c->srv->engine, c->resp->principal[0] ? c->resp->principal : "http");
 }
 
+/* Group commits are fsync'd after the store lock is released (commit.c), so what this request read
+ * may not be on disk yet: it answers only once it is. Rarely a wait: only while recorded checks are
+ * being written, and then at most one fsync. */
 void state_unlock(hctx *c)
 {
+	unsigned long seen = committer_seen(c->srv->commit);
 	pthread_mutex_unlock(&c->srv->store_mu);
+	committer_barrier(c->srv->commit, seen);
 }
 
 int reply_buf(hctx *c, int status, const tg_buf *b, const char *type, int newline, tg_err *err)

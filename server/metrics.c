@@ -87,6 +87,14 @@ void metrics_batch(metrics *m, size_t orders, double seconds)
 	pthread_mutex_unlock(&m->mu);
 }
 
+void metrics_sync(metrics *m, double seconds)
+{
+	pthread_mutex_lock(&m->mu);
+	m->syncs++;
+	m->sync_seconds += seconds;
+	pthread_mutex_unlock(&m->mu);
+}
+
 static void render_requests(sbuf *o, const metrics *m)
 {
 	size_t i, j;
@@ -155,8 +163,13 @@ static void render_domain(sbuf *o, const metrics *m)
 		     "# TYPE tollgate_group_commit_orders_total counter\ntollgate_group_commit_orders_total %lu\n"
 		     "# HELP tollgate_group_commit_seconds_total Time the group committer spent deciding, recording"
 		     " and committing.\n"
-		     "# TYPE tollgate_group_commit_seconds_total counter\ntollgate_group_commit_seconds_total %.6f\n",
-		  m->batches, m->batch_orders, m->batch_seconds);
+		     "# TYPE tollgate_group_commit_seconds_total counter\ntollgate_group_commit_seconds_total %.6f\n"
+		     "# HELP tollgate_group_commit_syncs_total Fsyncs that made group commits durable (one may cover"
+		     " several).\n"
+		     "# TYPE tollgate_group_commit_syncs_total counter\ntollgate_group_commit_syncs_total %lu\n"
+		     "# HELP tollgate_group_commit_sync_seconds_total Time spent in those fsyncs.\n"
+		     "# TYPE tollgate_group_commit_sync_seconds_total counter\ntollgate_group_commit_sync_seconds_total %.6f\n",
+		  m->batches, m->batch_orders, m->batch_seconds, m->syncs, m->sync_seconds);
 }
 
 int metrics_render(sbuf *out, metrics *m)
@@ -176,6 +189,7 @@ int metrics_render(sbuf *out, metrics *m)
 		memcpy(snap.verdicts, m->verdicts, sizeof(snap.verdicts));
 		memcpy(snap.hits, m->hits, sizeof(snap.hits));
 		snap.batches = m->batches, snap.batch_orders = m->batch_orders, snap.batch_seconds = m->batch_seconds;
+		snap.syncs = m->syncs, snap.sync_seconds = m->sync_seconds;
 		pthread_mutex_unlock(&m->mu);
 		render_requests(out, &snap);
 		render_latency(out, &snap);

@@ -86,8 +86,9 @@ typedef struct metrics {
 	double *lat_sum;         /* [route slot] */
 	unsigned long verdicts[4];
 	unsigned long hits[3];   /* by tg_hit_level (1 review, 2 block) */
-	unsigned long batches, batch_orders;
+	unsigned long batches, batch_orders, syncs;
 	double batch_seconds;    /* time inside group commits (decide, record, commit) */
+	double sync_seconds;     /* time in the syncer's fsyncs */
 } metrics;
 
 typedef struct committer committer;
@@ -152,13 +153,14 @@ void metrics_request(metrics *m, size_t route_slot, int status, double seconds);
 void metrics_verdict(metrics *m, int verdict);
 void metrics_hits(metrics *m, int level, unsigned long n);
 void metrics_batch(metrics *m, size_t orders, double seconds);
+void metrics_sync(metrics *m, double seconds);
 int metrics_render(sbuf *out, metrics *m);
 
 /* commit.c: group commit of recorded checks. */
 typedef struct commit_job commit_job;
 /* One request's orders in the committer's queue. The caller fills the inputs; the committer fills
- * rc, err and res[0..n) and then calls wake(payload) (from its thread) or, with wake NULL, wakes the
- * thread blocked in committer_check. The job must stay valid until then. */
+ * rc, err and res[0..n), and once they are on disk the syncer calls wake(payload) (from its thread)
+ * or, with wake NULL, wakes the thread blocked in committer_check. The job must stay valid until then. */
 struct commit_job {
 	tg_check_result *res;    /* OUT: n results */
 	size_t n;
@@ -181,6 +183,11 @@ int committer_check(committer *c, tg_check_result *res, size_t n, const char *co
 		    const tg_check_opts *opts, const char *actor, tg_err *err);
 /* Queue j (inputs filled, wake set) and return at once; j->wake(j->payload) runs once it is done. */
 void committer_submit(committer *c, commit_job *j);
+/* Batches committed so far; call with the store lock held. What the caller has read of the store is
+ * durable once committer_barrier(c, that number) returns (group commits are fsync'd after the store
+ * lock is released, see commit.c). */
+unsigned long committer_seen(const committer *c);
+void committer_barrier(committer *c, unsigned long seq);
 
 /* static.c */
 int static_serve(server *s, const char *path, server_resp *r);

@@ -188,17 +188,22 @@ static void print_commit_stats(server *s, int secs)
 {
 	server_req rq;
 	server_resp r;
-	double nb, no, sec;
+	double nb, no, sec, ns, ssec;
 	memset(&rq, 0, sizeof(rq));
 	rq.method = "GET", rq.path = "/metrics";
 	server_dispatch(s, &rq, &r);
 	nb = metric(r.body.ptr, "tollgate_group_commits_total");
 	no = metric(r.body.ptr, "tollgate_group_commit_orders_total");
 	sec = metric(r.body.ptr, "tollgate_group_commit_seconds_total");
+	ns = metric(r.body.ptr, "tollgate_group_commit_syncs_total");
+	ssec = metric(r.body.ptr, "tollgate_group_commit_sync_seconds_total");
 	if (nb > 0)
-		printf("group commit: %.0f orders in %.0f transactions = %.1f orders per fsync, %.0f commits/s, "
-		       "%.2f ms per commit (decide + record + fsync), committer busy %.0f%%\n",
+		printf("group commit: %.0f orders in %.0f transactions (%.1f per transaction, %.0f/s, %.2f ms each to "
+		       "decide, record and write: committer busy %.0f%%)\n",
 		       no, nb, no / nb, nb / secs, sec * 1000 / nb, 100 * sec / secs);
+	if (ns > 0)
+		printf("  made durable by %.0f fsyncs = %.1f orders per fsync, %.2f ms each (syncer busy %.0f%%)\n", ns,
+		       no / ns, ssec * 1000 / ns, 100 * ssec / secs);
 	server_resp_dispose(&r);
 }
 

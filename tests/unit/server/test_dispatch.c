@@ -316,12 +316,23 @@ static void *work(void *arg)
 	return NULL;
 }
 
+/* The value of a counter in a /metrics body, or -1. */
+static long metric(const char *body, const char *name)
+{
+	char key[96];
+	const char *p;
+	snprintf(key, sizeof(key), "\n%s ", name);
+	p = strstr(body, key);
+	return p ? strtol(p + strlen(key), NULL, 10) : -1;
+}
+
 static void concurrent_group_commit(void **state)
 {
 	fx *f = fx_new(0, NULL);
 	pthread_t th[NTHREADS];
 	worker w[NTHREADS];
 	server_resp r;
+	long syncs, commits;
 	int i, total = 0;
 	(void)state;
 	for (i = 0; i < NTHREADS; i++) {
@@ -335,6 +346,11 @@ static void concurrent_group_commit(void **state)
 	assert_int_equal(total, NTHREADS * PER_THREAD);
 	assert_int_equal(fx_req(f, &r, "GET", "/metrics", -1, NULL), 200);
 	assert_non_null(strstr(r.body.ptr, "tollgate_group_commit_orders_total 320\n"));
+	/* every transaction was made durable by the syncer before its requests were answered: at least
+	 * one fsync, and never more than one per transaction */
+	syncs = metric(r.body.ptr, "tollgate_group_commit_syncs_total");
+	commits = metric(r.body.ptr, "tollgate_group_commits_total");
+	assert_true(syncs >= 1 && commits >= 1 && syncs <= commits);
 	server_resp_dispose(&r);
 	fx_free(f);
 }
