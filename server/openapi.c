@@ -23,14 +23,16 @@ static json_t *media(const char *type, const char *name)
 
 static json_t *responses(const route *r)
 {
-	json_t *o = json_object();
-	const char *req, *resp;
+	json_t *o = json_object(), *content;
+	const char *req, *resp, *alt = openapi_alt_media(r->op_id);
 	char code[8];
 	int status;
 	openapi_refs(r->op_id, &req, &resp, &status);
 	snprintf(code, sizeof(code), "%d", status);
-	json_object_set_new(o, code, json_pack("{s:s,s:o}", "description", "success", "content",
-					       media(r->resp_type, resp)));
+	content = media(r->resp_type, resp);
+	if (alt) /* a second media type of the same response, e.g. the ledger as text/csv */
+		json_object_set_new(content, alt, json_pack("{s:{s:s}}", "schema", "type", "string"));
+	json_object_set_new(o, code, json_pack("{s:s,s:o}", "description", "success", "content", content));
 	if (r->fn == NULL)
 		json_object_set_new(o, "501", json_pack("{s:s,s:o}", "description", r->pending, "content",
 							media("application/problem+json", "Problem")));

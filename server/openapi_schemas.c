@@ -392,3 +392,19 @@ void openapi_refs(const char *op_id, const char **req, const char **resp, int *s
 			*status = refs[i].status;
 		}
 }
+
+/* Success responses with a second media type (a text body). */
+static const struct {
+	const char *op, *media;
+} alts[] = {
+	{"ledger", "text/csv"}, /* GET /v1/ledger?format=csv */
+};
+
+const char *openapi_alt_media(const char *op_id)
+{
+	size_t i;
+	for (i = 0; i < sizeof(alts) / sizeof(alts[0]); i++)
+		if (strcmp(alts[i].op, op_id) == 0)
+			return alts[i].media;
+	return NULL;
+}

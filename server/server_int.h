@@ -201,6 +201,8 @@ extern const struct openapi_schema openapi_schemas[];
 extern const size_t openapi_nschemas;
 /* The request and response schema names of an operation (NULL: none) and its success status. */
 void openapi_refs(const char *op_id, const char **req, const char **resp, int *status);
+/* Another media type the success response may have (a text body, such as text/csv), or NULL. */
+const char *openapi_alt_media(const char *op_id);
 
 /* Handlers (codec_*.c). */
 int h_healthz(hctx *c, tg_err *err);

@@ -154,7 +154,7 @@ static void check_refs(json_t *doc, json_t *v, int *nrefs)
 static void success_statuses(void **state)
 {
 	fx *f = fx_new(0, NULL);
-	json_t *doc = fetch(f), *paths = json_object_get(doc, "paths");
+	json_t *doc = fetch(f), *paths = json_object_get(doc, "paths"), *content;
 	static const char *const created[][2] = {{"/v1/tokens", "post"},        {"/v1/lists/load", "post"},
 						 {"/v1/shipments", "post"},     {"/v1/overrides", "post"},
 						 {"/v1/remittances", "post"},   {"/v1/certificates", "post"}};
@@ -166,6 +166,13 @@ static void success_statuses(void **state)
 			"201"));
 	assert_non_null(json_object_get(
 		json_object_get(json_object_get(json_object_get(paths, "/v1/orders/check"), "post"), "responses"), "200"));
+	/* the ledger statement is JSON, or CSV with ?format=csv: both media types are documented */
+	content = json_object_get(json_object_get(json_object_get(json_object_get(json_object_get(paths, "/v1/ledger"),
+											  "get"), "responses"), "200"),
+				  "content");
+	assert_non_null(json_object_get(content, "application/json"));
+	assert_string_equal(json_string_value(json_object_get(json_object_get(json_object_get(content, "text/csv"),
+									      "schema"), "type")), "string");
 	json_decref(doc);
 	fx_free(f);
 }
