@@ -74,7 +74,8 @@ typedef struct tg_check_result {
 
 /**
  * Decide @p n orders (JSON texts). With opts->record, all of them are recorded in ONE transaction that is
- * committed before this returns (group commit), so a TG_OK result is durable. An order that fails on
+ * committed before this returns (group commit), so a TG_OK result is durable (with opts->defer_sync, once
+ * tg_engine_sync() has returned). An order that fails on
  * its own (invalid, conflict) gets its code in its result; the others go on.
  * @return TG_OK, or < 0 when the batch as a whole failed (store error: nothing was recorded).
  * @since 0.1
