@@ -16,6 +16,7 @@ typedef struct fx {
 	char tok[TG_API_ROLE_COUNT][TG_TOKEN_MAX];
 	char auth[TG_API_ROLE_COUNT][TG_TOKEN_MAX + 16];
 	char dir[256];
+	char db[300];            /* the database: a SQLite path, or a PostgreSQL DSN */
 } fx;
 
 static fx *fx_new(size_t max_body, const char *web_dir)
@@ -24,12 +25,11 @@ static fx *fx_new(size_t max_body, const char *web_dir)
 	tg_engine_opts eo = TG_ENGINE_OPTS_INIT;
 	server_opts so = SERVER_OPTS_INIT;
 	tg_err err = TG_ERR_INIT;
-	char db[300];
 	int r;
 	assert_non_null(f);
 	snprintf(f->dir, sizeof(f->dir), "%s", tg_test_tmpdir());
-	tg_test_db(db, sizeof(db), "t.db");
-	eo.db_path = db;
+	tg_test_db(f->db, sizeof(f->db), "t.db");
+	eo.db_path = f->db;
 	eo.data_dir = TG_SOURCE_DIR;
 	assert_int_equal(tg_engine_open(&f->e, &eo, &err), TG_OK);
 	for (r = 0; r < TG_API_ROLE_COUNT; r++) {

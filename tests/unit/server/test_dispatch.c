@@ -2,6 +2,7 @@
 /* server_dispatch without sockets: status mapping, problem+json, checks, screening, lists, tokens,
  * limits, metrics, static files, concurrency through the group committer. */
 #include <pthread.h>
+#include <unistd.h>
 #include "fixture.h"
 
 #define CO TG_API_ROLE_COMPLIANCE_OFFICER
@@ -355,6 +356,39 @@ static void concurrent_group_commit(void **state)
 	fx_free(f);
 }
 
+/* An fsync that fails is never acknowledged: the WAL is unlinked under the server (SQLite keeps writing
+ * to its open descriptor; the syncer's open of the WAL by name fails), so that check gets a 500, and so
+ * does every later recorded check, while the other routes still answer. SQLite only: on PostgreSQL the
+ * commit itself is durable and there is no WAL to take away. */
+static void failed_fsync_is_not_acknowledged(void **state)
+{
+	fx *f = fx_new(0, NULL);
+	server_resp r;
+	char wal[320], order[sizeof(ORDER)];
+	(void)state;
+	if (strncmp(f->db, "postgres", 8) == 0) {
+		fx_free(f);
+		skip();
+	}
+	assert_int_equal(fx_req(f, &r, "POST", "/v1/orders/check", EXP, ORDER), 200);
+	server_resp_dispose(&r);
+	snprintf(wal, sizeof(wal), "%s-wal", f->db);
+	assert_int_equal(unlink(wal), 0);
+	memcpy(order, ORDER, sizeof(ORDER));
+	order[9] = '2'; /* T-2: a new order, so a new commit */
+	assert_int_equal(fx_req(f, &r, "POST", "/v1/orders/check", EXP, order), 500);
+	assert_null(strstr(r.body.ptr, wal)); /* no internals in a 500 */
+	server_resp_dispose(&r);
+	order[9] = '3';
+	assert_int_equal(fx_req(f, &r, "POST", "/v1/orders/check", EXP, order), 500);
+	server_resp_dispose(&r);
+	assert_int_equal(fx_req(f, &r, "GET", "/healthz", -1, NULL), 200);
+	server_resp_dispose(&r);
+	assert_int_equal(fx_req(f, &r, "GET", "/v1/ledger/check", TG_API_ROLE_AUDITOR, NULL), 200);
+	server_resp_dispose(&r);
+	fx_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -365,6 +399,7 @@ int main(void)
 		cmocka_unit_test(limits_and_metrics), cmocka_unit_test(status_table),
 		cmocka_unit_test(static_files),       cmocka_unit_test(concurrent_group_commit),
 		cmocka_unit_test(token_from_elsewhere),
+		cmocka_unit_test(failed_fsync_is_not_acknowledged),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
