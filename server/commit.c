@@ -83,7 +83,7 @@ static void run_batch(committer *c, commit_job *batch, size_t total)
 	tg_check_result *res = calloc(total ? total : 1, sizeof(*res));
 	tg_check_opts opts = batch->opts;
 	tg_err err = TG_ERR_INIT;
-	struct timespec t0, t1;
+	struct timespec t0;
 	double secs;
 	commit_job *j;
 	int rc, failed;
@@ -110,8 +110,7 @@ static void run_batch(committer *c, commit_job *batch, size_t total)
 		c->seq++; /* under the store lock: whoever reads the store next sees this batch */
 		pthread_rwlock_unlock(&c->s->scr_lock);
 		pthread_mutex_unlock(&c->s->store_mu);
-		clock_gettime(CLOCK_MONOTONIC, &t1);
-		secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		secs = srv_since(&t0);
 		c->last_us = secs < 1 ? (unsigned)(secs * 1e6) : 1000000u;
 		metrics_batch(&c->s->m, total, secs);
 	}
@@ -247,7 +246,7 @@ static void *syncer(void *arg)
 	for (;;) {
 		commit_job *chain, *j;
 		unsigned long upto;
-		struct timespec t0, t1;
+		struct timespec t0;
 		tg_err err = TG_ERR_INIT;
 		int rc = TG_OK, any = 0;
 		while (c->whead == NULL && !c->stop_sync)
@@ -263,8 +262,7 @@ static void *syncer(void *arg)
 		if (any) {
 			clock_gettime(CLOCK_MONOTONIC, &t0);
 			rc = tg_engine_sync(c->s->engine, &err);
-			clock_gettime(CLOCK_MONOTONIC, &t1);
-			metrics_sync(&c->s->m, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+			metrics_sync(&c->s->m, srv_since(&t0));
 		}
 		if (rc < 0) {
 			fprintf(stderr, "tollgate: %s; recorded checks are refused until a restart\n", err.msg);

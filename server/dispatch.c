@@ -170,7 +170,7 @@ static size_t route_request(server *s, const server_req *req, server_resp *resp,
 	return route_index(c.rt);
 }
 
-static double since(const struct timespec *t0)
+double srv_since(const struct timespec *t0)
 {
 	struct timespec t1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -216,7 +216,7 @@ int server_dispatch_async(server *s, const server_req *req, server_resp *resp, s
 		resp->pending->t0 = t0;
 		return 1;
 	}
-	metrics_request(&s->m, slot, resp->status, since(&t0));
+	metrics_request(&s->m, slot, resp->status, srv_since(&t0));
 	return 0;
 }
 
@@ -241,7 +241,7 @@ void server_dispatch_finish(server *s, server_resp *resp)
 				tg_strerror(rc));
 		problem_from_err(resp, &err, p->req.path);
 	}
-	metrics_request(&s->m, p->slot, resp->status, since(&p->t0));
+	metrics_request(&s->m, p->slot, resp->status, srv_since(&p->t0));
 	resp->pending = NULL;
 	p->release(p);
 }
