@@ -21,9 +21,9 @@ static int setup(void **state)
 	return 0;
 }
 
-static int64_t count(tg_store *st)
+/* The first column of the first row of sql (a string literal: statements are cached by address), or -1. */
+static int64_t scalar(tg_store *st, const char *sql)
 {
-	static const char sql[] = "SELECT count(*) FROM decisions";
 	tg__stmt *s;
 	int64_t n = -1;
 	if (tg__store_prepare(&s, st, sql, NULL) < 0)
@@ -32,6 +32,11 @@ static int64_t count(tg_store *st)
 		n = tg__stmt_int64(s, 0);
 	tg__stmt_reset(s);
 	return n;
+}
+
+static int64_t count(tg_store *st)
+{
+	return scalar(st, "SELECT count(*) FROM decisions");
 }
 
 static int insert(tg_store *st, const char *id, tg_err *err)
@@ -146,14 +151,7 @@ static void store__checkpointer_copies_the_wal_back(void **state)
 
 static int64_t synchronous(tg_store *st)
 {
-	static const char sql[] = "PRAGMA synchronous";
-	tg__stmt *s;
-	int64_t v = -1;
-	assert_int_equal(tg__store_prepare(&s, st, sql, NULL), TG_OK);
-	if (tg__stmt_step(s, NULL) == 1)
-		v = tg__stmt_int64(s, 0);
-	tg__stmt_reset(s);
-	return v;
+	return scalar(st, "PRAGMA synchronous");
 }
 
 static void store__deferred_transactions_run_under_normal_only(void **state)
