@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: Apache-2.0
-# Helpers for the HTTP shipping proofs (sourced after state_lib.sh; expects $TG, $W, $TOLLGATE_DB):
+# Helpers for the HTTP shipping proofs (sourced after state_lib.sh, and pg_lib.sh on PostgreSQL;
+# expects $TG; serve_proof_setup makes $W and $TOLLGATE_DB):
 # `tollgate serve` instances on fixed loopback ports, a workload of shipments against shared licences
 # with overlapping serials plus recorded order checks, curl clients in background loops that record
 # every answer, and the end-state invariants. Used by test_serve_ship.sh, test_pg_http_ship.sh,
-# test_serve_crash.sh and test_pg_http_crash.sh.
+# test_serve_crash.sh, test_pg_http_crash.sh and test_pg_http_restart.sh.
 #
 # Workload: licences L1 (24 units: its quantity binds) and L2 (100 units, value for 14 + the tolerance
 # = 16 of 2-unit shipments: its value binds), each for its own consignee; orders O1, O3 (20 each) under
@@ -15,6 +16,33 @@
 # $W/codes-<c> as "ID CODE" (the final answer of each request).
 POOL=${POOL:-90}
 declare -a URL SPID PORT
+LOAD_PIDS=()
+
+# The common start of every proof: skip (exit 0) without curl or the backend's tools; a work directory
+# $W (and on PostgreSQL $C, with a throwaway cluster) removed with the instances and the load on any
+# exit; $TOLLGATE_DB a fresh database (named NAME on PostgreSQL; $TG_TEST_DB or $W/t.db on SQLite);
+# audit actor ACTOR; the fixtures for CLIENTS clients of PER requests.
+# Usage: serve_proof_setup sqlite|postgresql NAME ACTOR CLIENTS PER
+serve_proof_setup() {
+  command -v curl >/dev/null || { echo "skipped: curl absent"; exit 0; }
+  if [ "$1" = postgresql ]; then
+    [ -n "$PG_BIN" ] || { echo "skipped: no PostgreSQL server binaries (/usr/lib/postgresql/*/bin)"; exit 0; }
+  else
+    command -v sqlite3 >/dev/null || { echo "skipped: sqlite3 CLI absent"; exit 0; }
+  fi
+  W=$(mktemp -d); C=""
+  trap 'kill "${LOAD_PIDS[@]}" 2>/dev/null; serve_stop_all; [ -z "$C" ] || pg_stop; rm -rf "$W" ${C:+"$C"}' EXIT
+  trap 'exit 1' INT TERM
+  if [ "$1" = postgresql ]; then
+    C=$(mktemp -d); chmod 755 "$C"
+    pg_start "$C" || { echo "FAIL - cannot start a PostgreSQL cluster"; exit 1; }
+    TOLLGATE_DB=$(pg_newdb "$2")
+  else
+    TOLLGATE_DB=${TG_TEST_DB:-$W/t.db}
+  fi
+  export TOLLGATE_DB TOLLGATE_ACTOR=$3
+  ship_fixtures "$4" "$5" || { echo "FAIL - fixtures"; exit 1; }
+}
 
 serve_free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'

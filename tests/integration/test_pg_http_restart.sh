@@ -14,16 +14,9 @@ TG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); RESTARTS=${2:-3}; CLIENTS=${
 if [ -n "${ASAN_OPTIONS:-}" ]; then RESTARTS=${2:-2}; PER=${4:-6}; fi
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/pg_lib.sh"
-[ -n "$PG_BIN" ] || { echo "skipped: no PostgreSQL server binaries (/usr/lib/postgresql/*/bin)"; exit 0; }
-command -v curl >/dev/null || { echo "skipped: curl absent"; exit 0; }
-W=$(mktemp -d); C=$(mktemp -d); chmod 755 "$C"
 . "$HERE/state_lib.sh"
 . "$HERE/serve_lib.sh"
-trap 'kill "${LOAD_PIDS[@]}" 2>/dev/null; serve_stop_all; pg_stop; rm -rf "$W" "$C"' EXIT
-trap 'exit 1' INT TERM
-pg_start "$C" || { echo "FAIL - cannot start a PostgreSQL cluster"; exit 1; }
-export TOLLGATE_DB; TOLLGATE_DB=$(pg_newdb restart) TOLLGATE_ACTOR=crash
-ship_fixtures "$CLIENTS" "$PER" || { echo "FAIL - fixtures"; exit 1; }
+serve_proof_setup postgresql restart crash "$CLIENTS" "$PER"
 serve_start 0 && serve_start 1 || exit 1
 ship_load_start "$CLIENTS" "$PER"
 done=0

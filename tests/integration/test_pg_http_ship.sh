@@ -12,16 +12,9 @@ TG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); CLIENTS=${2:-16}; PER=${3:-8
 if [ -n "${ASAN_OPTIONS:-}" ]; then PER=${3:-6}; fi
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/pg_lib.sh"
-[ -n "$PG_BIN" ] || { echo "skipped: no PostgreSQL server binaries (/usr/lib/postgresql/*/bin)"; exit 0; }
-command -v curl >/dev/null || { echo "skipped: curl absent"; exit 0; }
-W=$(mktemp -d); C=$(mktemp -d); chmod 755 "$C"
 . "$HERE/state_lib.sh"
 . "$HERE/serve_lib.sh"
-trap 'serve_stop_all; pg_stop; rm -rf "$W" "$C"' EXIT
-trap 'exit 1' INT TERM
-pg_start "$C" || { echo "FAIL - cannot start a PostgreSQL cluster"; exit 1; }
-export TOLLGATE_DB; TOLLGATE_DB=$(pg_newdb ship) TOLLGATE_ACTOR=serve
-ship_fixtures "$CLIENTS" "$PER" || { echo "FAIL - fixtures"; exit 1; }
+serve_proof_setup postgresql ship serve "$CLIENTS" "$PER"
 ship_concurrency postgresql "$CLIENTS" "$PER"
 [ "$fails" = 0 ] && echo "all passed" || echo "$fails failure(s)"
 [ "$fails" = 0 ]

@@ -12,15 +12,9 @@ set -u
 TG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); ROUNDS=${2:-5}; CLIENTS=${3:-16}; PER=${4:-8}
 if [ -n "${ASAN_OPTIONS:-}" ]; then ROUNDS=${2:-3}; PER=${4:-6}; fi
 HERE=$(cd "$(dirname "$0")" && pwd)
-command -v curl >/dev/null || { echo "skipped: curl absent"; exit 0; }
-command -v sqlite3 >/dev/null || { echo "skipped: sqlite3 CLI absent"; exit 0; }
-W=$(mktemp -d)
 . "$HERE/state_lib.sh"
 . "$HERE/serve_lib.sh"
-trap 'kill "${LOAD_PIDS[@]}" 2>/dev/null; serve_stop_all; rm -rf "$W"' EXIT
-trap 'exit 1' INT TERM
-export TOLLGATE_DB=${TG_TEST_DB:-$W/t.db} TOLLGATE_ACTOR=crash
-ship_fixtures "$CLIENTS" "$PER" || { echo "FAIL - fixtures"; exit 1; }
+serve_proof_setup sqlite - crash "$CLIENTS" "$PER"
 serve_start 0 && serve_start 1 || exit 1
 ship_load_start "$CLIENTS" "$PER"
 ship_kill_rounds sqlite "$ROUNDS"

@@ -11,15 +11,9 @@ set -u
 TG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); CLIENTS=${2:-16}; PER=${3:-8}
 if [ -n "${ASAN_OPTIONS:-}" ]; then PER=${3:-6}; fi
 HERE=$(cd "$(dirname "$0")" && pwd)
-command -v curl >/dev/null || { echo "skipped: curl absent"; exit 0; }
-command -v sqlite3 >/dev/null || { echo "skipped: sqlite3 CLI absent"; exit 0; }
-W=$(mktemp -d)
 . "$HERE/state_lib.sh"
 . "$HERE/serve_lib.sh"
-trap 'serve_stop_all; rm -rf "$W"' EXIT
-trap 'exit 1' INT TERM
-export TOLLGATE_DB=${TG_TEST_DB:-$W/t.db} TOLLGATE_ACTOR=serve
-ship_fixtures "$CLIENTS" "$PER" || { echo "FAIL - fixtures"; exit 1; }
+serve_proof_setup sqlite - serve "$CLIENTS" "$PER"
 ship_concurrency sqlite "$CLIENTS" "$PER"
 [ "$fails" = 0 ] && echo "all passed" || echo "$fails failure(s)"
 [ "$fails" = 0 ]
