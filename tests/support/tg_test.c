@@ -63,3 +63,14 @@ const char *tg_test_db(char *out, size_t size, const char *name)
 	tg_store_free(st);
 	return out;
 }
+
+int64_t tg_test_scalar(tg_store *st, const char *sql)
+{
+	tg__stmt *q;
+	int64_t v;
+	assert_int_equal(tg__store_prepare(&q, st, sql, NULL), TG_OK);
+	assert_int_equal(tg__stmt_step(q, NULL), 1);
+	v = tg__stmt_int64(q, 0);
+	tg__stmt_reset(q);
+	return v;
+}

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "tg/store.h"
 
 /* Path under the source tree (static buffer). */
 const char *tg_test_path(const char *rel);
@@ -20,5 +21,9 @@ const char *tg_test_tmpdir(void);
  * ctest variants), a postgresql:// URL selecting a new schema of it through search_path. Every
  * tg_store_open of the returned string opens the same database. Fails the test when it cannot. */
 const char *tg_test_db(char *out, size_t size, const char *name);
+/* The first column of the first row of sql on st as an integer (a count, a pragma); fails the test when
+ * sql cannot be prepared or yields no row. sql must outlive the store: statements are cached by its
+ * address, so pass a string literal. */
+int64_t tg_test_scalar(tg_store *st, const char *sql);
 
 #endif

@@ -21,17 +21,6 @@ static tg_store *fresh_store(void)
 	return st;
 }
 
-static int64_t count(tg_store *st, const char *sql)
-{
-	tg__stmt *q;
-	int64_t v;
-	assert_int_equal(tg__store_prepare(&q, st, sql, NULL), TG_OK);
-	assert_int_equal(tg__stmt_step(q, NULL), 1);
-	v = tg__stmt_int64(q, 0);
-	tg__stmt_reset(q);
-	return v;
-}
-
 static void lists__csv_quotes_newlines_crlf(void **state)
 {
 	static const char in[] = "a,\"b,1\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",,x\n\nlast,\"\"\x1a";
@@ -107,12 +96,14 @@ static void lists__csl_fixture_load(void **state)
 	assert_int_equal(s.entries, 5);
 	assert_int_equal(s.errors, 0);
 	assert_int_equal(strlen(s.hash), 64);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'NS-MBS'"), 1);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE source_id = 't1' AND countries = 'CN\nHK'"
-				   " AND names LIKE '%\nShenzhen Example Photonics' AND fr_cite = '85 FR 12345'"),
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'NS-MBS'"), 1);
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
+					    " WHERE source_id = 't1' AND countries = 'CN\nHK'"
+					    " AND names LIKE '%\nShenzhen Example Photonics' AND fr_cite = '85 FR 12345'"),
 			 1);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE source_id = 't2' AND type = 'individual'"
-				   " AND programs = 'SDGT\nIRAN' AND countries = 'IR'"),
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
+					    " WHERE source_id = 't2' AND type = 'individual'"
+					    " AND programs = 'SDGT\nIRAN' AND countries = 'IR'"),
 			 1);
 	assert_int_equal(tg_lists_load(&s, st, tg_test_path("tests/resources/lists/csl_small.csv"), NULL, NULL), TG_OK);
 	assert_int_equal(s.id, 2);
@@ -157,8 +148,8 @@ static void lists__malformed_lenient_and_strict(void **state)
 			 TG_EINVALID);
 	assert_int_equal(err.line, 3);
 	assert_non_null(strstr(err.msg, "csl_malformed.csv:3:"));
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_snapshots"), 1); /* strict load left nothing */
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries"), 2);
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_snapshots"), 1); /* strict load left nothing */
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"), 2);
 	assert_int_equal(tg_lists_load(&s, st, tg_test_path("tests/resources/lists/csl_unterminated.csv"), NULL, &err),
 			 TG_EINVALID);
 	assert_non_null(strstr(err.msg, "no usable record"));
@@ -195,15 +186,18 @@ static void lists__csl_json_fixture(void **state)
 	assert_int_equal(s.rows, 4);
 	assert_int_equal(s.entries, 3);
 	assert_int_equal(s.errors, 1);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'EL' AND source_id = 'j1' AND "
-				   "countries = 'CN\nHK' AND names = 'Example Photonics Co., Ltd.\nExample Light "
-				   "Technology\nShenzhen Example Photonics' AND fr_cite = '85 FR 12345'"),
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
+					    " WHERE list = 'EL' AND source_id = 'j1' AND "
+					    "countries = 'CN\nHK' AND names = 'Example Photonics Co., Ltd.\nExample Light "
+					    "Technology\nShenzhen Example Photonics' AND fr_cite = '85 FR 12345'"),
 			 1);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'SDN' AND type = 'individual' AND "
-				   "countries = 'IR' AND programs = 'SDGT'"),
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
+					    " WHERE list = 'SDN' AND type = 'individual' AND "
+					    "countries = 'IR' AND programs = 'SDGT'"),
 			 1);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'UVL' AND source_id = 'j4' AND "
-				   "names = 'Child Works'"),
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
+					    " WHERE list = 'UVL' AND source_id = 'j4' AND "
+					    "names = 'Child Works'"),
 			 1);
 	o.strict = 1;
 	assert_int_equal(tg_lists_load(&s, st, tg_test_path("tests/resources/lists/csl_small.json"), &o, &err),
@@ -230,9 +224,9 @@ static void lists__oom_sweep_loaders(void **state)
 			assert_true(rc == TG_OK || rc == TG_ENOMEM);
 			if (rc == TG_OK)
 				break;
-			assert_int_equal(count(st, "SELECT COUNT(*) FROM list_snapshots"), 0);
+			assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_snapshots"), 0);
 		}
-		assert_int_equal(count(st, "SELECT COUNT(*) FROM list_snapshots"), 1);
+		assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_snapshots"), 1);
 		tg_store_free(st);
 	}
 }
@@ -268,10 +262,11 @@ static void lists__real_csl_2022(void **state)
 	assert_int_equal(s.entries, 14160);
 	assert_int_equal(s.errors, 0);
 	assert_string_equal(s.hash, "80e780b91b7b50e193c0077b17d75ec6f6dbd8223ae0bd54b343d297db5e767f");
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'SDN'"), 10026);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'EL'"), 2001);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'NS-MBS'"), 17);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE names LIKE '%Affiliated Entity%'"), 0);
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'SDN'"), 10026);
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'EL'"), 2001);
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'NS-MBS'"), 17);
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
+					    " WHERE names LIKE '%Affiliated Entity%'"), 0);
 	tg_store_free(st);
 }
 
@@ -289,7 +284,8 @@ static void lists__tg_json_approved_and_blocks(void **state)
 	assert_string_equal(s.name, "approved-customers");
 	assert_int_equal(s.entries, 2);
 	assert_int_equal(s.errors, 1);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'APPROVED' AND names = 'Good Labs GmbH\nGoodLabs'"), 1);
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
+					    " WHERE list = 'APPROVED' AND names = 'Good Labs GmbH\nGoodLabs'"), 1);
 	o.strict = 1;
 	assert_int_equal(tg_lists_load(&s, st, tg_test_path("tests/resources/lists/approved.json"), &o, &err), TG_EINVALID);
 	assert_non_null(strstr(err.msg, "entries[2]"));
@@ -314,17 +310,21 @@ static void lists__real_ofac_csv_and_kaist(void **state)
 	assert_int_equal(s.entries, 8976);
 	assert_int_equal(s.errors, 0);
 	/* aliases from alt.csv, countries from add.csv, "-0-" gone */
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE source_id = '306' AND names LIKE '%NATIONAL BANK OF CUBA%'"
-				   " AND countries LIKE '%CH%'"), 1);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE names LIKE '%-0-%' OR programs LIKE '%-0-%'"), 0);
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
+					    " WHERE source_id = '306' AND names LIKE '%NATIONAL BANK OF CUBA%'"
+					    " AND countries LIKE '%CH%'"), 1);
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
+					    " WHERE names LIKE '%-0-%' OR programs LIKE '%-0-%'"), 0);
 	k = tg_test_shared_data("lists/entity-list-2026-08/restricted_parties.json");
 	snprintf(kaist, sizeof(kaist), "%s", k ? k : "");
 	if (k) {
 		assert_int_equal(tg_lists_load(&s, st, kaist, NULL, NULL), TG_OK);
 		assert_string_equal(s.format, "kaist-json");
 		assert_int_equal(s.entries, 4940);
-		assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'EL' AND snapshot_id = 2"), 3420);
-		assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE snapshot_id = 2 AND countries = ''"), 5);
+		assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
+						    " WHERE list = 'EL' AND snapshot_id = 2"), 3420);
+		assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
+						    " WHERE snapshot_id = 2 AND countries = ''"), 5);
 	}
 	tg_store_free(st);
 }

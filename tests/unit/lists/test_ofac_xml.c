@@ -25,17 +25,6 @@ static tg_store *fresh_store(void)
 	return st;
 }
 
-static int64_t count(tg_store *st, const char *sql)
-{
-	tg__stmt *q;
-	int64_t v;
-	assert_int_equal(tg__store_prepare(&q, st, sql, NULL), TG_OK);
-	assert_int_equal(tg__stmt_step(q, NULL), 1);
-	v = tg__stmt_int64(q, 0);
-	tg__stmt_reset(q);
-	return v;
-}
-
 static size_t snapshots(tg_store *st)
 {
 	tg_list_snapshot *v = NULL;
@@ -88,26 +77,30 @@ static void ofac_xml__fixture_load(void **state)
 	assert_int_equal(s.entries, 4); /* 90002 is on SSI and SDN: one entry per list */
 	assert_int_equal(s.errors, 0);
 	assert_int_equal(strlen(s.hash), 64);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE source_id = '90001' AND list = 'CMIC'"
-				   " AND type = 'entity' AND name = 'QINGLAN OPTICAL COMPUTING CO., LTD.'"
-				   " AND names = 'QINGLAN OPTICAL COMPUTING CO., LTD.\n青岚光计算有限公司\n青嵐光計算有限公司\n"
-				   "Qinglan Photonics' AND countries = 'CN' AND programs = 'CMIC-EO13959'"
-				   " AND start_date = '2098-12-16' AND addresses = 'No. 99 Example Road, Hangzhou, China'"),
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
+					    " WHERE source_id = '90001' AND list = 'CMIC'"
+					    " AND type = 'entity' AND name = 'QINGLAN OPTICAL COMPUTING CO., LTD.'"
+					    " AND names = 'QINGLAN OPTICAL COMPUTING CO., LTD.\n青岚光计算有限公司\n青嵐光計算有限公司\n"
+					    "Qinglan Photonics' AND countries = 'CN' AND programs = 'CMIC-EO13959'"
+					    " AND start_date = '2098-12-16' AND addresses = 'No. 99 Example Road, Hangzhou, China'"),
 			 1);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE source_id = '90002' AND type = 'individual'"
-				   " AND names = 'VOLKOVA, Irina Petrovna\nВОЛКОВА, Ирина Петровна' AND countries = 'RU'"
-				   " AND programs = 'UKRAINE-EO13662\nRUSSIA-EO14024' AND ((list = 'SSI' AND start_date ="
-				   " '2098-03-01') OR (list = 'SDN' AND start_date = '2098-04-02'))"),
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
+					    " WHERE source_id = '90002' AND type = 'individual'"
+					    " AND names = 'VOLKOVA, Irina Petrovna\nВОЛКОВА, Ирина Петровна' AND countries = 'RU'"
+					    " AND programs = 'UKRAINE-EO13662\nRUSSIA-EO14024' AND ((list = 'SSI' AND start_date ="
+					    " '2098-03-01') OR (list = 'SDN' AND start_date = '2098-04-02'))"),
 			 2);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE source_id = '90003' AND list = 'SDN'"
-				   " AND type = 'vessel' AND names = 'SEA & STAR' AND addresses = ''"),
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
+					    " WHERE source_id = '90003' AND list = 'SDN'"
+					    " AND type = 'vessel' AND names = 'SEA & STAR' AND addresses = ''"),
 			 1);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'Consolidated List'"), 0);
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'Consolidated List'"), 0);
 	/* Original-script names are stored with their script tags; Latin-only entries have none. */
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE source_id = '90001' AND scripts ="
-				   " 'Hans\t青岚光计算有限公司\nHant\t青嵐光計算有限公司'"),
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries WHERE source_id = '90001' AND scripts ="
+					    " 'Hans\t青岚光计算有限公司\nHant\t青嵐光計算有限公司'"),
 			 1);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE source_id = '90003' AND scripts = ''"), 1);
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
+					    " WHERE source_id = '90003' AND scripts = ''"), 1);
 	tg_store_free(st);
 }
 
@@ -166,7 +159,8 @@ static void ofac_xml__zipped_same_as_plain(void **state)
 	assert_int_equal(tg_lists_load(&s, st, zpath, NULL, &err), TG_OK);
 	assert_string_equal(s.format, "ofac-xml");
 	assert_int_equal(s.entries, 4);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE snapshot_id = 1 AND names LIKE '%青岚光计算有限公司%'"), 1);
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
+					    " WHERE snapshot_id = 1 AND names LIKE '%青岚光计算有限公司%'"), 1);
 	/* A zip without an *ENHANCED*.XML member is not detected; forced, its first .xml member is read. */
 	snprintf(other, sizeof(other), "%s/list.zip", tg_test_tmpdir());
 	write_zip(other, "list.xml", data, n);
@@ -267,8 +261,8 @@ static void ofac_xml__malformed_entities_lenient_and_strict(void **state)
 	assert_int_equal(p.lines[2], 5), assert_int_equal(p.lines[3], 6);
 	assert_string_equal(p.first, "bad_entities.xml:3: entity (no id): no id attribute");
 	assert_string_equal(s.name, "ofac-xml"); /* no publicationInfo: the format's default name */
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE names IN ('Good 1', 'Good 7')"
-				   " AND start_date = '2020-01-02' AND list = 'SDN'"),
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries WHERE names IN ('Good 1', 'Good 7')"
+					    " AND start_date = '2020-01-02' AND list = 'SDN'"),
 			 2);
 	o.strict = 1;
 	assert_int_equal(tg_lists_load(&s, st, path, &o, &err), TG_EINVALID);
@@ -326,11 +320,12 @@ static void ofac_xml__real_cons_enhanced(void **state)
 	assert_int_equal(s.entries, 523); /* 80 entities are on two lists (SSI and SDN, ...) */
 	assert_int_equal(s.errors, 0);
 	assert_string_equal(s.hash, "4cb3c92af6b72fe54c7e3b8893d763a644d5808b536be5b328084df8a8b8def4");
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'CMIC'"), 68);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'SSI'"), 286);
-	assert_int_equal(count(st, "SELECT COUNT(*) FROM list_entries WHERE source_id = '33091' AND list = 'CMIC'"
-				   " AND names = 'MEGVII TECHNOLOGY LIMITED\n旷视科技有限公司' AND countries = 'KY\nCN'"
-				   " AND start_date = '2021-12-16' AND programs = 'CMIC-EO13959'"),
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'CMIC'"), 68);
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'SSI'"), 286);
+	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
+					    " WHERE source_id = '33091' AND list = 'CMIC'"
+					    " AND names = 'MEGVII TECHNOLOGY LIMITED\n旷视科技有限公司' AND countries = 'KY\nCN'"
+					    " AND start_date = '2021-12-16' AND programs = 'CMIC-EO13959'"),
 			 1);
 	assert_int_equal(tg_screener_open(&sc, st, NULL), TG_OK);
 	assert_int_equal(tg_screen_name(hits, 4, &n, sc, "旷视科技有限公司", NULL, NULL), TG_OK);

@@ -21,22 +21,9 @@ static int setup(void **state)
 	return 0;
 }
 
-/* The first column of the first row of sql (a string literal: statements are cached by address), or -1. */
-static int64_t scalar(tg_store *st, const char *sql)
-{
-	tg__stmt *s;
-	int64_t n = -1;
-	if (tg__store_prepare(&s, st, sql, NULL) < 0)
-		return -1;
-	if (tg__stmt_step(s, NULL) == 1)
-		n = tg__stmt_int64(s, 0);
-	tg__stmt_reset(s);
-	return n;
-}
-
 static int64_t count(tg_store *st)
 {
-	return scalar(st, "SELECT count(*) FROM decisions");
+	return tg_test_scalar(st, "SELECT count(*) FROM decisions");
 }
 
 static int insert(tg_store *st, const char *id, tg_err *err)
@@ -151,7 +138,7 @@ static void store__checkpointer_copies_the_wal_back(void **state)
 
 static int64_t synchronous(tg_store *st)
 {
-	return scalar(st, "PRAGMA synchronous");
+	return tg_test_scalar(st, "PRAGMA synchronous");
 }
 
 static void store__deferred_transactions_run_under_normal_only(void **state)
