@@ -64,6 +64,21 @@ const char *tg_test_db(char *out, size_t size, const char *name)
 	return out;
 }
 
+const char *tg_test_db_arg(char *out, size_t size, int argc, char **argv)
+{
+	const char *dsn = getenv("TG_TEST_PG_DSN");
+	if (argc > 1 && strcmp(argv[1], "--pg") == 0) {
+		if (dsn == NULL || *dsn == '\0') {
+			printf("skipped: TG_TEST_PG_DSN is not set\n");
+			return NULL;
+		}
+		snprintf(out, size, "%s", dsn);
+	} else {
+		snprintf(out, size, "%s/t.db", tg_test_tmpdir());
+	}
+	return out;
+}
+
 int64_t tg_test_scalar(tg_store *st, const char *sql)
 {
 	tg__stmt *q;

@@ -21,6 +21,10 @@ const char *tg_test_tmpdir(void);
  * ctest variants), a postgresql:// URL selecting a new schema of it through search_path. Every
  * tg_store_open of the returned string opens the same database. Fails the test when it cannot. */
 const char *tg_test_db(char *out, size_t size, const char *name);
+/* The database of a test binary that takes `--pg` (ctest runs it twice): with --pg, TG_TEST_PG_DSN, or
+ * NULL after printing "skipped: ..." when that is unset (the caller exits 0); else <fresh tmpdir>/t.db.
+ * Written to out (size bytes). */
+const char *tg_test_db_arg(char *out, size_t size, int argc, char **argv);
 /* The first column of the first row of sql on st as an integer (a count, a pragma); fails the test when
  * sql cannot be prepared or yields no row. sql must outlive the store: statements are cached by its
  * address, so pass a string literal. */

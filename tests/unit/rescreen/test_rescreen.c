@@ -258,15 +258,7 @@ int main(int argc, char **argv)
 	};
 	setenv("TOLLGATE_DATA_DIR", TG_SOURCE_DIR, 1);
 	snprintf(dir, sizeof(dir), "%s", tg_test_tmpdir());
-	if (argc > 1 && strcmp(argv[1], "--pg") == 0) {
-		const char *dsn = getenv("TG_TEST_PG_DSN");
-		if (dsn == NULL || *dsn == '\0') {
-			printf("skipped: TG_TEST_PG_DSN is not set\n");
-			return 0;
-		}
-		snprintf(where, sizeof(where), "%s", dsn);
-	} else {
-		snprintf(where, sizeof(where), "%s/t.db", dir);
-	}
+	if (tg_test_db_arg(where, sizeof(where), argc, argv) == NULL)
+		return 0;
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
