@@ -20,9 +20,10 @@ LOAD_PIDS=()
 
 # The common start of every proof: skip (exit 0) without curl or the backend's tools; a work directory
 # $W (and on PostgreSQL $C, with a throwaway cluster) removed with the instances and the load on any
-# exit; $TOLLGATE_DB a fresh database (named NAME on PostgreSQL; $TG_TEST_DB or $W/t.db on SQLite);
-# audit actor ACTOR; the fixtures for CLIENTS clients of PER requests.
-# Usage: serve_proof_setup sqlite|postgresql NAME ACTOR CLIENTS PER
+# exit; $TOLLGATE_DB a fresh database (on PostgreSQL a new one named DB in the cluster; on SQLite DB
+# itself, the caller's $TG_TEST_DB, or $W/t.db when that is empty); audit actor ACTOR; the fixtures for
+# CLIENTS clients of PER requests.
+# Usage: serve_proof_setup sqlite|postgresql DB ACTOR CLIENTS PER
 serve_proof_setup() {
   command -v curl >/dev/null || { echo "skipped: curl absent"; exit 0; }
   if [ "$1" = postgresql ]; then
@@ -38,7 +39,7 @@ serve_proof_setup() {
     pg_start "$C" || { echo "FAIL - cannot start a PostgreSQL cluster"; exit 1; }
     TOLLGATE_DB=$(pg_newdb "$2")
   else
-    TOLLGATE_DB=${TG_TEST_DB:-$W/t.db}
+    TOLLGATE_DB=${2:-$W/t.db}
   fi
   export TOLLGATE_DB TOLLGATE_ACTOR=$3
   ship_fixtures "$4" "$5" || { echo "FAIL - fixtures"; exit 1; }

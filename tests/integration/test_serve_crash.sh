@@ -14,7 +14,7 @@ if [ -n "${ASAN_OPTIONS:-}" ]; then ROUNDS=${2:-3}; PER=${4:-6}; fi
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/state_lib.sh"
 . "$HERE/serve_lib.sh"
-serve_proof_setup sqlite - crash "$CLIENTS" "$PER"
+serve_proof_setup sqlite "${TG_TEST_DB:-}" crash "$CLIENTS" "$PER" # TG_TEST_DB: also run on PostgreSQL
 serve_start 0 && serve_start 1 || exit 1
 ship_load_start "$CLIENTS" "$PER"
 ship_kill_rounds sqlite "$ROUNDS"

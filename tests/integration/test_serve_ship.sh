@@ -13,7 +13,7 @@ if [ -n "${ASAN_OPTIONS:-}" ]; then PER=${3:-6}; fi
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/state_lib.sh"
 . "$HERE/serve_lib.sh"
-serve_proof_setup sqlite - serve "$CLIENTS" "$PER"
+serve_proof_setup sqlite "${TG_TEST_DB:-}" serve "$CLIENTS" "$PER" # TG_TEST_DB: also run on PostgreSQL
 ship_concurrency sqlite "$CLIENTS" "$PER"
 [ "$fails" = 0 ] && echo "all passed" || echo "$fails failure(s)"
 [ "$fails" = 0 ]
