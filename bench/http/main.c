@@ -188,7 +188,7 @@ static void print_commit_stats(server *s, int secs)
 {
 	server_req rq;
 	server_resp r;
-	double nb, no, sec, ns, ssec;
+	double nb, no, sec, ns, ssec, lsum, lcount;
 	memset(&rq, 0, sizeof(rq));
 	rq.method = "GET", rq.path = "/metrics";
 	server_dispatch(s, &rq, &r);
@@ -197,6 +197,8 @@ static void print_commit_stats(server *s, int secs)
 	sec = metric(r.body.ptr, "tollgate_group_commit_seconds_total");
 	ns = metric(r.body.ptr, "tollgate_group_commit_syncs_total");
 	ssec = metric(r.body.ptr, "tollgate_group_commit_sync_seconds_total");
+	lsum = metric(r.body.ptr, "tollgate_http_request_duration_seconds_sum{route=\"/v1/orders/check\"}");
+	lcount = metric(r.body.ptr, "tollgate_http_request_duration_seconds_count{route=\"/v1/orders/check\"}");
 	if (nb > 0)
 		printf("group commit: %.0f orders in %.0f transactions (%.1f per transaction, %.0f/s, %.2f ms each to "
 		       "decide, record and write: committer busy %.0f%%)\n",
@@ -204,6 +206,10 @@ static void print_commit_stats(server *s, int secs)
 	if (ns > 0)
 		printf("  made durable by %.0f fsyncs = %.1f orders per fsync, %.2f ms each (syncer busy %.0f%%)\n", ns,
 		       no / ns, ssec * 1000 / ns, 100 * ssec / secs);
+	if (lcount > 0)
+		printf("  in the server (request read to response queued): %.2f ms mean; the rest of each round trip "
+		       "is the network path and wrk\n",
+		       lsum * 1000 / lcount);
 	server_resp_dispose(&r);
 }
 
