@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Growable response buffers of the server (malloc'd, always NUL-terminated after an append). */
+/* Growable response buffers of the server (malloc'd, always NUL-terminated after an append). The
+ * library's appenders for tg_buf (util/buf.h) are internal: the server is built on the public API
+ * only (tg_server links tg, not tg_internal), so it keeps this small builder of its own. */
 #include "server_int.h"
 
 #include <stdio.h>
