@@ -266,9 +266,9 @@ int owns(const hctx *c, const char *exporter);
 int forbid_not_own(hctx *c, const char *what);
 int query_str(hctx *c, const char *key, char *out, size_t n, const char **val, tg_err *err);
 
-/* Set err and return code (one line, printf-style); field may be NULL. */
 /* Seconds on CLOCK_MONOTONIC since *t0. */
 double srv_since(const struct timespec *t0);
+/* Set err and return code (one line, printf-style); field may be NULL. */
 int srv_fail(tg_err *err, int code, const char *field, const char *fmt, ...) SRV_PRINTF(4, 5);
 /* Parse the request body as a JSON object (jansson json_t *, as void * to keep jansson out of here). */
 int body_object(void **out, const hctx *c, tg_err *err);
