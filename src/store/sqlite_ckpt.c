@@ -126,4 +126,3 @@ void tg__ckpt_detach(tg__ckpt *c)
 	pthread_mutex_destroy(&c->mu);
 	tg__free(c);
 }
-
