@@ -26,10 +26,11 @@ static int64_t count(tg_store *st)
 	return tg_test_scalar(st, "SELECT count(*) FROM decisions");
 }
 
-static int insert(tg_store *st, const char *id, tg_err *err)
+/* Insert decision row id with decision_json as given ("{}" where it does not matter). */
+static int insert(tg_store *st, const char *id, const char *decision_json, tg_err *err)
 {
 	static const char sql[] = "INSERT INTO decisions (order_id, content_hash, as_of, verdict, exporter, order_json,"
-				  " decision_json, recorded_at) VALUES (?, 'h', '2026-01-01', 'allow', 'e', '{}', '{}', 'now')";
+				  " decision_json, recorded_at) VALUES (?, 'h', '2026-01-01', 'allow', 'e', '{}', ?, 'now')";
 	tg__stmt *s, *again;
 	int rc;
 	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
@@ -37,6 +38,7 @@ static int insert(tg_store *st, const char *id, tg_err *err)
 	assert_int_equal(tg__store_prepare(&again, st, sql, err), TG_OK);
 	assert_ptr_equal(s, again); /* cached by SQL text address */
 	tg__stmt_bind_text(s, 1, id, -1);
+	tg__stmt_bind_text(s, 2, decision_json, -1);
 	rc = tg__stmt_step(s, err);
 	tg__stmt_reset(s);
 	return rc;
@@ -52,18 +54,18 @@ static void store__create_reopen_and_transactions(void **state)
 	/* nested: only the outer commit commits */
 	assert_int_equal(tg__store_begin(st, &err), TG_OK);
 	assert_int_equal(tg__store_begin(st, &err), TG_OK);
-	assert_int_equal(insert(st, "a", &err), 0);
+	assert_int_equal(insert(st, "a", "{}", &err), 0);
 	assert_int_equal(tg__store_commit(st, &err), TG_OK);
-	assert_int_equal(insert(st, "b", &err), 0);
+	assert_int_equal(insert(st, "b", "{}", &err), 0);
 	assert_int_equal(tg__store_commit(st, &err), TG_OK);
 	assert_int_equal(count(st), 2);
 	/* rollback drops everything since begin */
 	assert_int_equal(tg__store_begin(st, &err), TG_OK);
-	assert_int_equal(insert(st, "c", &err), 0);
+	assert_int_equal(insert(st, "c", "{}", &err), 0);
 	tg__store_rollback(st);
 	assert_int_equal(count(st), 2);
 	/* a duplicate key is a conflict */
-	assert_int_equal(insert(st, "a", &err), TG_ECONFLICT);
+	assert_int_equal(insert(st, "a", "{}", &err), TG_ECONFLICT);
 	assert_non_null(strstr(err.msg, "UNIQUE"));
 	assert_int_equal(tg__store_commit(st, &err), TG_EINTERNAL);
 	tg_store_free(st);
@@ -99,8 +101,6 @@ static void store__unwritable_path_fails_cleanly(void **state)
  * yet read the database, where a checkpoint succeeds and copies nothing.) */
 static void store__checkpointer_copies_the_wal_back(void **state)
 {
-	static const char sql[] = "INSERT INTO decisions (order_id, content_hash, as_of, verdict, exporter, order_json,"
-				  " decision_json, recorded_at) VALUES (?, 'h', '2026-01-01', 'allow', 'e', '{}', ?, 'now')";
 	char db[600], id[32], big[2048];
 	tg_store *st = NULL;
 	tg_err err = TG_ERR_INIT;
@@ -114,13 +114,8 @@ static void store__checkpointer_copies_the_wal_back(void **state)
 	for (i = 0; i < 100; i++) {
 		assert_int_equal(tg__store_begin(st, &err), TG_OK);
 		for (k = 0; k < 100; k++) {
-			tg__stmt *s;
 			snprintf(id, sizeof(id), "c-%d-%d", i, k);
-			assert_int_equal(tg__store_prepare(&s, st, sql, &err), TG_OK);
-			tg__stmt_bind_text(s, 1, id, -1);
-			tg__stmt_bind_text(s, 2, big, -1);
-			assert_int_equal(tg__stmt_step(s, &err), 0);
-			tg__stmt_reset(s);
+			assert_int_equal(insert(st, id, big, &err), 0);
 		}
 		assert_int_equal(tg__store_commit(st, &err), TG_OK);
 	}
@@ -152,7 +147,7 @@ static void store__deferred_transactions_run_under_normal_only(void **state)
 	assert_int_equal(synchronous(st), 2); /* FULL */
 	assert_int_equal(tg__store_begin_deferred(st, &err), TG_OK);
 	assert_int_equal(synchronous(st), 1); /* NORMAL: the commit writes the WAL without fsync */
-	assert_int_equal(insert(st, "n1", &err), 0);
+	assert_int_equal(insert(st, "n1", "{}", &err), 0);
 	assert_int_equal(tg__store_commit(st, &err), TG_OK);
 	assert_int_equal(synchronous(st), 2);
 	assert_int_equal(tg__store_sync(st, &err), TG_OK);
