@@ -327,7 +327,7 @@ int tg__store_open_sqlite(tg_store **out, const char *path, tg_err *err)
 		lite_close(&st->base);
 		return tg__oom(err);
 	}
-	if (strcmp(path, ":memory:") != 0)
+	if (st->wal != NULL) /* a file database (not ":memory:" or a temporary one): it has a WAL to checkpoint */
 		st->ckpt = tg__ckpt_attach(st->db, path);
 	*out = &st->base;
 	return TG_OK;
