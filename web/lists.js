@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Lists: the loaded snapshots (GET /v1/lists/snapshots) and loading a file (POST /v1/lists/upload).
+// Lists: the loaded snapshots (GET /v1/lists/snapshots), loading a file (POST /v1/lists/upload) and the
+// re-screen report of a load (GET /v1/lists/rescreen-report[?snapshot=ID]).
 'use strict';
 
 (() => {
@@ -20,6 +21,39 @@
     $('snapshots').replaceChildren(t);
   }
 
+  const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+  function hitTable(caption, hits) {
+    const t = el('table', {}, el('caption', { class: 'muted', text: caption }));
+    t.append(el('thead', {}, el('tr', {}, ...['Party', 'Country', 'Entry change', 'Level', 'List', 'Entry',
+      'Matched name', 'Score', 'Why'].map((c) => el('th', { scope: 'col', text: c })))));
+    t.append(el('tbody', {}, ...hits.map((h) => el('tr', {},
+      el('td', { text: h.party }), el('td', { text: h.party_country }), el('td', { text: h.change }),
+      el('td', {}, el('span', { class: 'verdict v-' + (h.level === 'block' ? 'deny' : 'review'), text: h.level })),
+      el('td', { text: h.list + (h.approved ? ' (approved customer)' : '') }), el('td', { text: h.entity_id }),
+      el('td', { text: h.matched_name }), el('td', { class: 'num', text: Number(h.score).toFixed(3) }),
+      el('td', { class: 'cite', text: h.explanation + (h.override ? ` (override ${h.override})` : '') })))));
+    return t;
+  }
+
+  // The report of one load: its counts, then the new hits and the cleared hits (as they were).
+  async function report(ev) {
+    if (ev) ev.preventDefault();
+    const form = $('rs-form'), out = $('rescreen'), snap = $('rs-snap').value.trim();
+    clearInvalid(form);
+    const r = await api('GET', '/v1/lists/rescreen-report' + (snap ? '?snapshot=' + encodeURIComponent(snap) : ''));
+    if (r.status !== 200) { showProblem(out, r.body, form); return; }
+    const b = r.body, e = b.entries;
+    const against = b.previous_snapshot ? `snapshot ${b.previous_snapshot}` : 'no previous snapshot';
+    out.replaceChildren(
+      el('h3', { text: `Snapshot ${b.snapshot} of ${b.list_name} against ${against} (${b.created_at})` }),
+      el('p', { text: `Re-screened ${plural(b.parties, 'recorded party', 'recorded parties')}: ` +
+        `${plural(b.new_hits.length, 'new hit', 'new hits')}, ${b.cleared_hits.length} cleared ` +
+        `(entries: ${e.added} added, ${e.changed} changed, ${e.removed} removed).` }));
+    if (b.new_hits.length) out.append(hitTable('New hits', b.new_hits));
+    if (b.cleared_hits.length) out.append(hitTable('Cleared hits, as they were against the previous snapshot', b.cleared_hits));
+  }
+
   async function upload(ev) {
     ev.preventDefault();
     clearInvalid(ev.target);
@@ -33,14 +67,21 @@
       'application/octet-stream');
     if (r.status !== 201) { showProblem($('upload-result'), r.body, ev.target); return; }
     const s = r.body;
+    const rs = s.rescreen ? ` Re-screened ${plural(s.rescreen.parties, 'recorded party', 'recorded parties')}: ` +
+      `${plural(s.rescreen.new_hits, 'new hit', 'new hits')}, ${s.rescreen.cleared_hits} cleared.` : '';
     $('upload-result').replaceChildren(el('p', { role: 'status',
-      text: `Loaded snapshot ${s.id} of ${s.name} (${s.format}): ${s.entries} entries from ${s.rows} rows, ${s.errors} rejected.` }));
+      text: `Loaded snapshot ${s.id} of ${s.name} (${s.format}): ${plural(s.entries, 'entry', 'entries')} from ` +
+        `${plural(s.rows, 'row', 'rows')}, ${s.errors} rejected.${rs}` }));
+    $('rs-snap').value = '';
     refresh();
+    report();
   }
 
   document.addEventListener('DOMContentLoaded', () => {
     $('upload-form').addEventListener('submit', upload);
-    $('auth').addEventListener('submit', refresh);
+    $('rs-form').addEventListener('submit', report);
+    $('auth').addEventListener('submit', () => { refresh(); report(); });
     refresh();
+    report();
   });
 })();

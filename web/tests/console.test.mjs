@@ -2,7 +2,7 @@
 // Browser tests of the console: playwright-core drives Debian's chromium (headless, no network
 // beyond loopback) against a real `tollgate serve`. Run by tests/browser/test_console.sh.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -243,6 +243,43 @@ await test('review queue: an officer proposes an override, the same officer may 
   await page.click('#proposals button');
   await page.waitForFunction(() => /separation of duties/.test(document.getElementById('ov-result').textContent));
   await page.screenshot({ path: join(ART, 'console-review.png'), fullPage: true });
+});
+
+// Last: the new list entry names a party of the recorded order EX-001, which the shipment tests above ship.
+await test('lists: a load re-screens recorded parties and the officer sees the new hit', async () => {
+  await page.goto(URL + '/lists.html');
+  await useToken(ADM, 'admin (admin)');
+  // A list file made here: the sample's header and one Entity List entry naming EX-001's end user.
+  const header = readFileSync(join(process.cwd(), 'fixtures/lists/sample-csl.csv'), 'utf8').split('\n')[0];
+  const entry = { _id: 'tg-web-0001', source: 'Entity List (EL) - Bureau of Industry and Security', type: 'Entity',
+    name: 'Yunfan AI Research Lab', addresses: '"Hangzhou, CN"', federal_register_notice: '99 FR 20001',
+    start_date: '2026-11-01' };
+  const row = header.split(',').map((c) => entry[c] ?? '').join(',');
+  await page.setInputFiles('#u-file', { name: 'web-watch.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${row}\n`) });
+  await page.fill('#u-name', 'web-watch');
+  await page.click('#upload-form button[type=submit]');
+  await page.waitForFunction(() => /web-watch/.test(document.querySelector('#upload-result [role=status]')?.textContent || ''));
+  assert.match(await page.textContent('#upload-result'), /\(csl-csv\): 1 entry from 1 row, 0 rejected\./);
+  assert.match(await page.textContent('#upload-result'), /Re-screened \d+ recorded parties: 1 new hit, 0 cleared\./);
+  await page.waitForSelector('#rescreen .problem');
+  assert.match(await page.textContent('#rescreen'), /403/); // the report is for officers and auditors
+  await useToken(CO, 'officer (compliance_officer)');
+  await page.waitForSelector('#rescreen table');
+  assert.match(await page.textContent('#rescreen h3'), /^Snapshot 3 of web-watch against no previous snapshot/);
+  const cells = await page.$$eval('#rescreen tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.equal(cells.length, 1);
+  assert.deepEqual(cells[0].slice(0, 7), ['Yunfan AI Research Lab', 'CN', 'added', 'block', 'EL', 'tg-web-0001',
+    'Yunfan AI Research Lab']);
+  assert.match(cells[0][8], /exact after normalisation/);
+  await page.screenshot({ path: join(ART, 'console-rescreen.png'), fullPage: true });
+  await page.fill('#rs-snap', 'x');
+  await page.click('#rs-form button[type=submit]');
+  await page.waitForSelector('#rescreen .problem');
+  assert.match(await page.textContent('#rescreen'), /Field: snapshot/);
+  assert.equal(await page.getAttribute('#rs-snap', 'aria-invalid'), 'true');
+  await page.fill('#rs-snap', '1');
+  await page.click('#rs-form button[type=submit]');
+  await page.waitForFunction(() => /^Snapshot 1 of /.test(document.querySelector('#rescreen h3')?.textContent || ''));
 });
 
 await test('no script errors on any page', async () => {
