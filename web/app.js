@@ -43,6 +43,9 @@ const TG = (() => {
     }
   }
 
+  // A screening hit's level (block or review) as a coloured badge.
+  const levelBadge = (level) => el('span', { class: 'verdict v-' + (level === 'block' ? 'deny' : 'review'), text: level });
+
   function clearInvalid(form) {
     form.querySelectorAll('[aria-invalid]').forEach((c) => c.removeAttribute('aria-invalid'));
   }
@@ -69,5 +72,5 @@ const TG = (() => {
   }
 
   document.addEventListener('DOMContentLoaded', initAuth);
-  return { el, api, showProblem, clearInvalid };
+  return { el, api, showProblem, clearInvalid, levelBadge };
 })();

@@ -4,7 +4,7 @@
 'use strict';
 
 (() => {
-  const { el, api, showProblem, clearInvalid } = TG;
+  const { el, api, showProblem, clearInvalid, levelBadge } = TG;
   const $ = (id) => document.getElementById(id);
 
   async function refresh() {
@@ -22,6 +22,10 @@
   }
 
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  // The counts of a re-screen, as the load response and the report both give them.
+  const rescreened = (parties, newHits, cleared) =>
+    `Re-screened ${plural(parties, 'recorded party', 'recorded parties')}: ` +
+    `${plural(newHits, 'new hit', 'new hits')}, ${cleared} cleared`;
 
   function hitTable(caption, hits) {
     const t = el('table', {}, el('caption', { class: 'muted', text: caption }));
@@ -29,7 +33,7 @@
       'Matched name', 'Score', 'Why'].map((c) => el('th', { scope: 'col', text: c })))));
     t.append(el('tbody', {}, ...hits.map((h) => el('tr', {},
       el('td', { text: h.party }), el('td', { text: h.party_country }), el('td', { text: h.change }),
-      el('td', {}, el('span', { class: 'verdict v-' + (h.level === 'block' ? 'deny' : 'review'), text: h.level })),
+      el('td', {}, levelBadge(h.level)),
       el('td', { text: h.list + (h.approved ? ' (approved customer)' : '') }), el('td', { text: h.entity_id }),
       el('td', { text: h.matched_name }), el('td', { class: 'num', text: Number(h.score).toFixed(3) }),
       el('td', { class: 'cite', text: h.explanation + (h.override ? ` (override ${h.override})` : '') })))));
@@ -47,8 +51,7 @@
     const against = b.previous_snapshot ? `snapshot ${b.previous_snapshot}` : 'no previous snapshot';
     out.replaceChildren(
       el('h3', { text: `Snapshot ${b.snapshot} of ${b.list_name} against ${against} (${b.created_at})` }),
-      el('p', { text: `Re-screened ${plural(b.parties, 'recorded party', 'recorded parties')}: ` +
-        `${plural(b.new_hits.length, 'new hit', 'new hits')}, ${b.cleared_hits.length} cleared ` +
+      el('p', { text: `${rescreened(b.parties, b.new_hits.length, b.cleared_hits.length)} ` +
         `(entries: ${e.added} added, ${e.changed} changed, ${e.removed} removed).` }));
     if (b.new_hits.length) out.append(hitTable('New hits', b.new_hits));
     if (b.cleared_hits.length) out.append(hitTable('Cleared hits, as they were against the previous snapshot', b.cleared_hits));
@@ -67,8 +70,7 @@
       'application/octet-stream');
     if (r.status !== 201) { showProblem($('upload-result'), r.body, ev.target); return; }
     const s = r.body;
-    const rs = s.rescreen ? ` Re-screened ${plural(s.rescreen.parties, 'recorded party', 'recorded parties')}: ` +
-      `${plural(s.rescreen.new_hits, 'new hit', 'new hits')}, ${s.rescreen.cleared_hits} cleared.` : '';
+    const rs = s.rescreen ? ` ${rescreened(s.rescreen.parties, s.rescreen.new_hits, s.rescreen.cleared_hits)}.` : '';
     $('upload-result').replaceChildren(el('p', { role: 'status',
       text: `Loaded snapshot ${s.id} of ${s.name} (${s.format}): ${plural(s.entries, 'entry', 'entries')} from ` +
         `${plural(s.rows, 'row', 'rows')}, ${s.errors} rejected.${rs}` }));

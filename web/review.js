@@ -5,7 +5,7 @@
 'use strict';
 
 (() => {
-  const { el, api, showProblem, clearInvalid } = TG;
+  const { el, api, showProblem, clearInvalid, levelBadge } = TG;
   const $ = (id) => document.getElementById(id);
 
   function prefill(h) {
@@ -24,7 +24,7 @@
       el('tbody', {}, ...hits.map((h) => {
         const b = el('button', { type: 'button', class: 'secondary', text: 'Propose override' });
         b.addEventListener('click', () => prefill(h));
-        return el('tr', {}, el('td', {}, el('span', { class: 'verdict v-' + (h.level === 'block' ? 'deny' : 'review'), text: h.level })),
+        return el('tr', {}, el('td', {}, levelBadge(h.level)),
           el('td', { text: h.list }), el('td', { text: h.entity_id }), el('td', { text: h.matched_name }),
           el('td', { class: 'num', text: Number(h.score).toFixed(3) }), el('td', {}, b));
       }))) : el('p', { class: 'muted', text: 'No screening hit: see the decision reasons.' }));

@@ -3,7 +3,7 @@
 'use strict';
 
 (() => {
-  const { el, api, showProblem, clearInvalid } = TG;
+  const { el, api, showProblem, clearInvalid, levelBadge } = TG;
   const $ = (id) => document.getElementById(id);
 
   function render(res) {
@@ -15,7 +15,7 @@
       t.append(el('thead', {}, el('tr', {}, ...['Level', 'List', 'Entry', 'Name', 'Matched name', 'Score', 'Why']
         .map((c) => el('th', { scope: 'col', text: c })))));
       t.append(el('tbody', {}, ...res.hits.map((h) => el('tr', {},
-        el('td', {}, el('span', { class: 'verdict v-' + (h.level === 'block' ? 'deny' : 'review'), text: h.level })),
+        el('td', {}, levelBadge(h.level)),
         el('td', { text: h.list + (h.approved ? ' (approved customer)' : '') }), el('td', { text: h.entity_id }),
         el('td', { text: h.name }), el('td', { text: h.matched_name }), el('td', { class: 'num', text: h.score.toFixed(3) }),
         el('td', { class: 'cite', text: h.explanation })))));
