@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tg/buf.h"
-#include "util/jparse.h"
-#include "util/json.h"
+#include "jparse.h"
+#include "json.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "tg/tg.h"
-#include "util/buf.h"
+#include "buf.h"
 
 static double now(void)
 {

@@ -20,8 +20,8 @@
 #include "bench_screen.h"
 #include "screen_int.h"
 #include "tg/lists.h"
-#include "util/alloc.h"
-#include "util/csv.h"
+#include "alloc.h"
+#include "csv.h"
 #include "lists.h"
 
 double bench_cpu(void)

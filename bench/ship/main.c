@@ -8,9 +8,9 @@
 #include <time.h>
 #include <unistd.h>
 #include "audit.h"
-#include "store/store.h"
+#include "store.h"
 #include "tg/tg.h"
-#include "util/buf.h"
+#include "buf.h"
 
 #define CERT_SERIALS 50000
 

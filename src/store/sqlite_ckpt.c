@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Background WAL checkpointer (see sqlite_ckpt.h). */
 #define _GNU_SOURCE 1 /* pthread_setname_np: the thread's name in top -H, perf and gdb */
-#include "store/sqlite_ckpt.h"
+#include "sqlite_ckpt.h"
 
 #include <pthread.h>
 #include <string.h>
 #include <time.h>
-#include "util/alloc.h"
+#include "alloc.h"
 
 struct tg__ckpt {
 	sqlite3 *db; /* the store's connection (its WAL hook is ours) */

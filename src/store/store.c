@@ -2,12 +2,12 @@
 /* The store front: picks the backend from the path (postgresql:// or a SQLite file), forwards the
  * tg__store_* / tg__stmt_* calls through the backend's vtable, counts nested transactions and runs
  * the versioned schema migrations (the same steps on every backend). */
-#include "store/store.h"
+#include "store.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include "store/store_int.h"
-#include "util/err.h"
+#include "store_int.h"
+#include "err.h"
 
 int tg__store_is_pg(const char *path)
 {
@@ -34,7 +34,7 @@ int tg__store_open_pg(tg_store **out, const char *conninfo, tg_err *err)
 }
 #endif
 
-int tg_store_open(tg_store **out, const char *path, tg_err *err)
+int tg__store_open(tg_store **out, const char *path, const tg__migration *steps, tg_err *err)
 {
 	int rc;
 	*out = NULL;
@@ -44,7 +44,7 @@ int tg_store_open(tg_store **out, const char *path, tg_err *err)
 		rc = tg__store_open_sqlite(out, path, err);
 	if (rc < 0)
 		return rc;
-	if ((rc = tg__store_migrate(*out, err)) < 0) {
+	if ((rc = tg__store_migrate(*out, steps, err)) < 0) {
 		tg_store_free(*out);
 		*out = NULL;
 	}
@@ -62,12 +62,9 @@ const char *tg_store_backend(const tg_store *st)
 	return st ? st->vt->name : "";
 }
 
-int tg_store_migrate(tg_store *st, size_t *applied, tg_err *err)
+size_t tg__store_applied(const tg_store *st)
 {
-	int rc = tg__store_migrate(st, err);
-	if (applied)
-		*applied = st->applied;
-	return rc;
+	return st->applied;
 }
 
 /* 1 if (module, version) is recorded in tg_schema, 0 if not, < 0 on error. */
@@ -112,7 +109,7 @@ done:
 	return tg__store_commit(st, err);
 }
 
-int tg__store_migrate(tg_store *st, tg_err *err)
+int tg__store_migrate(tg_store *st, const tg__migration *steps, tg_err *err)
 {
 	static const char ddl[] = "CREATE TABLE IF NOT EXISTS tg_schema (module TEXT NOT NULL, version INTEGER NOT NULL,"
 				  " applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (module, version))";
@@ -126,7 +123,7 @@ int tg__store_migrate(tg_store *st, tg_err *err)
 	}
 	if ((rc = tg__store_commit(st, err)) < 0)
 		return rc;
-	for (m = tg__migrations; m->module; m++) {
+	for (m = steps; m->module; m++) {
 		if ((rc = migration_done(st, m, err)) < 0)
 			return rc;
 		if (rc == 0 && (rc = migrate_step(st, m, err)) < 0)

@@ -76,7 +76,12 @@ tg__audit_head *tg__store_audit_head(tg_store *st);
 /* Rows changed by the last statement. */
 int64_t tg__store_changes(tg_store *st);
 
-/* All migrations of all modules (store/migrations.c), terminated by {NULL,0,NULL}. */
-extern const tg__migration tg__migrations[];
+/* Open the store at path (tg_store_open's rules) and apply the pending steps of `steps`, an array
+ * terminated by {NULL, 0, NULL}: the engine passes every module's steps (engine/engine_schema.c). */
+int tg__store_open(tg_store **out, const char *path, const tg__migration *steps, tg_err *err);
+/* Apply the steps of `steps` not yet recorded in tg_schema, each in its own transaction. */
+int tg__store_migrate(tg_store *st, const tg__migration *steps, tg_err *err);
+/* Migration steps applied through this handle (at open and since). */
+size_t tg__store_applied(const tg_store *st);
 
 #endif

@@ -7,7 +7,7 @@
 #ifndef TG_STORE_STORE_INT_H
 #define TG_STORE_STORE_INT_H
 
-#include "store/store.h"
+#include "store.h"
 
 typedef struct tg__store_vt {
 	const char *name; /* "sqlite" or "postgresql" */
@@ -55,8 +55,6 @@ struct tg__stmt {
 int tg__store_open_sqlite(tg_store **out, const char *path, tg_err *err);
 int tg__store_open_pg(tg_store **out, const char *conninfo, tg_err *err);
 
-/* Apply the pending migrations (store.c; tg_store_open runs it after the backend's open). */
-int tg__store_migrate(tg_store *st, tg_err *err);
 
 /* PostgreSQL dialect (store_pg_sql.c; pure text, no libpq, unit-tested on every build). */
 /* `?` placeholders -> $1, $2, ... outside quoted literals, identifiers and comments; *nparams gets

@@ -14,16 +14,16 @@
  * message, the transaction is rolled back and the command can be re-run (every write is idempotent).
  * synchronous_commit is forced on: a commit is durable before it returns.
  */
-#include "store/store.h"
+#include "store.h"
 
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "store/store_int.h"
-#include "util/alloc.h"
-#include "util/err.h"
-#include "util/map.h"
+#include "store_int.h"
+#include "alloc.h"
+#include "err.h"
+#include "map.h"
 
 /* Key of the advisory lock that serialises write transactions (arbitrary, "tg" in ASCII). */
 #define WRITER_LOCK "SELECT pg_advisory_xact_lock(29799)"

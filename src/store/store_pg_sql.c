@@ -2,13 +2,13 @@
 /* The PostgreSQL dialect of the store's portable SQL: placeholder rewriting (`?` -> `$n`) and the
  * translation of the schema steps' types. Pure text functions, no libpq, so they are unit-tested
  * on every build. */
-#include "store/store_int.h"
+#include "store_int.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
-#include "util/alloc.h"
-#include "util/buf.h"
+#include "alloc.h"
+#include "buf.h"
 
 /* Length of the quoted literal, identifier or comment starting at p ('...', "...", -- ...), or 0. */
 static size_t skip_quoted(const char *p)

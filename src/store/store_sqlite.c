@@ -5,7 +5,7 @@
  * without fsync but still syncs the WAL header when the WAL restarts and syncs around checkpoints, so
  * the database cannot be corrupted; lite_sync then makes it durable with one fdatasync of the WAL,
  * possibly in another thread while this connection commits the next batch (a pipeline). */
-#include "store/store.h"
+#include "store.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -15,11 +15,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "store/sqlite_ckpt.h"
-#include "store/store_int.h"
-#include "util/alloc.h"
-#include "util/err.h"
-#include "util/map.h"
+#include "sqlite_ckpt.h"
+#include "store_int.h"
+#include "alloc.h"
+#include "err.h"
+#include "map.h"
 
 typedef struct lite_stmt {
 	tg__stmt base;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Pluggable allocator with a fail-after-N hook for out-of-memory sweeps. */
-#include "util/alloc.h"
+#include "alloc.h"
 
 #include <stdlib.h>
 #include <string.h>

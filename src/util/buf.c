@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Growable buffer with a hard maximum (curl dynbuf "toobig"). */
-#include "util/buf.h"
+#include "buf.h"
 
 #include <stdio.h>
 #include <string.h>
-#include "util/alloc.h"
+#include "alloc.h"
 
 #define TG_BUF_DEFAULT_MAX ((size_t)64 << 20)
 

@@ -6,7 +6,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include "tg/buf.h"
-#include "util/err.h"
+#include "err.h"
 
 int tg__buf_grow(tg_buf *b, size_t extra);
 /* The out-of-line half of tg__buf_put / tg__buf_putc: grows, then appends. */

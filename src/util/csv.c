@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* RFC 4180 CSV reader (see csv.h for why it is hand-written). */
-#include "util/csv.h"
+#include "csv.h"
 
 #include <string.h>
-#include "util/buf.h"
+#include "buf.h"
 
 #define CSV_MAX_RECORD ((size_t)16 << 20)
 

@@ -12,7 +12,7 @@
 
 #include <stddef.h>
 #include "tg/buf.h"
-#include "util/err.h"
+#include "err.h"
 
 #define TG_CSV_MAX_FIELDS 256
 

@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 #include <time.h>
-#include "util/err.h"
+#include "err.h"
 
 static int32_t days_from_civil(int y, int m, int d)
 {

@@ -4,9 +4,9 @@
 
 #include <stdio.h>
 #include <string.h>
-#include "util/buf.h"
-#include "util/err.h"
-#include "util/fmt.h"
+#include "buf.h"
+#include "err.h"
+#include "fmt.h"
 
 int tg_dec_parse(tg_dec *out, const char *s, tg_err *err)
 {

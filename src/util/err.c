@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Error text and tg_err filling. Nothing here allocates. */
-#include "util/err.h"
+#include "err.h"
 
 #include <stdarg.h>
 #include <stdio.h>

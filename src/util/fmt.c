@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Integer formatting without printf. */
-#include "util/fmt.h"
+#include "fmt.h"
 
 #include <string.h>
 

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Path-aware field getters over jparse tokens. Messages match util/json.c word for word. */
-#include "util/jfield.h"
+#include "jfield.h"
 
 #include <stdio.h>
 #include <string.h>
-#include "util/json.h"
+#include "json.h"
 
 /* Value token v of key (0 = absent): 0 = absent or null (error if required), 1 = present, <0 = error. */
 static int lookup(uint32_t v, const tg_jdoc *d, const char *prefix, const char *key, int required, tg_err *err)

@@ -7,8 +7,8 @@
 
 #include "tg/date.h"
 #include "tg/dec.h"
-#include "util/err.h"
-#include "util/jparse.h"
+#include "err.h"
+#include "jparse.h"
 
 int tg__jf_get_str(const char **out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
 		   int required, tg_err *err);

@@ -2,16 +2,16 @@
 /* Strict recursive-descent JSON parser into a flat token array (see jparse.h). Recursion is bounded by
  * TG_JP_MAX_DEPTH. The error messages are short; callers that need jansson's exact wording re-parse
  * the (rare) failing text with jansson. */
-#include "util/jparse.h"
+#include "jparse.h"
 
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "util/alloc.h"
-#include "util/buf.h"
-#include "util/err.h"
-#include "util/fmt.h"
+#include "alloc.h"
+#include "buf.h"
+#include "err.h"
+#include "fmt.h"
 
 typedef struct pstate {
 	tg_jdoc *d;

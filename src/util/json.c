@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Path-aware jansson field getters, strict parsing, and the ISO 3166-1 country list. */
-#include "util/json.h"
+#include "json.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-#include "util/alloc.h"
+#include "alloc.h"
 
 /* ISO 3166-1 alpha-2, sorted, two letters each (from Debian iso-codes, 249 codes), plus XK (Kosovo,
  * user-assigned but used by OFAC and the CSL). */

@@ -7,7 +7,7 @@
 #include <jansson.h>
 #include "tg/date.h"
 #include "tg/dec.h"
-#include "util/err.h"
+#include "err.h"
 
 #define TG_JSON_MAX_DEPTH 32
 

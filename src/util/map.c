@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Open-addressing string map with FNV-1a hashing. */
-#include "util/map.h"
+#include "map.h"
 
 #include <string.h>
 #include "tg/errors.h"
-#include "util/alloc.h"
+#include "alloc.h"
 
 uint64_t tg__hash(const void *data, size_t n)
 {

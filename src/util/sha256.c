@@ -2,7 +2,7 @@
 /* One-shot SHA-256 through OpenSSL's EVP interface. The digest is fetched once per process (with
  * EVP_sha256() every call fetches it again), and each thread keeps one digest context for its life
  * (EVP_Digest allocates and frees a context per call, which costs about as much as hashing an order). */
-#include "util/sha256.h"
+#include "sha256.h"
 
 #include <openssl/evp.h>
 #include <pthread.h>

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "store/store_int.h"
+#include "store_int.h"
 
 const char *tg_test_path(const char *rel)
 {

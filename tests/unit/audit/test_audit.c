@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "audit.h"
-#include "store/store.h"
-#include "util/alloc.h"
+#include "store.h"
+#include "alloc.h"
 #include "tg/tg.h"
 
 static tg_engine *open_engine(const char *name)

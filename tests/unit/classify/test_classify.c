@@ -6,8 +6,8 @@
 #include <math.h>
 #include <string.h>
 #include "catalog.h"
-#include "util/alloc.h"
-#include "util/buf.h"
+#include "alloc.h"
+#include "buf.h"
 
 /* An IC with TPP = tpp (as an INT8 rate), area (<= 0 unknown), bandwidth, datacenter flag. */
 static tg_item mk(double tpp, double area, double bw, int dc)

@@ -6,11 +6,11 @@
 #include <stdio.h>
 #include <string.h>
 #include "lists.h"
-#include "store/store.h"
+#include "store.h"
 #include "tg/lists.h"
-#include "util/alloc.h"
-#include "util/buf.h"
-#include "util/csv.h"
+#include "alloc.h"
+#include "buf.h"
+#include "csv.h"
 
 static tg_store *fresh_store(void)
 {

@@ -9,10 +9,10 @@
 #include <string.h>
 #include <zip.h>
 #include "lists.h"
-#include "store/store.h"
+#include "store.h"
 #include "tg/lists.h"
 #include "tg/screen.h"
-#include "util/alloc.h"
+#include "alloc.h"
 
 #define FIXTURE "fixtures/lists/sample-ofac-enhanced.xml"
 

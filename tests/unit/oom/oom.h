@@ -11,7 +11,7 @@
 
 #include <stdio.h>
 #include "tg/errors.h"
-#include "util/alloc.h"
+#include "alloc.h"
 
 /* The operation: runs once, frees whatever it produced, returns its code. */
 typedef int (*oom_op)(void *ctx, tg_err *err);

@@ -6,7 +6,7 @@
 
 #include <string.h>
 #include <zip.h>
-#include "store/store.h"
+#include "store.h"
 #include "tg/lists.h"
 #include "tg/rescreen.h"
 #include "tg/store.h"

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "tg/order.h"
-#include "util/alloc.h"
+#include "alloc.h"
 
 #define PARTY "{\"role\":\"end_user\",\"name\":\"Buyer Co\",\"country\":\"CN\",\"sector\":\"private\"}"
 #define LINE "{\"item\":\"nvidia-h200-sxm\",\"quantity\":10,\"unit_value\":\"31000.00\",\"currency\":\"USD\"}"

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "tg/policy.h"
-#include "util/alloc.h"
+#include "alloc.h"
 
 static tg_date d(const char *s)
 {

@@ -8,11 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "store/store.h"
+#include "store.h"
 #include "tg/lists.h"
 #include "tg/rescreen.h"
 #include "tg/screen.h"
-#include "util/buf.h"
+#include "buf.h"
 
 static char where[1024]; /* SQLite path or PostgreSQL DSN */
 static char dir[512];    /* list files written by the tests */

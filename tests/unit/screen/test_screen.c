@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <string.h>
 #include "screen_norm.h"
-#include "util/alloc.h"
+#include "alloc.h"
 #include "screen_score.h"
 #include "screen_index.h"
 #include "tg/lists.h"

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "store/store.h"
+#include "store.h"
 
 static char where[1024]; /* SQLite path or PostgreSQL DSN */
 

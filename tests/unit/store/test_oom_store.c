@@ -6,14 +6,15 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include "store/store_int.h"
-#include "util/err.h"
+#include "store_int.h"
+#include "engine_schema.h"
+#include "err.h"
 
 static int dialect(void *ctx, tg_err *err)
 {
 	const tg__migration *m;
 	(void)ctx;
-	for (m = tg__migrations; m->module; m++) {
+	for (m = tg__schema_steps; m->module; m++) {
 		int n;
 		char *a = tg__pg_schema(m->sql), *b = a ? tg__pg_placeholders(a, &n) : NULL;
 		tg__free(a);

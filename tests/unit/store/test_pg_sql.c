@@ -4,8 +4,9 @@
 #include "tg_test.h"
 
 #include <string.h>
-#include "store/store_int.h"
-#include "util/alloc.h"
+#include "store_int.h"
+#include "engine_schema.h"
+#include "alloc.h"
 
 static void check_ph(const char *in, const char *want, int want_n)
 {
@@ -50,7 +51,7 @@ static void store__pg_schema_translates_every_migration(void **state)
 {
 	const tg__migration *m;
 	(void)state;
-	for (m = tg__migrations; m->module; m++) {
+	for (m = tg__schema_steps; m->module; m++) {
 		char *out = tg__pg_schema(m->sql);
 		assert_non_null(out);
 		assert_null(strstr(out, "INTEGER"));

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include "store/store.h"
+#include "store.h"
 
 static char path[512];
 

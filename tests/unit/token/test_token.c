@@ -4,7 +4,7 @@
 #include <string.h>
 #include "tg/token.h"
 #include "tg_test.h"
-#include "util/alloc.h"
+#include "alloc.h"
 
 static tg_store *open_store(void)
 {

@@ -9,10 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "util/alloc.h"
-#include "util/buf.h"
-#include "util/jparse.h"
-#include "util/json.h"
+#include "alloc.h"
+#include "buf.h"
+#include "jparse.h"
+#include "json.h"
 
 /* Parse text with both; when jansson accepts it, the canonical forms must match. Returns 1 if accepted. */
 static int same_as_jansson(const char *text, size_t len)

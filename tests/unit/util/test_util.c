@@ -5,11 +5,11 @@
 #include <string.h>
 #include "tg/dec.h"
 #include "tg/date.h"
-#include "util/alloc.h"
-#include "util/buf.h"
-#include "util/fmt.h"
-#include "util/json.h"
-#include "util/map.h"
+#include "alloc.h"
+#include "buf.h"
+#include "fmt.h"
+#include "json.h"
+#include "map.h"
 
 static void fmt(tg_dec v, int min_frac, const char *want)
 {

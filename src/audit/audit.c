@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The audit log: append (hash chain over the previous hash and the canonical entry), verify, export. */
+#include "audit.h"
+
+#include <stdio.h>
+#include <string.h>
+#include "record.h"
+#include "screen_norm.h"
+#include "store.h"
+#include "tg/engine.h"
+#include "buf.h"
+#include "err.h"
+#include "sha256.h"
+
+static const char zero_hash[] = "0000000000000000000000000000000000000000000000000000000000000000";
+
+int tg__canon(char **out, char hash[65], const json_t *v, tg_err *err)
+{
+	*out = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII | JSON_ENCODE_ANY);
+	if (*out == NULL)
+		return tg__oom(err);
+	if (hash && tg__sha256_hex(hash, *out, strlen(*out)) < 0) {
+		free(*out);
+		*out = NULL;
+		return tg__fail(err, TG_EINTERNAL, "sha256 failed");
+	}
+	return TG_OK;
+}
+
+void tg__name_norm(char out[512], const char *name)
+{
+	if (tg__screen_norm(out, 512, name ? name : "") == 0)
+		out[0] = '\0';
+}
+
+int tg__in_txn(tg_store *st, int (*fn)(void *arg, tg_err *err), void *arg, tg_err *err)
+{
+	int rc, c;
+	if ((rc = tg__store_begin(st, err)) < 0)
+		return rc;
+	rc = fn(arg, err);
+	if (rc < 0) {
+		tg__store_rollback(st);
+		return rc;
+	}
+	if ((c = tg__store_commit(st, err)) < 0)
+		return c;
+	return rc;
+}
+
+/* Header of an entry up to its data, and the tail after it: both derived from the row's columns so
+ * that verify also catches edits of the columns. */
+static int entry_head(tg_buf *b, const char *actor, const char *at)
+{
+	int rc;
+	if ((rc = tg__buf_puts(b, "{\"actor\":")) < 0 || (rc = tg__buf_put_json_str(b, actor)) < 0 ||
+	    (rc = tg__buf_puts(b, ",\"at\":")) < 0 || (rc = tg__buf_put_json_str(b, at)) < 0)
+		return rc;
+	return tg__buf_puts(b, ",\"data\":");
+}
+
+static int entry_tail(tg_buf *b, const char *kind, int64_t seq, const char *subject)
+{
+	int rc;
+	if ((rc = tg__buf_puts(b, ",\"kind\":")) < 0 || (rc = tg__buf_put_json_str(b, kind)) < 0 ||
+	    (rc = tg__buf_printf(b, ",\"seq\":%lld,\"subject\":", (long long)seq)) < 0 ||
+	    (rc = tg__buf_put_json_str(b, subject)) < 0)
+		return rc;
+	return tg__buf_putc(b, '}');
+}
+
+static int chain_hash(char out[65], const char *prev, const char *entry, size_t len)
+{
+	return tg__sha256_hex2(out, prev, 64, entry, len);
+}
+
+static int read_head(int64_t *seq, char prev[65], tg_store *st, tg_err *err)
+{
+	static const char sql[] = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
+	tg__audit_head *h = tg__store_audit_head(st);
+	tg__stmt *s;
+	int rc;
+	if (h->batch && h->valid) { /* the head this transaction last wrote */
+		*seq = h->seq;
+		memcpy(prev, h->hash, 65);
+		return TG_OK;
+	}
+	*seq = 0;
+	memcpy(prev, zero_hash, 65);
+	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+		return rc;
+	if ((rc = tg__stmt_step(s, err)) == 1) {
+		*seq = tg__stmt_int64(s, 0);
+		snprintf(prev, 65, "%s", tg__stmt_text(s, 1));
+	}
+	tg__stmt_reset(s);
+	return rc < 0 ? rc : TG_OK;
+}
+
+static int write_head(tg_store *st, int64_t seq, const char *hash, tg_err *err)
+{
+	static const char head[] = "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)"
+				   " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash";
+	tg__stmt *s;
+	int rc;
+	if ((rc = tg__store_prepare(&s, st, head, err)) < 0)
+		return rc;
+	tg__stmt_bind_int64(s, 1, seq);
+	tg__stmt_bind_text(s, 2, hash, 64);
+	rc = tg__stmt_step(s, err);
+	tg__stmt_reset(s);
+	return rc < 0 ? rc : TG_OK;
+}
+
+void tg__audit_batch_begin(tg_store *st)
+{
+	tg__audit_head *h = tg__store_audit_head(st);
+	memset(h, 0, sizeof(*h));
+	h->batch = 1;
+}
+
+int tg__audit_batch_end(tg_store *st, tg_err *err)
+{
+	tg__audit_head *h = tg__store_audit_head(st);
+	int rc = h->dirty ? write_head(st, h->seq, h->hash, err) : TG_OK;
+	if (rc == TG_OK)
+		memset(h, 0, sizeof(*h));
+	return rc;
+}
+
+static int write_entry(tg_store *st, int64_t seq, const char *at, const char *actor, const char *kind,
+		       const char *subject, const tg_buf *entry, const char *prev, const char *hash, tg_err *err)
+{
+	static const char ins[] = "INSERT INTO audit_log (seq, at, actor, kind, subject, entry, prev_hash, hash)"
+				  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	tg__audit_head *h = tg__store_audit_head(st);
+	tg__stmt *s;
+	int rc;
+	if ((rc = tg__store_prepare(&s, st, ins, err)) < 0)
+		return rc;
+	tg__stmt_bind_int64(s, 1, seq);
+	tg__stmt_bind_text(s, 2, at, -1);
+	tg__stmt_bind_text(s, 3, actor, -1);
+	tg__stmt_bind_text(s, 4, kind, -1);
+	tg__stmt_bind_text(s, 5, subject, -1);
+	tg__stmt_bind_text(s, 6, entry->ptr, (long)entry->size);
+	tg__stmt_bind_text(s, 7, prev, 64);
+	tg__stmt_bind_text(s, 8, hash, 64);
+	rc = tg__stmt_step(s, err);
+	tg__stmt_reset(s);
+	if (rc < 0)
+		return rc;
+	if (h->batch) { /* the head row is written once, by tg__audit_batch_end */
+		h->seq = seq;
+		memcpy(h->hash, hash, 64);
+		h->hash[64] = '\0';
+		h->valid = h->dirty = 1;
+		return TG_OK;
+	}
+	return write_head(st, seq, hash, err);
+}
+
+int tg__audit_append(tg_store *st, const char *actor, const char *kind, const char *subject,
+		     const char *data_json, tg_err *err)
+{
+	tg_buf b = TG_BUF_INIT;
+	char prev[65], hash[65], at[21];
+	int64_t seq;
+	int rc;
+
+	tg__utc_now(at);
+	if ((rc = read_head(&seq, prev, st, err)) < 0)
+		goto done;
+	seq++;
+	if ((rc = entry_head(&b, actor, at)) < 0 || (rc = tg__buf_puts(&b, data_json ? data_json : "null")) < 0 ||
+	    (rc = entry_tail(&b, kind, seq, subject)) < 0) {
+		rc = tg__fail(err, rc, "audit: cannot encode the entry");
+		goto done;
+	}
+	if (chain_hash(hash, prev, b.ptr, b.size) < 0) {
+		rc = tg__fail(err, TG_EINTERNAL, "audit: sha256 failed");
+		goto done;
+	}
+	rc = write_entry(st, seq, at, actor, kind, subject, &b, prev, hash, err);
+done:
+	tg_buf_dispose(&b);
+	return rc;
+}
+
+int tg__status_change(tg_store *st, const char *sel, const char *upd, const char *what, const char *id,
+		      const char *want, const char *value, tg_err *err)
+{
+	tg__stmt *s;
+	int rc;
+	if ((rc = tg__store_prepare(&s, st, sel, err)) < 0)
+		return rc;
+	tg__stmt_bind_text(s, 1, id, -1);
+	rc = tg__stmt_step(s, err);
+	if (rc == 0)
+		rc = tg__fail(err, TG_ENOTFOUND, "%s '%.64s' not found", what, id);
+	else if (rc == 1 && strcmp(tg__stmt_text(s, 0), want) != 0)
+		rc = tg__fail(err, TG_EINVALID, "%s '%.64s' is already %s", what, id, tg__stmt_text(s, 0));
+	tg__stmt_reset(s);
+	if (rc < 0 || (rc = tg__store_prepare(&s, st, upd, err)) < 0)
+		return rc;
+	tg__stmt_bind_text(s, 1, value, -1);
+	tg__stmt_bind_text(s, 2, id, -1);
+	rc = tg__stmt_step(s, err);
+	tg__stmt_reset(s);
+	return rc < 0 ? rc : TG_OK;
+}

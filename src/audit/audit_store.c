@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The audit module's data: its schema steps (and, as it grows, all of its SQL). */
+#include "audit.h"
+
+/* ---- schema steps: applied once each, in the order of engine/engine_schema.c; never edit a step
+ * that has shipped, add a new version ---- */
+
+/* Append-only audit log: entry is the canonical JSON that is hashed; hash = SHA-256(prev_hash || entry).
+ * audit_head mirrors the last (seq, hash) so that deleting the tail is detected too. */
+const char tg__audit_schema_1[] =
+	"CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,"
+	" kind TEXT NOT NULL, subject TEXT NOT NULL, entry TEXT NOT NULL, prev_hash TEXT NOT NULL,"
+	" hash TEXT NOT NULL);"
+	"CREATE TABLE audit_head (id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, hash TEXT NOT NULL);";

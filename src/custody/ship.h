@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Private interface of the shipment module (ship.c parse + orchestration, ship_check.c the refusal
+ * reasons, ship_write.c the writes and the receipt). */
+#ifndef TG_SHIP_INT_H
+#define TG_SHIP_INT_H
+
+#include <jansson.h>
+#include "tg/engine.h"
+#include "tg/order.h"
+#include "tg/ship.h"
+#include "store.h"
+
+#define TG_SHIP_MAX_SERIALS 100000
+#define TG_SHIP_MAX_REASONS 200
+
+typedef struct ship_line {
+	const char *item;
+	const json_t *serials;
+	int64_t qty;
+	int order_line;     /* index of the order's first line with this item, or -1 */
+	int64_t value;      /* micros: qty x the order line's unit value */
+	char currency[4];
+} ship_line;
+
+/* Recorded orders and decisions are immutable: a batch parses each order once. */
+typedef struct ship_cache {
+	char order_id[256];
+	tg_order *order;
+	json_t *decision;
+} ship_cache;
+
+typedef struct ship_ctx {
+	tg_engine *e;
+	tg_store *st;
+	json_t *root;
+	char *canon;
+	char hash[65];
+	const char *id, *order_id, *license_id; /* license_id NULL when the shipment names none */
+	tg_date date;
+	char datestr[11];
+	ship_line *lines;
+	size_t nlines;
+	tg_order *order;    /* the recorded order, or NULL */
+	json_t *decision;   /* its recorded decision, or NULL */
+	ship_cache *cache;  /* batch cache, or NULL; when it owns order and decision, borrowed = 1 */
+	int borrowed;
+	int wrote;          /* 1 once tg__ship_write has started writing: a later failure spoils the batch */
+	char exporter_norm[512];
+	json_t *reasons;
+	int replayed;
+} ship_ctx;
+
+/* Add a refusal reason (message formatted). Returns 0, or TG_ENOMEM. */
+int tg__ship_reason(ship_ctx *c, const char *code, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+/* Load the recorded order and decision and run every check; reasons collect in c->reasons. */
+int tg__ship_check(ship_ctx *c, tg_err *err);
+/* Write the released shipment (lines, serials, licence depletion, China volume, ledger, audit) and
+ * append the receipt to out. */
+int tg__ship_write(tg_buf *out, ship_ctx *c, tg_err *err);
+/* Is cc China for the volume cap (CN, MO, and HK which the policy treats as China)? */
+int tg__ship_is_china(const char *cc);
+
+/* Schema steps (inspect_store.c, ship_store.c), listed in order by engine/engine_schema.c. */
+extern const char tg__inspect_schema_1[];
+extern const char tg__ship_schema_1[];
+
+#endif

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Internal interface of the ledger: posting balanced pairs of journal lines, pro-rata charge amounts in
+ * minor units, reversals. All inside the caller's transaction. */
+#ifndef TG_LEDGER_INT_H
+#define TG_LEDGER_INT_H
+
+#include <stdint.h>
+#include "tg/ledger.h"
+#include "tg/store.h"
+
+/* Where a posting goes: txn groups the lines of one business event ("ship:S1", "return:S1", "remit:R1"). */
+typedef struct tg__posting {
+	const char *txn, *exporter, *exporter_norm, *kind, *currency, *date, *source, *ref;
+} tg__posting;
+
+/* Post amount (minor units, may be negative) as debit +amount / credit -amount. */
+int tg__ledger_post(tg_store *st, const tg__posting *p, const char *debit, const char *credit, int64_t amount,
+		    tg_err *err);
+
+/* rate x base x q / line_q in minor units of a currency with `minor` digits, rounded once, half to even.
+ * rate and base are millionths. Returns TG_OK or TG_ELIMIT. */
+int tg__ledger_prorate(int64_t *out, int64_t rate, int64_t base, int64_t q, int64_t line_q, int minor);
+
+/* Post the exact opposite of every line of txn `from` under txn `to` (a reversal). */
+int tg__ledger_reverse(tg_store *st, const char *from, const char *to, const char *date, const char *source,
+		       tg_err *err);
+
+/* Schema steps (ledger_store.c), listed in order by engine/engine_schema.c. */
+extern const char tg__ledger_schema_1[];
+
+#endif

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Interface between the list loader core (lists.c: files, hashing, snapshot transaction) and the
+ * per-format parsers (lists_<format>.c). A parser turns a file's bytes into normalised entries and
+ * hands each to the sink; malformed records go to the sink's problem function, which under --strict
+ * turns them into a failure of the whole load.
+ */
+#ifndef TG_LISTS_INT_H
+#define TG_LISTS_INT_H
+
+#include "tg/buf.h"
+#include "tg/lists.h"
+#include "err.h"
+
+/* One list entry as a parser produces it. Multi-valued fields are '\n'-separated; all borrowed. */
+typedef struct tg__list_entry {
+	const char *source_id;  /* the list's own id of the entry */
+	const char *list;       /* short list code: EL MEU SDN DPL DTC ISN UVL SSI PLC CMIC CAP NS-MBS FSE ... */
+	const char *type;       /* individual, entity, vessel, aircraft or "" */
+	const char *names;      /* primary name first, then aliases (cleaned, de-duplicated) */
+	const char *addresses;
+	const char *countries;  /* ISO 3166-1 alpha-2 codes */
+	const char *programs;
+	const char *fr_cite;    /* Federal Register citation(s) */
+	const char *start_date; /* YYYY-MM-DD or "" */
+	const char *scripts;    /* names written in a non-Latin script, one per line "<script>\t<name>" (each also
+				 * in names); NULL or "" if none. Parser-side only: list_entries has no column yet */
+} tg__list_entry;
+
+typedef struct tg__list_sink tg__list_sink;
+struct tg__list_sink {
+	/* Store one entry; < 0 aborts the load. */
+	int (*entry)(tg__list_sink *k, const tg__list_entry *e, tg_err *err);
+	const char *file;        /* for problem reports */
+	const tg_list_load_opts *opts;
+	const char *path;        /* the main file; parsers of multi-file sets open siblings from it */
+	void *hash_ctx;          /* content hash (EVP_MD_CTX): parsers add sibling files with tg__lists_hash */
+	int64_t rows, entries, errors;
+	char name[64];           /* default list name a parser may set (e.g. from the file); "" = per format */
+	int64_t snapshot_id;
+	void *payload;
+};
+
+/* Report a malformed record (file, line, reason); counts it. Under strict: TG_EINVALID (err names
+ * file and line), else TG_OK so the parser skips the record and goes on. */
+int tg__lists_problem(tg__list_sink *k, long line, const char *msg, tg_err *err);
+/* Add bytes to the snapshot's content hash. */
+void tg__lists_hash(tg__list_sink *k, const void *data, size_t n);
+/* Read a whole file into *out (tg__malloc'd, NUL-terminated). TG_EIO / TG_ENOMEM / TG_ELIMIT (1 GiB). */
+int tg__lists_read_file(char **out, size_t *n, const char *path, tg_err *err);
+/* Is path a URL (http://, https://, file://)? Fetch one into *out like tg__lists_read_file (lists_url.c). */
+int tg__lists_is_url(const char *path);
+int tg__lists_fetch_url(char **out, size_t *n, const char *url, tg_err *err);
+/* SHA-256 of data as 64 lower-case hex digits + NUL. */
+
+/* Helpers for building entries (lists_clean.c). */
+/* Append one value to a '\n'-separated list unless empty or already present (case-insensitive);
+ * the value is trimmed and has inner runs of white space collapsed. */
+int tg__lists_add_value(tg_buf *b, const char *v, size_t n);
+/* Add a name as an alias-list value after cleaning list quirks ("and X", "a.k.a."). Also adds the
+ * form without a trailing parenthesis and the parenthesised short form ("Huawei Technologies Co.,
+ * Ltd. (Huawei)" gives both and "Huawei"). */
+int tg__lists_add_name(tg_buf *b, const char *v, size_t n);
+/* Short list code for a CSL "source" text ("Entity List (EL) - Bureau ..." -> "EL"). */
+void tg__lists_code(char out[16], const char *source);
+
+/* Store side (lists_store.c). k->payload is the tg_store. */
+int tg__lists_entry_insert(tg__list_sink *k, const tg__list_entry *e, tg_err *err);
+/* Insert the snapshot row (id assigned into s->id) / record its final counts, name and hash. */
+int tg__lists_snapshot_insert(tg_list_snapshot *s, tg_store *st, tg_err *err);
+int tg__lists_snapshot_finish(const tg_list_snapshot *s, tg_store *st, tg_err *err);
+
+/* ISO 3166-1 alpha-2 code of a country name in English or Korean (lists_country.c), or NULL. */
+const char *tg__lists_country_iso(const char *name, size_t n);
+
+/* Parsers: each reads data[0..n) (the file at k->path) and feeds k. */
+int tg__lists_parse_csl_csv(tg__list_sink *k, const char *data, size_t n, tg_err *err);
+int tg__lists_parse_tg_json(tg__list_sink *k, const char *data, size_t n, tg_err *err);
+int tg__lists_parse_kaist_json(tg__list_sink *k, const char *data, size_t n, tg_err *err);
+int tg__lists_parse_ofac_csv(tg__list_sink *k, const char *data, size_t n, tg_err *err);
+int tg__lists_parse_csl_json(tg__list_sink *k, const char *data, size_t n, tg_err *err);
+/* OFAC enhanced XML, plain or a zip holding *_ENHANCED.XML (lists_ofac_xml.c). */
+int tg__lists_parse_ofac_xml(tg__list_sink *k, const char *data, size_t n, tg_err *err);
+/* Is data an XML document whose root element is OFAC's <sanctionsData>? (for format detection) */
+int tg__lists_ofac_xml_detect(const char *data, size_t n);
+
+/* One member of an in-memory zip archive read sequentially (lists_zip.c). */
+typedef struct tg__zip_member tg__zip_member;
+/* Does data start with the zip local-header magic? */
+int tg__lists_is_zip(const char *data, size_t n);
+/* Is data a zip with a member named *ENHANCED*.XML (case-insensitive)? */
+int tg__lists_zip_has_enhanced_xml(const char *data, size_t n);
+/* Open the first *ENHANCED*.XML member of the zip in data (else its first *.XML); its name goes to
+ * name. data must outlive *out. Reads past max uncompressed bytes fail. TG_EINVALID, TG_ENOMEM. */
+int tg__lists_zip_open(tg__zip_member **out, char *name, size_t name_n, const char *data, size_t n,
+		       uint64_t max, tg_err *err);
+/* Read up to n bytes: count, 0 at the end, -1 on error (then tg__lists_zip_error describes it). */
+long tg__lists_zip_read(tg__zip_member *z, char *buf, size_t n);
+int tg__lists_zip_failed(const tg__zip_member *z);
+/* Set err from a failed read: TG_ELIMIT (over max) or TG_EINVALID (corrupt member). */
+int tg__lists_zip_error(const tg__zip_member *z, tg_err *err);
+void tg__lists_zip_close(tg__zip_member *z);
+
+/* Schema steps (lists_store.c), listed in order by engine/engine_schema.c. */
+extern const char tg__lists_schema_1[];
+extern const char tg__lists_schema_4[];
+
+#endif

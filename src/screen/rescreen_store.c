@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The rescreen module's data: its schema steps (and, as it grows, all of its SQL). */
+#include "rescreen.h"
+
+/* ---- schema steps: applied once each, in the order of engine/engine_schema.c; never edit a step
+ * that has shipped, add a new version ---- */
+
+/*
+ * rescreen_reports: one per list snapshot (its load re-screens the recorded parties against what changed
+ * since the previous snapshot of the same name; previous_id 0 = the first load of that name).
+ * rescreen_hits: its lines in report order (seq); kind "new" or "cleared", change_kind "added",
+ * "changed" or "removed"; score_ppm = the score in millionths (an integer, exact across backends).
+ */
+const char tg__rescreen_schema_lists_3[] =
+	"CREATE TABLE rescreen_reports ("
+	" snapshot_id INTEGER PRIMARY KEY REFERENCES list_snapshots (id),"
+	" previous_id INTEGER NOT NULL,"
+	" list_name TEXT NOT NULL,"
+	" created_at TEXT NOT NULL,"
+	" added INTEGER NOT NULL,"
+	" changed INTEGER NOT NULL,"
+	" removed INTEGER NOT NULL,"
+	" parties INTEGER NOT NULL,"
+	" new_hits INTEGER NOT NULL,"
+	" cleared_hits INTEGER NOT NULL);"
+	"CREATE TABLE rescreen_hits ("
+	" snapshot_id INTEGER NOT NULL REFERENCES rescreen_reports (snapshot_id),"
+	" seq INTEGER NOT NULL,"
+	" kind TEXT NOT NULL,"
+	" party TEXT NOT NULL,"
+	" party_country TEXT NOT NULL,"
+	" change_kind TEXT NOT NULL,"
+	" list TEXT NOT NULL,"
+	" entity_id TEXT NOT NULL,"
+	" name TEXT NOT NULL,"
+	" matched_name TEXT NOT NULL,"
+	" score_ppm INTEGER NOT NULL,"
+	" level TEXT NOT NULL,"
+	" approved INTEGER NOT NULL,"
+	" override_state TEXT NOT NULL,"
+	" explanation TEXT NOT NULL,"
+	" PRIMARY KEY (snapshot_id, seq));";

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* String pool of the screener: large chunks, freed together. */
+#include "screen_int.h"
+
+#include <string.h>
+#include "alloc.h"
+
+#define CHUNK_SIZE ((size_t)256 << 10)
+
+struct sc_chunk {
+	sc_chunk *next;
+	size_t used, cap;
+	char data[];
+};
+
+char *tg__sc_pool_dup(sc_pool *p, const char *s, size_t n)
+{
+	sc_chunk *c = p->head;
+	char *r;
+	if (c == NULL || c->cap - c->used < n + 1) {
+		size_t cap = n + 1 > CHUNK_SIZE ? n + 1 : CHUNK_SIZE;
+		if ((c = tg__malloc(sizeof(*c) + cap)) == NULL)
+			return NULL;
+		c->next = p->head, c->used = 0, c->cap = cap;
+		p->head = c;
+		p->bytes += sizeof(*c) + cap;
+	}
+	r = c->data + c->used;
+	memcpy(r, s, n);
+	r[n] = '\0';
+	c->used += n + 1;
+	return r;
+}
+
+void tg__sc_pool_free(sc_pool *p)
+{
+	sc_chunk *c = p->head;
+	while (c) {
+		sc_chunk *n = c->next;
+		tg__free(c);
+		c = n;
+	}
+	p->head = NULL;
+	p->bytes = 0;
+}
