@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include "audit.h"
+#include "audit_chain.h"
 #include "store.h"
 #include "tg/tg.h"
 #include "buf.h"

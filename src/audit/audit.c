@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The audit log: append (hash chain over the previous hash and the canonical entry), verify, export. */
-#include "audit.h"
+#include "audit_chain.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -13,40 +13,6 @@
 #include "sha256.h"
 
 static const char zero_hash[] = "0000000000000000000000000000000000000000000000000000000000000000";
-
-int tg__canon(char **out, char hash[65], const json_t *v, tg_err *err)
-{
-	*out = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII | JSON_ENCODE_ANY);
-	if (*out == NULL)
-		return tg__oom(err);
-	if (hash && tg__sha256_hex(hash, *out, strlen(*out)) < 0) {
-		free(*out);
-		*out = NULL;
-		return tg__fail(err, TG_EINTERNAL, "sha256 failed");
-	}
-	return TG_OK;
-}
-
-void tg__name_norm(char out[512], const char *name)
-{
-	if (tg__screen_norm(out, 512, name ? name : "") == 0)
-		out[0] = '\0';
-}
-
-int tg__in_txn(tg_store *st, int (*fn)(void *arg, tg_err *err), void *arg, tg_err *err)
-{
-	int rc, c;
-	if ((rc = tg__store_begin(st, err)) < 0)
-		return rc;
-	rc = fn(arg, err);
-	if (rc < 0) {
-		tg__store_rollback(st);
-		return rc;
-	}
-	if ((c = tg__store_commit(st, err)) < 0)
-		return c;
-	return rc;
-}
 
 /* Header of an entry up to its data, and the tail after it: both derived from the row's columns so
  * that verify also catches edits of the columns. */
@@ -187,25 +153,3 @@ done:
 	return rc;
 }
 
-int tg__status_change(tg_store *st, const char *sel, const char *upd, const char *what, const char *id,
-		      const char *want, const char *value, tg_err *err)
-{
-	tg__stmt *s;
-	int rc;
-	if ((rc = tg__store_prepare(&s, st, sel, err)) < 0)
-		return rc;
-	tg__stmt_bind_text(s, 1, id, -1);
-	rc = tg__stmt_step(s, err);
-	if (rc == 0)
-		rc = tg__fail(err, TG_ENOTFOUND, "%s '%.64s' not found", what, id);
-	else if (rc == 1 && strcmp(tg__stmt_text(s, 0), want) != 0)
-		rc = tg__fail(err, TG_EINVALID, "%s '%.64s' is already %s", what, id, tg__stmt_text(s, 0));
-	tg__stmt_reset(s);
-	if (rc < 0 || (rc = tg__store_prepare(&s, st, upd, err)) < 0)
-		return rc;
-	tg__stmt_bind_text(s, 1, value, -1);
-	tg__stmt_bind_text(s, 2, id, -1);
-	rc = tg__stmt_step(s, err);
-	tg__stmt_reset(s);
-	return rc < 0 ? rc : TG_OK;
-}

@@ -2,7 +2,7 @@
 /* Verification and export of the audit log. Verify re-derives every entry's header and tail from
  * its columns, checks the sequence has no gap, and recomputes the hash chain; the first entry that
  * fails any of these is named. */
-#include "audit.h"
+#include "tg/audit.h"
 
 #include <openssl/evp.h>
 #include <stdio.h>

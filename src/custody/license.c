@@ -6,7 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "audit.h"
+#include "audit_chain.h"
+#include "screen_norm.h"
 #include "record.h"
 #include "store.h"
 #include "tg/engine.h"

@@ -5,7 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "audit.h"
+#include <jansson.h>
+#include "screen_norm.h"
 #include "store.h"
 #include "buf.h"
 #include "err.h"

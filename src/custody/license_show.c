@@ -4,7 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include "audit.h"
+#include "audit_chain.h"
 #include "record.h"
 #include "store.h"
 #include "tg/engine.h"

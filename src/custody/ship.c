@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "audit.h"
+#include "store.h"
 #include "alloc.h"
 #include "buf.h"
 #include "err.h"

@@ -5,7 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "audit.h"
+#include "audit_chain.h"
+#include "json.h"
+#include "screen_norm.h"
+#include "store.h"
 #include "ledger.h"
 #include "buf.h"
 #include "err.h"

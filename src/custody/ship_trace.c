@@ -6,7 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "audit.h"
+#include "audit_chain.h"
+#include "store.h"
 #include "record.h"
 #include "buf.h"
 #include "err.h"

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "audit.h"
+#include "audit_chain.h"
 #include "ledger.h"
 #include "record.h"
 #include "buf.h"

@@ -8,7 +8,8 @@
 #include <string.h>
 #include "tg/ledger.h"
 #include "decide_cache.h"
-#include "audit.h"
+#include "audit_chain.h"
+#include "screen_norm.h"
 #include "license.h"
 #include "record.h"
 #include "store.h"

@@ -5,7 +5,7 @@
 #include "engine_schema.h"
 
 #include "approvals.h"
-#include "audit.h"
+#include "audit_chain.h"
 #include "ledger.h"
 #include "license.h"
 #include "lists.h"

@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "audit.h"
+#include "audit_chain.h"
+#include "json.h"
+#include "screen_norm.h"
 #include "license.h"
 #include "record.h"
 #include "store.h"

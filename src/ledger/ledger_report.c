@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "audit.h"
+#include "screen_norm.h"
 #include "license.h"
 #include "store.h"
 #include "tg/engine.h"

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "audit.h"
+#include "audit_chain.h"
 #include "rescreen.h"
 #include "store.h"
 #include "alloc.h"

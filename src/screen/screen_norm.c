@@ -218,3 +218,9 @@ size_t tg__screen_norm_ascii(char *out, size_t cap, const char *in, size_t n)
 		out[m] = '\0';
 	return m;
 }
+
+void tg__name_norm(char out[512], const char *name)
+{
+	if (tg__screen_norm(out, 512, name ? name : "") == 0)
+		out[0] = '\0';
+}

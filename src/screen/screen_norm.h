@@ -24,4 +24,8 @@ size_t tg__screen_norm(char *out, size_t cap, const char *in);
  * (removed only at either end of a name: "co", "sa", "ag"...), 0 = no. */
 int tg__screen_legal_form(const char *tok, size_t n);
 
+/* Normalised party / exporter name for comparisons (tg__screen_norm into 512 bytes; "" when it
+ * normalises to nothing). The custody and ledger modules key their rows by it. */
+void tg__name_norm(char out[512], const char *name);
+
 #endif

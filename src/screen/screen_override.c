@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include "screen_norm.h"
-#include "audit.h"
+#include "audit_chain.h"
 #include "store.h"
 #include "buf.h"
 #include "alloc.h"

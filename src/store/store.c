@@ -270,3 +270,41 @@ int64_t tg__store_changes(tg_store *st)
 {
 	return st->vt->changes(st);
 }
+
+int tg__in_txn(tg_store *st, int (*fn)(void *arg, tg_err *err), void *arg, tg_err *err)
+{
+	int rc, c;
+	if ((rc = tg__store_begin(st, err)) < 0)
+		return rc;
+	rc = fn(arg, err);
+	if (rc < 0) {
+		tg__store_rollback(st);
+		return rc;
+	}
+	if ((c = tg__store_commit(st, err)) < 0)
+		return c;
+	return rc;
+}
+
+int tg__status_change(tg_store *st, const char *sel, const char *upd, const char *what, const char *id,
+		      const char *want, const char *value, tg_err *err)
+{
+	tg__stmt *s;
+	int rc;
+	if ((rc = tg__store_prepare(&s, st, sel, err)) < 0)
+		return rc;
+	tg__stmt_bind_text(s, 1, id, -1);
+	rc = tg__stmt_step(s, err);
+	if (rc == 0)
+		rc = tg__fail(err, TG_ENOTFOUND, "%s '%.64s' not found", what, id);
+	else if (rc == 1 && strcmp(tg__stmt_text(s, 0), want) != 0)
+		rc = tg__fail(err, TG_EINVALID, "%s '%.64s' is already %s", what, id, tg__stmt_text(s, 0));
+	tg__stmt_reset(s);
+	if (rc < 0 || (rc = tg__store_prepare(&s, st, upd, err)) < 0)
+		return rc;
+	tg__stmt_bind_text(s, 1, value, -1);
+	tg__stmt_bind_text(s, 2, id, -1);
+	rc = tg__stmt_step(s, err);
+	tg__stmt_reset(s);
+	return rc < 0 ? rc : TG_OK;
+}

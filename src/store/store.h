@@ -84,4 +84,13 @@ int tg__store_migrate(tg_store *st, const tg__migration *steps, tg_err *err);
 /* Migration steps applied through this handle (at open and since). */
 size_t tg__store_applied(const tg_store *st);
 
+/* Run fn inside one write transaction; commit on TG_OK (or a positive result), roll back otherwise. */
+int tg__in_txn(tg_store *st, int (*fn)(void *arg, tg_err *err), void *arg, tg_err *err);
+
+/* A guarded status change inside the caller's transaction: `sel` reads the status of row `id`
+ * (one `?`), which must equal `want`; then `upd` runs with (`value`, `id`) bound. TG_ENOTFOUND names
+ * "<what> '<id>' not found", TG_EINVALID "<what> '<id>' is already <status>". */
+int tg__status_change(tg_store *st, const char *sel, const char *upd, const char *what, const char *id,
+		      const char *want, const char *value, tg_err *err);
+
 #endif

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "alloc.h"
+#include "err.h"
+#include "sha256.h"
 
 /* ISO 3166-1 alpha-2, sorted, two letters each (from Debian iso-codes, 249 codes), plus XK (Kosovo,
  * user-assigned but used by OFAC and the CSL). */
@@ -280,6 +282,19 @@ int tg__json_only_keys(const json_t *obj, const char *prefix, const char *const 
 			tg__json_path(path, prefix, k);
 			return tg__fail_field(err, TG_EINVALID, path, "%s: unknown field", path);
 		}
+	}
+	return TG_OK;
+}
+
+int tg__canon(char **out, char hash[65], const json_t *v, tg_err *err)
+{
+	*out = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII | JSON_ENCODE_ANY);
+	if (*out == NULL)
+		return tg__oom(err);
+	if (hash && tg__sha256_hex(hash, *out, strlen(*out)) < 0) {
+		free(*out);
+		*out = NULL;
+		return tg__fail(err, TG_EINTERNAL, "sha256 failed");
 	}
 	return TG_OK;
 }

@@ -48,4 +48,8 @@ int tg__json_only_keys(const json_t *obj, const char *prefix, const char *const 
 /* Is cc a known ISO 3166-1 alpha-2 code? */
 int tg__country_valid(const char *cc);
 
+/* Canonical text (sorted keys, compact, ASCII) of v and its SHA-256 hex (hash may be NULL); *out is
+ * malloc'd by jansson (free with free()). The audit chain and content hashes use it. */
+int tg__canon(char **out, char hash[65], const json_t *v, tg_err *err);
+
 #endif

@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
-#include "audit.h"
+#include "audit_chain.h"
 #include "store.h"
 #include "alloc.h"
 #include "tg/tg.h"
