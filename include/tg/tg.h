@@ -8,6 +8,7 @@
 #include "tg/version.h"
 #include "tg/alloc.h"
 #include "tg/buf.h"
+#include "tg/file.h"
 #include "tg/dec.h"
 #include "tg/date.h"
 #include "tg/store.h"

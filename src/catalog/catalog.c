@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include "tg/file.h"
 #include "alloc.h"
 #include "err.h"
 #include "json.h"
@@ -17,50 +18,6 @@ struct tg_catalog {
 };
 
 static const char *const top_keys[] = {"format", "as_of", "description", "items", NULL};
-
-int tg__read_file(char **out, size_t *len, const char *path, size_t max, tg_err *err)
-{
-	FILE *f = fopen(path, "rb");
-	char *p = NULL;
-	size_t n = 0, cap = 4096;
-	int rc = TG_OK;
-	*out = NULL;
-	if (f == NULL)
-		return tg__fail(err, TG_EIO, "cannot open %s: %s", path, strerror(errno));
-	for (;;) {
-		char *q;
-		size_t r;
-		if (n + 1 >= cap || p == NULL) {
-			if (p != NULL)
-				cap *= 2;
-			if ((q = tg__realloc(p, cap)) == NULL) {
-				rc = tg__oom(err);
-				goto done;
-			}
-			p = q;
-		}
-		r = fread(p + n, 1, cap - n - 1, f);
-		n += r;
-		if (n > max) {
-			rc = tg__fail(err, TG_ELIMIT, "%s: larger than %zu bytes", path, max);
-			goto done;
-		}
-		if (r == 0)
-			break;
-	}
-	if (ferror(f)) {
-		rc = tg__fail(err, TG_EIO, "cannot read %s", path);
-		goto done;
-	}
-	p[n] = '\0';
-	*out = p;
-	*len = n;
-	p = NULL;
-done:
-	tg__free(p);
-	fclose(f);
-	return rc;
-}
 
 /* A system must contain a known IC (not another system). */
 static int check_systems(const tg_catalog *cat, tg_err *err)
@@ -134,7 +91,7 @@ int tg_catalog_load(tg_catalog **out, const char *path, tg_err *err)
 	int rc;
 	TG_ASSERT_ARG(out != NULL && path != NULL, err);
 	*out = NULL;
-	if ((rc = tg__read_file(&text, &len, path, TG__CATALOG_MAX_BYTES, err)) < 0 ||
+	if ((rc = tg_file_read(&text, &len, path, TG__CATALOG_MAX_BYTES, err)) < 0 ||
 	    (rc = tg__json_parse(&root, text, len, err)) < 0 || (rc = check_header(root, err)) < 0)
 		goto done;
 	items = json_object_get(root, "items");

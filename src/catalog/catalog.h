@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 #include "tg/catalog.h"
+#include "tg/file.h"
 
 /* Largest catalogue or gates file read (bytes); larger fails with TG_ELIMIT. */
 #define TG__CATALOG_MAX_BYTES (16u * 1024u * 1024u)
@@ -22,8 +23,6 @@ int tg__item_from_json(tg_item *out, const json_t *obj, const char *prefix, tg_e
  * null with confidence "U". */
 int tg__item_from_json_strict(tg_item *out, const json_t *obj, const char *prefix, tg_err *err);
 
-/* Read a whole file into *out (NUL-terminated, tg__free it). TG_OK, TG_EIO, TG_ELIMIT, TG_ENOMEM. */
-int tg__read_file(char **out, size_t *len, const char *path, size_t max, tg_err *err);
 
 /* Check a sourced-fact object {"value","source","confidence"[,"note"]} at path; on success *val is
  * its (borrowed) value. With null_needs_u a JSON null value (unknown) needs confidence "U"; without

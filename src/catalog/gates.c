@@ -154,7 +154,7 @@ int tg_gates_load(tg_gates *out, const char *path, tg_err *err)
 	int rc;
 	TG_ASSERT_ARG(out != NULL && path != NULL, err);
 	memset(&g, 0, sizeof(g));
-	if ((rc = tg__read_file(&text, &len, path, TG__CATALOG_MAX_BYTES, err)) < 0 ||
+	if ((rc = tg_file_read(&text, &len, path, TG__CATALOG_MAX_BYTES, err)) < 0 ||
 	    (rc = tg__json_parse(&root, text, len, err)) < 0)
 		goto done;
 	if (!json_is_object(root)) {
