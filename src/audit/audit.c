@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 #include <string.h>
-#include "record.h"
+#include "clock.h"
 #include "screen_norm.h"
 #include "store.h"
 #include "tg/engine.h"

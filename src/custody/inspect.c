@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "audit_chain.h"
-#include "record.h"
+#include "clock.h"
 #include "store.h"
 #include "tg/engine.h"
 #include "buf.h"

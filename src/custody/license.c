@@ -8,7 +8,7 @@
 #include <string.h>
 #include "audit_chain.h"
 #include "screen_norm.h"
-#include "record.h"
+#include "clock.h"
 #include "store.h"
 #include "tg/engine.h"
 #include "buf.h"

@@ -8,7 +8,7 @@
 #include <string.h>
 #include "audit_chain.h"
 #include "store.h"
-#include "record.h"
+#include "clock.h"
 #include "buf.h"
 #include "err.h"
 #include "json.h"

@@ -8,7 +8,7 @@
 #include <string.h>
 #include "audit_chain.h"
 #include "ledger.h"
-#include "record.h"
+#include "clock.h"
 #include "buf.h"
 #include "err.h"
 

@@ -1,20 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Recorded decisions: one row per order id, content-addressed so re-checks are idempotent. */
 #include "record.h"
+#include "clock.h"
 
 #include <string.h>
 #include <time.h>
 #include "store.h"
 #include "buf.h"
 #include "err.h"
-
-void tg__utc_now(char out[21])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 static tg_verdict verdict_from(const char *s)
 {

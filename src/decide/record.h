@@ -13,8 +13,6 @@
 int tg__record_lookup(tg_buf *out, tg_verdict *verdict, tg_store *st, const tg_order *o, tg_err *err);
 /* Insert the decision (inside the caller's transaction). */
 int tg__record_insert(tg_store *st, const tg_order *o, const tg_decision *d, const char *json, tg_err *err);
-/* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
-void tg__utc_now(char out[21]);
 
 /* Schema steps (decide_store.c), listed in order by engine/engine_schema.c. */
 extern const char tg__decide_schema_1[];

@@ -12,6 +12,7 @@
 #include "screen_norm.h"
 #include "license.h"
 #include "record.h"
+#include "clock.h"
 #include "store.h"
 #include "alloc.h"
 #include "buf.h"

@@ -10,7 +10,7 @@
 #include "json.h"
 #include "screen_norm.h"
 #include "license.h"
-#include "record.h"
+#include "clock.h"
 #include "store.h"
 #include "tg/engine.h"
 #include "err.h"

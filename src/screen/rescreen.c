@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "audit_chain.h"
-#include "record.h"
+#include "clock.h"
 #include "screen_int.h"
 #include "store.h"
 #include "alloc.h"

@@ -9,7 +9,7 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
-#include "record.h"
+#include "clock.h"
 #include "store.h"
 #include "alloc.h"
 #include "err.h"
