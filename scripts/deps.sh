@@ -6,7 +6,7 @@ set -euo pipefail
 
 base=(gcc make cmake pkg-config libjansson-dev libsqlite3-dev libicu-dev libssl-dev
       libmicrohttpd-dev libxml2-dev libzip-dev libcurl4-openssl-dev libpq-dev unicode-data)
-test=(libcmocka-dev sqlite3 postgresql python3 clang libclang-rt-14-dev curl wrk chromium fonts-dejavu-core)
+test=(libcmocka-dev sqlite3 postgresql python3 clang clang-format libclang-rt-14-dev curl wrk chromium fonts-dejavu-core)
 
 # The console's npm packages, when package-lock.json changed or node_modules is missing.
 web_deps() {
