@@ -46,6 +46,17 @@ const TG = (() => {
   // A screening hit's level (block or review) as a coloured badge.
   const levelBadge = (level) => el('span', { class: 'verdict v-' + (level === 'block' ? 'deny' : 'review'), text: level });
 
+  // A table with one header row (column names, scope=col) over the given body rows.
+  const table = (cols, rows) => el('table', {}, el('thead', {}, el('tr', {}, ...cols.map((c) => el('th', { scope: 'col', text: c })))),
+    el('tbody', {}, ...rows));
+
+  // A push button that calls onClick; attrs may add a class.
+  function button(text, onClick, attrs = {}) {
+    const b = el('button', { type: 'button', ...attrs, text });
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
   function clearInvalid(form) {
     form.querySelectorAll('[aria-invalid]').forEach((c) => c.removeAttribute('aria-invalid'));
   }
@@ -72,5 +83,5 @@ const TG = (() => {
   }
 
   document.addEventListener('DOMContentLoaded', initAuth);
-  return { el, api, showProblem, clearInvalid, levelBadge };
+  return { el, api, showProblem, clearInvalid, levelBadge, table, button };
 })();

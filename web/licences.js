@@ -4,7 +4,7 @@
 'use strict';
 
 (() => {
-  const { el, api, showProblem, clearInvalid } = TG;
+  const { el, api, showProblem, clearInvalid, table, button } = TG;
   const $ = (id) => document.getElementById(id);
 
   function bar(left, total, label) {
@@ -25,8 +25,7 @@
       el('h4', { text: `${l.id} · ${l.status}${l.under_review ? ' · UNDER REVIEW' : ''}` }),
       el('p', { class: 'muted', text: `${l.holder} → ${l.destination}, valid ${l.valid_from} to ${l.valid_to}; ` +
         `consignees: ${l.consignees.join(', ')}; end users: ${l.end_users.join(', ')}` }),
-      el('table', {}, el('thead', {}, el('tr', {}, ...['Item', 'Quantity left', 'Value left'].map((c) => el('th', { scope: 'col', text: c })))),
-        el('tbody', {}, ...rows)));
+      table(['Item', 'Quantity left', 'Value left'], rows));
   }
 
   async function issue(id) {
@@ -41,14 +40,10 @@
       : [el('p', { text: 'No licence on record.' })]));
     if (apps.status !== 200) { showProblem($('applications'), apps.body); return; }
     const ps = apps.body.proposals;
-    $('applications').replaceChildren(ps.length ? el('table', {}, el('thead', {}, el('tr', {},
-      ...['Licence', 'Holder', 'Applicant', 'Applied', ''].map((c) => el('th', { scope: 'col', text: c })))),
-    el('tbody', {}, ...ps.map((p) => {
-      const b = el('button', { type: 'button', text: 'Issue ' + p.id });
-      b.addEventListener('click', () => issue(p.id));
-      return el('tr', {}, el('td', { text: p.id }), el('td', { text: p.body.holder || '' }), el('td', { text: p.proposer }),
-        el('td', { text: p.proposed_at }), el('td', {}, b));
-    }))) : el('p', { text: 'No application is waiting.' }));
+    $('applications').replaceChildren(ps.length ? table(['Licence', 'Holder', 'Applicant', 'Applied', ''], ps.map((p) =>
+      el('tr', {}, el('td', { text: p.id }), el('td', { text: p.body.holder || '' }), el('td', { text: p.proposer }),
+        el('td', { text: p.proposed_at }), el('td', {}, button('Issue ' + p.id, () => issue(p.id))))))
+      : el('p', { text: 'No application is waiting.' }));
   }
 
   document.addEventListener('DOMContentLoaded', () => {

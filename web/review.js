@@ -5,7 +5,7 @@
 'use strict';
 
 (() => {
-  const { el, api, showProblem, clearInvalid, levelBadge } = TG;
+  const { el, api, showProblem, clearInvalid, levelBadge, table, button } = TG;
   const $ = (id) => document.getElementById(id);
 
   function prefill(h) {
@@ -19,15 +19,12 @@
     const hits = d.decision.screening || [];
     return el('section', { 'aria-label': 'Order ' + d.order_id },
       el('h4', { text: `Order ${d.order_id} · ${d.exporter} · recorded ${d.recorded_at}` }),
-      hits.length ? el('table', {}, el('thead', {}, el('tr', {}, ...['Level', 'List', 'Entry', 'Matched name', 'Score', '']
-        .map((c) => el('th', { scope: 'col', text: c })))),
-      el('tbody', {}, ...hits.map((h) => {
-        const b = el('button', { type: 'button', class: 'secondary', text: 'Propose override' });
-        b.addEventListener('click', () => prefill(h));
-        return el('tr', {}, el('td', {}, levelBadge(h.level)),
+      hits.length ? table(['Level', 'List', 'Entry', 'Matched name', 'Score', ''], hits.map((h) =>
+        el('tr', {}, el('td', {}, levelBadge(h.level)),
           el('td', { text: h.list }), el('td', { text: h.entity_id }), el('td', { text: h.matched_name }),
-          el('td', { class: 'num', text: Number(h.score).toFixed(3) }), el('td', {}, b));
-      }))) : el('p', { class: 'muted', text: 'No screening hit: see the decision reasons.' }));
+          el('td', { class: 'num', text: Number(h.score).toFixed(3) }),
+          el('td', {}, button('Propose override', () => prefill(h), { class: 'secondary' })))))
+      : el('p', { class: 'muted', text: 'No screening hit: see the decision reasons.' }));
   }
 
   async function approve(id) {
@@ -44,15 +41,11 @@
       : [el('p', { text: 'Nothing to review.' })]));
     if (p.status !== 200) { showProblem($('proposals'), p.body); return; }
     const ps = p.body.proposals;
-    $('proposals').replaceChildren(ps.length ? el('table', {}, el('thead', {}, el('tr', {},
-      ...['#', 'Party', 'Entry', 'Decision', 'Reason', 'Proposed by', ''].map((c) => el('th', { scope: 'col', text: c })))),
-    el('tbody', {}, ...ps.map((x) => {
-      const b = el('button', { type: 'button', text: 'Approve #' + x.id });
-      b.addEventListener('click', () => approve(x.id));
-      return el('tr', {}, el('td', { text: x.id }), el('td', { text: x.body.party }),
+    $('proposals').replaceChildren(ps.length ? table(['#', 'Party', 'Entry', 'Decision', 'Reason', 'Proposed by', ''], ps.map((x) =>
+      el('tr', {}, el('td', { text: x.id }), el('td', { text: x.body.party }),
         el('td', { text: `${x.body.list} ${x.body.entity_id}` }), el('td', { text: x.body.decision }),
-        el('td', { text: x.body.reason }), el('td', { text: x.proposer }), el('td', {}, b));
-    }))) : el('p', { text: 'No proposal is waiting.' }));
+        el('td', { text: x.body.reason }), el('td', { text: x.proposer }), el('td', {}, button('Approve #' + x.id, () => approve(x.id))))))
+      : el('p', { text: 'No proposal is waiting.' }));
   }
 
   document.addEventListener('DOMContentLoaded', () => {

@@ -95,16 +95,24 @@ static int get_fact(json_t **val, char path[64], const json_t *obj, const char *
 	return 1;
 }
 
+/* get_fact for a nullable value: 1 = present and not null (in *val), 0 = absent or null, < 0 = error. */
+static int get_value(json_t **val, char path[64], const json_t *obj, const char *prefix, const char *key,
+		     int strict, int null_needs_u, tg_err *err)
+{
+	int rc = get_fact(val, path, obj, prefix, key, strict, null_needs_u, err);
+	return rc > 0 && json_is_null(*val) ? 0 : rc;
+}
+
 /* A positive finite number, or unknown (-1) when absent or null. */
 static int get_pos_num(double *out, const json_t *obj, const char *prefix, const char *key, int strict,
 		       tg_err *err)
 {
 	json_t *v;
 	char path[64];
-	int rc = get_fact(&v, path, obj, prefix, key, strict, 1, err);
+	int rc = get_value(&v, path, obj, prefix, key, strict, 1, err);
 	*out = -1.0;
-	if (rc <= 0 || json_is_null(v))
-		return rc < 0 ? rc : TG_OK;
+	if (rc <= 0)
+		return rc;
 	if (!json_is_number(v) || !isfinite(json_number_value(v)) || json_number_value(v) <= 0)
 		return tg__fail_field(err, TG_EINVALID, path, "%s: expected a positive number or null", path);
 	*out = json_number_value(v);
@@ -168,44 +176,32 @@ static int get_text(char *out, size_t cap, const json_t *obj, const char *prefix
 	return 1;
 }
 
-static int get_datacenter(int *out, const json_t *obj, const char *prefix, int strict, tg_err *err)
+/* datacenter (unknown = 1: never grant Note 2 by omission), designer_hq and us_available_from, each
+ * nullable; absent or null leaves the unknown value. */
+static int get_origin(tg_item *out, const json_t *obj, const char *prefix, int strict, tg_err *err)
 {
 	json_t *v;
 	char path[64];
-	int rc = get_fact(&v, path, obj, prefix, "datacenter", strict, 1, err);
-	*out = 1; /* unknown: never grant Note 2 by omission */
-	if (rc <= 0 || json_is_null(v))
-		return rc < 0 ? rc : TG_OK;
-	if (!json_is_boolean(v))
+	int rc;
+	out->datacenter = 1;
+	out->designer_hq[0] = '\0';
+	out->us_available_from = TG_DATE_NONE;
+	if ((rc = get_value(&v, path, obj, prefix, "datacenter", strict, 1, err)) < 0)
+		return rc;
+	if (rc > 0 && !json_is_boolean(v))
 		return tg__fail_field(err, TG_EINVALID, path, "%s: expected true or false", path);
-	*out = json_is_true(v);
-	return TG_OK;
-}
-
-static int get_hq(char out[3], const json_t *obj, const char *prefix, int strict, tg_err *err)
-{
-	json_t *v;
-	char path[64];
-	int rc = get_fact(&v, path, obj, prefix, "designer_hq", strict, 1, err);
-	out[0] = '\0';
-	if (rc <= 0 || json_is_null(v))
-		return rc < 0 ? rc : TG_OK;
-	if (!json_is_string(v) || !tg__country_valid(json_string_value(v)))
+	if (rc > 0)
+		out->datacenter = json_is_true(v);
+	if ((rc = get_value(&v, path, obj, prefix, "designer_hq", strict, 1, err)) < 0)
+		return rc;
+	if (rc > 0 && (!json_is_string(v) || !tg__country_valid(json_string_value(v))))
 		return tg__fail_field(err, TG_EINVALID, path, "%s: expected an ISO 3166-1 alpha-2 country code",
 				      path);
-	memcpy(out, json_string_value(v), 3);
-	return TG_OK;
-}
-
-static int get_avail(tg_date *out, const json_t *obj, const char *prefix, int strict, tg_err *err)
-{
-	json_t *v;
-	char path[64];
-	int rc = get_fact(&v, path, obj, prefix, "us_available_from", strict, 0, err);
-	*out = TG_DATE_NONE;
-	if (rc <= 0 || json_is_null(v))
-		return rc < 0 ? rc : TG_OK;
-	if (!json_is_string(v) || tg_date_parse(out, json_string_value(v), NULL) < 0)
+	if (rc > 0)
+		memcpy(out->designer_hq, json_string_value(v), 3);
+	if ((rc = get_value(&v, path, obj, prefix, "us_available_from", strict, 0, err)) < 0)
+		return rc;
+	if (rc > 0 && (!json_is_string(v) || tg_date_parse(&out->us_available_from, json_string_value(v), NULL) < 0))
 		return tg__fail_field(err, TG_EINVALID, path, "%s: expected a date YYYY-MM-DD or null", path);
 	return TG_OK;
 }
@@ -260,9 +256,7 @@ static int item_parse(tg_item *out, const json_t *obj, const char *prefix, int s
 			      strict && !out->contains[0], err)) < 0 ||
 	    (rc = get_pos_num(&out->applicable_die_area_mm2, obj, prefix, "applicable_die_area_mm2",
 			      strict && !out->contains[0], err)) < 0 ||
-	    (rc = get_datacenter(&out->datacenter, obj, prefix, strict, err)) < 0 ||
-	    (rc = get_hq(out->designer_hq, obj, prefix, strict, err)) < 0 ||
-	    (rc = get_avail(&out->us_available_from, obj, prefix, strict, err)) < 0)
+	    (rc = get_origin(out, obj, prefix, strict, err)) < 0)
 		return rc;
 	return TG_OK;
 }

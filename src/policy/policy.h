@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Compiled policy rules, shared by the loader (policy.c) and the evaluator (decide.c). */
+/* Compiled policy rules, shared by the loader (policy.c, policy_rule.c) and the evaluator (decide.c). */
 #ifndef TG_POLICY_INT_H
 #define TG_POLICY_INT_H
 
