@@ -9,22 +9,12 @@
 /* Value token v of key (0 = absent): 0 = absent or null (error if required), 1 = present, <0 = error. */
 static int lookup(uint32_t v, const tg_jdoc *d, const char *prefix, const char *key, int required, tg_err *err)
 {
-	char path[64];
-	if (v == 0 || d->tok[v].type == TG_JNULL) {
-		if (!required)
-			return 0;
-		tg__json_path(path, prefix, key);
-		return tg__fail_field(err, TG_EINVALID, path, "%s: required field is missing", path);
-	}
+	if (v == 0 || d->tok[v].type == TG_JNULL)
+		return required ? tg__json_field_missing(prefix, key, err) : 0;
 	return 1;
 }
 
-static int type_error(const char *prefix, const char *key, const char *what, tg_err *err)
-{
-	char path[64];
-	tg__json_path(path, prefix, key);
-	return tg__fail_field(err, TG_EINVALID, path, "%s: expected %s", path, what);
-}
+#define type_error tg__json_field_type
 
 int tg__jf_get_str(const char **out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
 		   int required, tg_err *err)
@@ -56,75 +46,36 @@ int tg__jf_get_int(int64_t *out, const tg_jdoc *d, uint32_t v, const char *prefi
 	int rc = lookup(v, d, prefix, key, required, err);
 	if (rc <= 0)
 		return rc;
-	if (d->tok[v].type != TG_JINT || d->tok[v].v.i < min || d->tok[v].v.i > max) {
-		char what[96];
-		snprintf(what, sizeof(what), "an integer from %lld to %lld", (long long)min, (long long)max);
-		return type_error(prefix, key, what, err);
-	}
-	*out = d->tok[v].v.i;
-	return 1;
+	return tg__json_field_int(out, d->tok[v].type == TG_JINT, d->tok[v].v.i, prefix, key, min, max, err);
 }
 
 int tg__jf_get_dec(tg_dec *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
 		   int required, tg_err *err)
 {
-	char path[64];
 	int rc = lookup(v, d, prefix, key, required, err);
 	if (rc <= 0)
 		return rc;
-	if (d->tok[v].type == TG_JINT) {
-		int64_t i = d->tok[v].v.i;
-		out->micros = 0;
-		if (i > TG_DEC_MAX_MICROS / TG_DEC_SCALE || i < -(TG_DEC_MAX_MICROS / TG_DEC_SCALE)) {
-			tg__json_path(path, prefix, key);
-			return tg__fail_field(err, TG_EINVALID, path, "%s: number out of range", path);
-		}
-		out->micros = i * TG_DEC_SCALE;
-		return 1;
-	}
-	if (d->tok[v].type != TG_JSTR) {
-		tg__json_path(path, prefix, key);
-		return tg__fail_field(err, TG_EINVALID, path,
-				      "%s: expected a decimal string such as \"31000.50\" (not a binary float)", path);
-	}
-	if ((rc = tg_dec_parse(out, d->tok[v].v.s, err)) < 0) {
-		char msg[256];
-		snprintf(msg, sizeof(msg), "%s", err ? err->msg : "");
-		tg__json_path(path, prefix, key);
-		return tg__fail_field(err, rc, path, "%s: %s", path, msg);
-	}
-	return 1;
+	return tg__json_field_dec(out, d->tok[v].type == TG_JINT, d->tok[v].type == TG_JINT ? d->tok[v].v.i : 0,
+				  d->tok[v].type == TG_JSTR ? d->tok[v].v.s : NULL, prefix, key, err);
 }
 
 int tg__jf_get_date(tg_date *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
 		    int required, tg_err *err)
 {
-	char path[64];
 	int rc = lookup(v, d, prefix, key, required, err);
 	if (rc <= 0)
 		return rc;
-	if (d->tok[v].type != TG_JSTR || tg_date_parse(out, d->tok[v].v.s, NULL) < 0) {
-		tg__json_path(path, prefix, key);
-		return tg__fail_field(err, TG_EINVALID, path, "%s: expected a date YYYY-MM-DD", path);
-	}
-	return 1;
+	return tg__json_field_date(out, d->tok[v].type == TG_JSTR ? d->tok[v].v.s : NULL, prefix, key, err);
 }
 
 int tg__jf_get_country(char out[3], const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
 		       int required, tg_err *err)
 {
 	const char *s = NULL;
-	char path[64];
 	int rc = tg__jf_get_str(&s, d, v, prefix, key, required, err);
 	if (rc <= 0)
 		return rc;
-	if (!tg__country_valid(s)) {
-		tg__json_path(path, prefix, key);
-		return tg__fail_field(err, TG_EINVALID, path, "%s: unknown country code '%.8s' (ISO 3166-1 alpha-2)",
-				      path, s);
-	}
-	memcpy(out, s, 3);
-	return 1;
+	return tg__json_field_country(out, s, prefix, key, err);
 }
 
 int tg__jf_fields(uint32_t *slots, const tg_jdoc *d, uint32_t obj, const char *prefix, const char *const *allowed,

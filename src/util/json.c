@@ -134,26 +134,88 @@ void tg__json_path_idx(char out[64], const char *prefix, const char *key, size_t
 		snprintf(out, 64, "%s[%zu]", key, idx);
 }
 
-/* Look up key; 0 = absent (error if required), 1 = present, <0 = error. */
-static int lookup(json_t **v, const json_t *obj, const char *prefix, const char *key, int required, tg_err *err)
+int tg__json_field_missing(const char *prefix, const char *key, tg_err *err)
 {
 	char path[64];
-	*v = json_object_get(obj, key);
-	if (*v == NULL || json_is_null(*v)) {
-		if (!required)
-			return 0;
-		tg__json_path(path, prefix, key);
-		return tg__fail_field(err, TG_EINVALID, path, "%s: required field is missing", path);
-	}
-	return 1;
+	tg__json_path(path, prefix, key);
+	return tg__fail_field(err, TG_EINVALID, path, "%s: required field is missing", path);
 }
 
-static int type_error(const char *prefix, const char *key, const char *what, tg_err *err)
+int tg__json_field_type(const char *prefix, const char *key, const char *what, tg_err *err)
 {
 	char path[64];
 	tg__json_path(path, prefix, key);
 	return tg__fail_field(err, TG_EINVALID, path, "%s: expected %s", path, what);
 }
+
+int tg__json_field_int(int64_t *out, int is_int, int64_t v, const char *prefix, const char *key, int64_t min,
+		       int64_t max, tg_err *err)
+{
+	char what[96];
+	if (!is_int || v < min || v > max) {
+		snprintf(what, sizeof(what), "an integer from %lld to %lld", (long long)min, (long long)max);
+		return tg__json_field_type(prefix, key, what, err);
+	}
+	*out = v;
+	return 1;
+}
+
+int tg__json_field_dec(tg_dec *out, int is_int, int64_t i, const char *s, const char *prefix, const char *key,
+		       tg_err *err)
+{
+	char path[64];
+	int rc;
+	tg__json_path(path, prefix, key);
+	if (is_int) {
+		out->micros = 0;
+		if (i > TG_DEC_MAX_MICROS / TG_DEC_SCALE || i < -(TG_DEC_MAX_MICROS / TG_DEC_SCALE))
+			return tg__fail_field(err, TG_EINVALID, path, "%s: number out of range", path);
+		out->micros = i * TG_DEC_SCALE;
+		return 1;
+	}
+	if (s == NULL)
+		return tg__fail_field(err, TG_EINVALID, path,
+				      "%s: expected a decimal string such as \"31000.50\" (not a binary float)", path);
+	if ((rc = tg_dec_parse(out, s, err)) < 0) {
+		char msg[256];
+		snprintf(msg, sizeof(msg), "%s", err ? err->msg : "");
+		return tg__fail_field(err, rc, path, "%s: %s", path, msg);
+	}
+	return 1;
+}
+
+int tg__json_field_date(tg_date *out, const char *s, const char *prefix, const char *key, tg_err *err)
+{
+	char path[64];
+	if (s == NULL || tg_date_parse(out, s, NULL) < 0) {
+		tg__json_path(path, prefix, key);
+		return tg__fail_field(err, TG_EINVALID, path, "%s: expected a date YYYY-MM-DD", path);
+	}
+	return 1;
+}
+
+int tg__json_field_country(char out[3], const char *s, const char *prefix, const char *key, tg_err *err)
+{
+	char path[64];
+	if (!tg__country_valid(s)) {
+		tg__json_path(path, prefix, key);
+		return tg__fail_field(err, TG_EINVALID, path, "%s: unknown country code '%.8s' (ISO 3166-1 alpha-2)",
+				      path, s);
+	}
+	memcpy(out, s, 3);
+	return 1;
+}
+
+/* Look up key; 0 = absent (error if required), 1 = present, <0 = error. */
+static int lookup(json_t **v, const json_t *obj, const char *prefix, const char *key, int required, tg_err *err)
+{
+	*v = json_object_get(obj, key);
+	if (*v == NULL || json_is_null(*v))
+		return required ? tg__json_field_missing(prefix, key, err) : 0;
+	return 1;
+}
+
+#define type_error tg__json_field_type
 
 int tg__json_get_str(const char **out, const json_t *obj, const char *prefix, const char *key, int required,
 		     tg_err *err)
@@ -186,43 +248,21 @@ int tg__json_get_int(int64_t *out, const json_t *obj, const char *prefix, const 
 		     int64_t min, int64_t max, tg_err *err)
 {
 	json_t *v;
-	char what[96];
 	int rc = lookup(&v, obj, prefix, key, required, err);
 	if (rc <= 0)
 		return rc;
-	snprintf(what, sizeof(what), "an integer from %lld to %lld", (long long)min, (long long)max);
-	if (!json_is_integer(v) || json_integer_value(v) < min || json_integer_value(v) > max)
-		return type_error(prefix, key, what, err);
-	*out = json_integer_value(v);
-	return 1;
+	return tg__json_field_int(out, json_is_integer(v), json_integer_value(v), prefix, key, min, max, err);
 }
 
 int tg__json_get_dec(tg_dec *out, const json_t *obj, const char *prefix, const char *key, int required,
 		     tg_err *err)
 {
 	json_t *v;
-	char path[64];
 	int rc = lookup(&v, obj, prefix, key, required, err);
 	if (rc <= 0)
 		return rc;
-	tg__json_path(path, prefix, key);
-	if (json_is_integer(v)) {
-		out->micros = 0;
-		if (json_integer_value(v) > TG_DEC_MAX_MICROS / TG_DEC_SCALE ||
-		    json_integer_value(v) < -(TG_DEC_MAX_MICROS / TG_DEC_SCALE))
-			return tg__fail_field(err, TG_EINVALID, path, "%s: number out of range", path);
-		out->micros = json_integer_value(v) * TG_DEC_SCALE;
-		return 1;
-	}
-	if (!json_is_string(v))
-		return tg__fail_field(err, TG_EINVALID, path,
-				      "%s: expected a decimal string such as \"31000.50\" (not a binary float)", path);
-	if ((rc = tg_dec_parse(out, json_string_value(v), err)) < 0) {
-		char msg[256];
-		snprintf(msg, sizeof(msg), "%s", err ? err->msg : "");
-		return tg__fail_field(err, rc, path, "%s: %s", path, msg);
-	}
-	return 1;
+	return tg__json_field_dec(out, json_is_integer(v), json_integer_value(v), json_string_value(v), prefix, key,
+				  err);
 }
 
 int tg__json_get_num(double *out, const json_t *obj, const char *prefix, const char *key, int required,
@@ -242,30 +282,20 @@ int tg__json_get_date(tg_date *out, const json_t *obj, const char *prefix, const
 		      tg_err *err)
 {
 	json_t *v;
-	char path[64];
 	int rc = lookup(&v, obj, prefix, key, required, err);
 	if (rc <= 0)
 		return rc;
-	tg__json_path(path, prefix, key);
-	if (!json_is_string(v) || tg_date_parse(out, json_string_value(v), NULL) < 0)
-		return tg__fail_field(err, TG_EINVALID, path, "%s: expected a date YYYY-MM-DD", path);
-	return 1;
+	return tg__json_field_date(out, json_string_value(v), prefix, key, err);
 }
 
 int tg__json_get_country(char out[3], const json_t *obj, const char *prefix, const char *key, int required,
 			 tg_err *err)
 {
 	const char *s = NULL;
-	char path[64];
 	int rc = tg__json_get_str(&s, obj, prefix, key, required, err);
 	if (rc <= 0)
 		return rc;
-	tg__json_path(path, prefix, key);
-	if (!tg__country_valid(s))
-		return tg__fail_field(err, TG_EINVALID, path, "%s: unknown country code '%.8s' (ISO 3166-1 alpha-2)",
-				      path, s);
-	memcpy(out, s, 3);
-	return 1;
+	return tg__json_field_country(out, s, prefix, key, err);
 }
 
 int tg__json_only_keys(const json_t *obj, const char *prefix, const char *const *allowed, tg_err *err)

@@ -52,4 +52,17 @@ int tg__country_valid(const char *cc);
  * malloc'd by jansson (free with free()). The audit chain and content hashes use it. */
 int tg__canon(char **out, char hash[65], const json_t *v, tg_err *err);
 
+/* The checks behind the getters, shared with the order parser's token getters (jfield.c) so that both
+ * say the same words: each fails with the field's path and returns 1 on success. */
+int tg__json_field_missing(const char *prefix, const char *key, tg_err *err);
+int tg__json_field_type(const char *prefix, const char *key, const char *what, tg_err *err);
+int tg__json_field_int(int64_t *out, int is_int, int64_t v, const char *prefix, const char *key, int64_t min,
+		       int64_t max, tg_err *err);
+/* A decimal from an integer (is_int, i) or a decimal string s (NULL when the value is neither). */
+int tg__json_field_dec(tg_dec *out, int is_int, int64_t i, const char *s, const char *prefix, const char *key,
+		       tg_err *err);
+/* s NULL when the value is not a string. */
+int tg__json_field_date(tg_date *out, const char *s, const char *prefix, const char *key, tg_err *err);
+int tg__json_field_country(char out[3], const char *s, const char *prefix, const char *key, tg_err *err);
+
 #endif
