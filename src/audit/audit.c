@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 #include "clock.h"
-#include "screen_norm.h"
 #include "store.h"
 #include "tg/engine.h"
 #include "buf.h"

@@ -4,6 +4,7 @@
 #define TG_AUDIT_AUDIT_CHAIN_H
 
 #include "tg/audit.h"
+#include "ctx.h"
 #include "tg/store.h"
 
 /* Append one entry (inside the caller's transaction). data_json is a canonical JSON value (sorted
@@ -19,5 +20,9 @@ int tg__audit_batch_end(tg_store *st, tg_err *err);
 
 /* Schema steps (audit_store.c), listed in order by engine/engine_schema.c. */
 extern const char tg__audit_schema_1[];
+
+/* The module side of the public audit functions of include/tg/ (the engine wraps them, src/engine/). */
+int tg__audit_export(tg_buf *out, const tg__ctx *cx, const char *from, const char *to, tg_err *err);
+int tg__audit_verify(tg_audit_report *out, const tg__ctx *cx, tg_err *err);
 
 #endif

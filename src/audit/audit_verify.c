@@ -3,12 +3,13 @@
  * its columns, checks the sequence has no gap, and recomputes the hash chain; the first entry that
  * fails any of these is named. */
 #include "tg/audit.h"
+#include "ctx.h"
+#include "audit_chain.h"
 
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <string.h>
 #include "store.h"
-#include "tg/engine.h"
 #include "buf.h"
 #include "err.h"
 
@@ -151,11 +152,11 @@ static int check_head(verifier *v, tg_audit_report *out, tg_store *st, tg_err *e
 	return rc < 0 ? rc : TG_OK;
 }
 
-int tg_audit_verify(tg_audit_report *out, struct tg_engine *e, tg_err *err)
+int tg__audit_verify(tg_audit_report *out, const tg__ctx *cx, tg_err *err)
 {
 	static const char sql[] = "SELECT seq, actor, at, kind, subject, entry, prev_hash, hash FROM audit_log"
 				  " ORDER BY seq";
-	tg_store *st = tg_engine_store(e);
+	tg_store *st = cx->store;
 	verifier v;
 	tg__stmt *s = NULL;
 	int rc;
@@ -189,11 +190,11 @@ done:
 	return rc;
 }
 
-int tg_audit_export(tg_buf *out, struct tg_engine *e, const char *from, const char *to, tg_err *err)
+int tg__audit_export(tg_buf *out, const tg__ctx *cx, const char *from, const char *to, tg_err *err)
 {
 	static const char sql[] = "SELECT seq, prev_hash, hash, entry FROM audit_log"
 				  " WHERE substr(at, 1, 10) >= ? AND substr(at, 1, 10) <= ? ORDER BY seq";
-	tg_store *st = tg_engine_store(e);
+	tg_store *st = cx->store;
 	tg__stmt *s;
 	int rc;
 	if (st == NULL)

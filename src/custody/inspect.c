@@ -2,6 +2,8 @@
 /* Inspection certificates: parse, recompute TPP and the gate from the measurements, compare with the
  * declared item within the stated tolerance, and record with the serials and an audit entry. */
 #include "tg/inspect.h"
+#include "ctx.h"
+#include "ship.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -10,7 +12,6 @@
 #include "audit_chain.h"
 #include "clock.h"
 #include "store.h"
-#include "tg/engine.h"
 #include "buf.h"
 #include "err.h"
 #include "json.h"
@@ -18,7 +19,7 @@
 #define MAX_SERIALS 100000
 
 typedef struct cert {
-	tg_engine *e;
+	const tg__ctx *cx;
 	json_t *root;
 	char *canon;
 	char hash[65];
@@ -87,7 +88,7 @@ static const tg_item *reference_ic(const tg_catalog *cat, const tg_item *it)
 static int parse(cert *c, const char *json, size_t len, tg_err *err)
 {
 	static const char *const keys[] = {"certificate_id", "lab", "date", "item", "serials", "measured", "result", NULL};
-	const tg_catalog *cat = tg_engine_catalog(c->e);
+	const tg_catalog *cat = c->cx->catalog;
 	const tg_item *it;
 	tg_item m;
 	tg_date d;
@@ -114,8 +115,8 @@ static int parse(cert *c, const char *json, size_t len, tg_err *err)
 	it = reference_ic(cat, it);
 	m = *it;
 	if ((rc = parse_measured(&m, c->root, err)) < 0 ||
-	    (rc = tg_classify(&c->declared, it, cat, tg_engine_gates(c->e), err)) < 0 ||
-	    (rc = tg_classify(&c->measured, &m, cat, tg_engine_gates(c->e), err)) < 0)
+	    (rc = tg_classify(&c->declared, it, cat, c->cx->gates, err)) < 0 ||
+	    (rc = tg_classify(&c->measured, &m, cat, c->cx->gates, err)) < 0)
 		return rc;
 	return tg__canon(&c->canon, c->hash, c->root, err);
 }
@@ -146,10 +147,10 @@ static void judge(cert *c)
 		       m->dram_bandwidth_gbps, d->dram_bandwidth_gbps);
 	if (m->gate_fail & (TG_GATE_FAIL_TPP | TG_GATE_FAIL_TPP_UNKNOWN))
 		reason(c, "gate_tpp", "measured TPP %.0f is not below the gate's %.0f", m->tpp,
-		       tg_engine_gates(c->e)->cbc_tpp_below);
+		       c->cx->gates->cbc_tpp_below);
 	if (m->gate_fail & (TG_GATE_FAIL_BW | TG_GATE_FAIL_BW_UNKNOWN))
 		reason(c, "gate_bandwidth", "measured DRAM bandwidth %.0f GB/s is not below the gate's %.0f GB/s",
-		       m->dram_bandwidth_gbps, tg_engine_gates(c->e)->cbc_bw_below);
+		       m->dram_bandwidth_gbps, c->cx->gates->cbc_bw_below);
 	if (m->gate_fail & TG_GATE_FAIL_AVAIL)
 		json_array_append_new(c->reasons, json_pack("{s:s,s:s}", "code", "gate_availability", "message",
 							    "the item was not commercially available in the US on the gate date"));
@@ -188,7 +189,7 @@ static int record_txn(void *arg, tg_err *err)
 	static const char ins[] = "INSERT INTO certificates (certificate_id, lab, date, item, result, content_hash,"
 				  " cert_json, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 	cert *c = arg;
-	tg_store *st = tg_engine_store(c->e);
+	tg_store *st = c->cx->store;
 	char now[21];
 	tg__stmt *s;
 	int rc;
@@ -219,7 +220,7 @@ static int record_txn(void *arg, tg_err *err)
 	tg__stmt_reset(s);
 	if (rc < 0 || (rc = insert_serials(c, st, err)) < 0)
 		return rc;
-	return tg__audit_append(st, tg_engine_actor(c->e), "certificate", c->id, c->canon, err);
+	return tg__audit_append(st, c->cx->actor, "certificate", c->id, c->canon, err);
 }
 
 static int put_out(tg_buf *out, cert *c, int rejected, tg_err *err)
@@ -247,13 +248,13 @@ static int put_out(tg_buf *out, cert *c, int rejected, tg_err *err)
 	return rc;
 }
 
-int tg_inspect_record(tg_buf *out, struct tg_engine *e, const char *json, size_t len, tg_err *err)
+int tg__inspect_record(tg_buf *out, const tg__ctx *cx, const char *json, size_t len, tg_err *err)
 {
 	cert c;
 	int rc;
 	memset(&c, 0, sizeof(c));
-	c.e = e;
-	if (tg_engine_store(e) == NULL)
+	c.cx = cx;
+	if (cx->store == NULL)
 		return tg__fail(err, TG_EINVALID, "certificates need a store");
 	if ((c.reasons = json_array()) == NULL)
 		return tg__oom(err);
@@ -266,7 +267,7 @@ int tg_inspect_record(tg_buf *out, struct tg_engine *e, const char *json, size_t
 				      json_string_value(json_object_get(json_array_get(c.reasons, 0), "message")));
 		goto done;
 	}
-	if ((rc = tg__in_txn(tg_engine_store(e), record_txn, &c, err)) < 0)
+	if ((rc = tg__in_txn(cx->store, record_txn, &c, err)) < 0)
 		goto done;
 	rc = put_out(out, &c, 0, err);
 done:

@@ -2,15 +2,17 @@
 /* Licences: parse and validate the licence JSON, screen its parties, and record it (with its audit
  * entry) in one transaction; idempotent by id and content hash. */
 #include "license.h"
+#include "ctx.h"
+#include "ship.h"
+#include "money.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "audit_chain.h"
-#include "screen_norm.h"
+#include "screen.h"
 #include "clock.h"
 #include "store.h"
-#include "tg/engine.h"
 #include "buf.h"
 #include "err.h"
 #include "json.h"
@@ -19,7 +21,7 @@
 #define MAX_ITEMS 256
 
 typedef struct lic_add {
-	tg_engine *e;
+	const tg__ctx *cx;
 	json_t *root;
 	char *canon;
 	char hash[65];
@@ -28,12 +30,6 @@ typedef struct lic_add {
 	tg_date from, to;
 	int replayed;
 } lic_add;
-
-int tg__currency_ok(const char *c)
-{
-	return c && strlen(c) == 3 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z' && c[2] >= 'A' &&
-	       c[2] <= 'Z';
-}
 
 static int get_names(const json_t *root, const char *key, int required, tg_err *err)
 {
@@ -75,7 +71,7 @@ static int check_item(lic_add *a, const json_t *it, size_t i, tg_err *err)
 	    (rc = tg__json_get_str(&cur, it, p, "currency", 1, err)) < 0 ||
 	    (rc = tg__json_get_str(&unit, it, p, "unit", 0, err)) < 0)
 		return rc;
-	if (tg_catalog_find(tg_engine_catalog(a->e), item) == NULL)
+	if (tg_catalog_find(a->cx->catalog, item) == NULL)
 		return tg__fail_field(err, TG_EINVALID, p, "%s.item: unknown item '%.64s'", p, item);
 	if (v.micros <= 0)
 		return tg__fail_field(err, TG_EINVALID, p, "%s.value: must be positive", p);
@@ -125,7 +121,7 @@ static int parse(lic_add *a, const char *json, size_t len, tg_err *err)
 /* Refuse a licence naming a party that screening blocks. */
 static int screen(lic_add *a, const char *key, tg_err *err)
 {
-	const tg_screener *s = tg_engine_screener(a->e);
+	const tg_screener *s = a->cx->screener;
 	const json_t *v;
 	tg_screen_hit hit;
 	size_t i, n;
@@ -220,7 +216,7 @@ static int add_txn(void *arg, tg_err *err)
 	static const char sql[] = "INSERT INTO licenses (id, holder, holder_norm, destination, valid_from, valid_to,"
 				  " status, content_hash, license_json, created_at) VALUES (?,?,?,?,?,?,'live',?,?,?)";
 	lic_add *a = arg;
-	tg_store *st = tg_engine_store(a->e);
+	tg_store *st = a->cx->store;
 	char norm[512], from[11], to[11], now[21];
 	tg__stmt *s;
 	int rc;
@@ -248,23 +244,23 @@ static int add_txn(void *arg, tg_err *err)
 	if (rc < 0 || (rc = insert_parties(a, st, "consignees", "consignee", err)) < 0 ||
 	    (rc = insert_parties(a, st, "end_users", "end_user", err)) < 0 || (rc = insert_items(a, st, err)) < 0)
 		return rc;
-	return tg__audit_append(st, tg_engine_actor(a->e), "license.add", a->id, a->canon, err);
+	return tg__audit_append(st, a->cx->actor, "license.add", a->id, a->canon, err);
 }
 
-int tg_license_add(tg_buf *out, struct tg_engine *e, const char *json, size_t len, tg_err *err)
+int tg__license_add(tg_buf *out, const tg__ctx *cx, const char *json, size_t len, tg_err *err)
 {
 	lic_add a;
 	int rc;
 	memset(&a, 0, sizeof(a));
-	a.e = e;
-	if (tg_engine_store(e) == NULL)
+	a.cx = cx;
+	if (cx->store == NULL)
 		return tg__fail(err, TG_EINVALID, "licences need a store");
 	if ((rc = parse(&a, json, len, err)) < 0 || (rc = screen(&a, "consignees", err)) < 0 ||
 	    (rc = screen(&a, "end_users", err)) < 0)
 		goto done;
-	if ((rc = tg__in_txn(tg_engine_store(e), add_txn, &a, err)) < 0)
+	if ((rc = tg__in_txn(cx->store, add_txn, &a, err)) < 0)
 		goto done;
-	rc = tg_license_show(out, e, a.id, err);
+	rc = tg__license_show(out, cx, a.id, err);
 done:
 	free(a.canon);
 	json_decref(a.root);

@@ -24,7 +24,6 @@ typedef struct tg__license_memo {
 int tg__license_apply(tg_decision *d, tg_store *st, const tg_order *o, tg__license_memo *memo, tg_err *err);
 
 /* Is cur a valid ISO 4217-shaped code (three upper-case letters)? */
-int tg__currency_ok(const char *cur);
 
 /* Schema steps (license_store.c), listed in order by engine/engine_schema.c. */
 extern const char tg__license_schema_1[];

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Matching an order that needs a licence against the exporter's live licences (used by `check`). */
 #include "license.h"
+#include "ship.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
-#include "screen_norm.h"
+#include "screen.h"
 #include "store.h"
 #include "buf.h"
 #include "err.h"

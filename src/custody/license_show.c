@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Licences as JSON (show, list, approved customers) and revocation. */
 #include "license.h"
+#include "ctx.h"
+#include "ship.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include "audit_chain.h"
 #include "record.h"
 #include "store.h"
-#include "tg/engine.h"
 #include "alloc.h"
 #include "buf.h"
 #include "err.h"
@@ -95,23 +96,23 @@ static int dump(tg_buf *out, const json_t *v, tg_err *err)
 	return rc < 0 ? tg__oom(err) : TG_OK;
 }
 
-int tg_license_show(tg_buf *out, struct tg_engine *e, const char *id, tg_err *err)
+int tg__license_show(tg_buf *out, const tg__ctx *cx, const char *id, tg_err *err)
 {
 	json_t *lic;
 	int rc;
-	if (tg_engine_store(e) == NULL)
+	if (cx->store == NULL)
 		return tg__fail(err, TG_EINVALID, "licences need a store");
-	if ((rc = load(&lic, tg_engine_store(e), id, err)) < 0)
+	if ((rc = load(&lic, cx->store, id, err)) < 0)
 		return rc;
 	rc = dump(out, lic, err);
 	json_decref(lic);
 	return rc;
 }
 
-int tg_license_list(tg_buf *out, struct tg_engine *e, tg_err *err)
+int tg__license_list(tg_buf *out, const tg__ctx *cx, tg_err *err)
 {
 	static const char sql[] = "SELECT id FROM licenses ORDER BY id";
-	tg_store *st = tg_engine_store(e);
+	tg_store *st = cx->store;
 	json_t *arr = json_array(), *doc = json_pack("{s:o}", "licenses", arr);
 	tg__stmt *s;
 	char **ids = NULL;
@@ -150,7 +151,7 @@ done:
 }
 
 typedef struct revoke_arg {
-	tg_engine *e;
+	const tg__ctx *cx;
 	const char *id, *reason;
 } revoke_arg;
 
@@ -159,7 +160,7 @@ static int revoke_txn(void *arg, tg_err *err)
 	static const char sel[] = "SELECT status FROM licenses WHERE id = ?";
 	static const char upd[] = "UPDATE licenses SET status = 'revoked', revoke_reason = ? WHERE id = ?";
 	revoke_arg *a = arg;
-	tg_store *st = tg_engine_store(a->e);
+	tg_store *st = a->cx->store;
 	json_t *data;
 	char *canon = NULL;
 	int rc;
@@ -168,31 +169,31 @@ static int revoke_txn(void *arg, tg_err *err)
 	if ((data = json_pack("{s:s,s:s}", "id", a->id, "reason", a->reason)) == NULL)
 		return tg__oom(err);
 	if ((rc = tg__canon(&canon, NULL, data, err)) == TG_OK)
-		rc = tg__audit_append(st, tg_engine_actor(a->e), "license.revoke", a->id, canon, err);
+		rc = tg__audit_append(st, a->cx->actor, "license.revoke", a->id, canon, err);
 	free(canon);
 	json_decref(data);
 	return rc;
 }
 
-int tg_license_revoke(struct tg_engine *e, const char *id, const char *reason, tg_err *err)
+int tg__license_revoke(const tg__ctx *cx, const char *id, const char *reason, tg_err *err)
 {
 	revoke_arg a;
-	if (tg_engine_store(e) == NULL)
+	if (cx->store == NULL)
 		return tg__fail(err, TG_EINVALID, "licences need a store");
 	if (reason == NULL || *reason == '\0')
 		return tg__fail_field(err, TG_EINVALID, "reason", "reason: a revocation needs a reason");
-	a.e = e;
+	a.cx = cx;
 	a.id = id;
 	a.reason = reason;
-	return tg__in_txn(tg_engine_store(e), revoke_txn, &a, err);
+	return tg__in_txn(cx->store, revoke_txn, &a, err);
 }
 
-int tg_license_customers(tg_buf *out, struct tg_engine *e, tg_err *err)
+int tg__license_customers(tg_buf *out, const tg__ctx *cx, tg_err *err)
 {
 	static const char sql[] = "SELECT p.name, p.role, l.id, l.destination FROM license_parties p"
 				  " JOIN licenses l ON l.id = p.license_id WHERE l.status = 'live' AND l.review = 0"
 				  " ORDER BY p.name_norm, p.role, l.id";
-	tg_store *st = tg_engine_store(e);
+	tg_store *st = cx->store;
 	json_t *arr = json_array(), *doc = json_pack("{s:o}", "customers", arr);
 	tg__stmt *s;
 	int rc;

@@ -2,6 +2,7 @@
 /* tg_ship: parse a shipment, then in one transaction check idempotency, run every check and either
  * write it (released) or refuse it with every reason (nothing written). */
 #include "ship.h"
+#include "ctx.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -181,16 +182,16 @@ static void ctx_dispose(ship_ctx *c)
 /* Parse and ship one text. With a cache, inside the caller's transaction: checks write nothing before
  * they all pass, so a refused or invalid shipment leaves the batch untouched; a failure once writing has
  * started sets *fatal (the batch must be rolled back). */
-static int ship_one(tg_buf *out, tg_engine *e, const char *json, size_t len, ship_cache *cache, int *fatal,
+static int ship_one(tg_buf *out, const tg__ctx *cx, const char *json, size_t len, ship_cache *cache, int *fatal,
 		    tg_err *err)
 {
 	ship_ctx c;
 	ship_txn_arg a;
 	int rc;
 	memset(&c, 0, sizeof(c));
-	c.e = e;
+	c.cx = cx;
 	c.cache = cache;
-	if ((c.st = tg_engine_store(e)) == NULL)
+	if ((c.st = cx->store) == NULL)
 		return tg__fail(err, TG_EINVALID, "shipments need a store");
 	if ((c.reasons = json_array()) == NULL)
 		return tg__oom(err);
@@ -214,15 +215,15 @@ done:
 	return rc;
 }
 
-int tg_ship(tg_buf *out, struct tg_engine *e, const char *json, size_t len, tg_err *err)
+int tg__ship(tg_buf *out, const tg__ctx *cx, const char *json, size_t len, tg_err *err)
 {
-	return ship_one(out, e, json, len, NULL, NULL, err);
+	return ship_one(out, cx, json, len, NULL, NULL, err);
 }
 
-int tg_ship_many(tg_ship_result *res, size_t n, struct tg_engine *e, const char *const *texts, const size_t *lens,
+int tg__ship_many(tg_ship_result *res, size_t n, const tg__ctx *cx, const char *const *texts, const size_t *lens,
 		 tg_err *err)
 {
-	tg_store *st = tg_engine_store(e);
+	tg_store *st = cx->store;
 	ship_cache cache;
 	size_t i;
 	int rc, fatal = 0;
@@ -233,7 +234,7 @@ int tg_ship_many(tg_ship_result *res, size_t n, struct tg_engine *e, const char 
 	if ((rc = tg__store_begin(st, err)) < 0)
 		return rc;
 	for (i = 0; i < n; i++) {
-		res[i].code = ship_one(&res[i].out, e, texts[i], lens[i], &cache, &fatal, &res[i].err);
+		res[i].code = ship_one(&res[i].out, cx, texts[i], lens[i], &cache, &fatal, &res[i].err);
 		if (fatal) {
 			*err = res[i].err;
 			rc = res[i].code;

@@ -5,7 +5,7 @@
 #define TG_SHIP_INT_H
 
 #include <jansson.h>
-#include "tg/engine.h"
+#include "ctx.h"
 #include "tg/order.h"
 #include "tg/ship.h"
 #include "store.h"
@@ -30,7 +30,7 @@ typedef struct ship_cache {
 } ship_cache;
 
 typedef struct ship_ctx {
-	tg_engine *e;
+	const tg__ctx *cx;
 	tg_store *st;
 	json_t *root;
 	char *canon;
@@ -67,5 +67,20 @@ int tg__ship_is_china(const char *cc);
 /* Schema steps (inspect_store.c, ship_store.c), listed in order by engine/engine_schema.c. */
 extern const char tg__inspect_schema_1[];
 extern const char tg__ship_schema_1[];
+
+/* The module side of the public custody functions of include/tg/ (the engine wraps them, src/engine/). */
+int tg__inspect_record(tg_buf *out, const tg__ctx *cx, const char *json, size_t len, tg_err *err);
+int tg__license_add(tg_buf *out, const tg__ctx *cx, const char *json, size_t len, tg_err *err);
+int tg__license_customers(tg_buf *out, const tg__ctx *cx, tg_err *err);
+int tg__license_list(tg_buf *out, const tg__ctx *cx, tg_err *err);
+int tg__license_revoke(const tg__ctx *cx, const char *id, const char *reason, tg_err *err);
+int tg__license_show(tg_buf *out, const tg__ctx *cx, const char *id, tg_err *err);
+int tg__ship(tg_buf *out, const tg__ctx *cx, const char *json, size_t len, tg_err *err);
+int tg__ship_many(tg_ship_result *res, size_t n, const tg__ctx *cx, const char *const *texts, const size_t *lens, tg_err *err);
+int tg__ship_return(tg_buf *out, const tg__ctx *cx, const char *id, const char *status, const char *reason, tg_err *err);
+int tg__ship_show(tg_buf *out, const tg__ctx *cx, const char *id, tg_err *err);
+int tg__trace(tg_buf *out, const tg__ctx *cx, const char *serial, tg_err *err);
+int tg__trace_report(tg_buf *out, const tg__ctx *cx, const char *serial, const char *seen_at, const char *note, tg_err *err);
+int tg__us_volume_record(const tg__ctx *cx, const char *exporter, const char *item, int64_t quantity, const char *period, tg_err *err);
 
 #endif

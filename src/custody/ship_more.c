@@ -1,22 +1,23 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Shipment returns (reversing the charges), receipts, and the US end-use volume record. */
 #include "ship.h"
+#include "ctx.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "audit_chain.h"
 #include "json.h"
-#include "screen_norm.h"
+#include "screen.h"
 #include "store.h"
 #include "ledger.h"
 #include "buf.h"
 #include "err.h"
 
-int tg_ship_show(tg_buf *out, struct tg_engine *e, const char *id, tg_err *err)
+int tg__ship_show(tg_buf *out, const tg__ctx *cx, const char *id, tg_err *err)
 {
 	static const char sql[] = "SELECT receipt_json, status FROM shipments WHERE shipment_id = ?";
-	tg_store *st = tg_engine_store(e);
+	tg_store *st = cx->store;
 	tg__stmt *s;
 	json_t *r;
 	char *t = NULL;
@@ -42,7 +43,7 @@ int tg_ship_show(tg_buf *out, struct tg_engine *e, const char *id, tg_err *err)
 }
 
 typedef struct ret_arg {
-	tg_engine *e;
+	const tg__ctx *cx;
 	const char *id, *status, *reason;
 } ret_arg;
 
@@ -51,7 +52,7 @@ static int return_txn(void *arg, tg_err *err)
 	static const char sel[] = "SELECT status FROM shipments WHERE shipment_id = ?";
 	static const char upd[] = "UPDATE shipments SET status = ? WHERE shipment_id = ?";
 	ret_arg *a = arg;
-	tg_store *st = tg_engine_store(a->e);
+	tg_store *st = a->cx->store;
 	char from[80], to[80], today[11];
 	json_t *data;
 	char *canon = NULL;
@@ -65,34 +66,34 @@ static int return_txn(void *arg, tg_err *err)
 	if ((data = json_pack("{s:s,s:s,s:s}", "shipment_id", a->id, "status", a->status, "reason", a->reason)) == NULL)
 		return tg__oom(err);
 	if ((rc = tg__canon(&canon, NULL, data, err)) == TG_OK)
-		rc = tg__audit_append(st, tg_engine_actor(a->e), "shipment.return", a->id, canon, err);
+		rc = tg__audit_append(st, a->cx->actor, "shipment.return", a->id, canon, err);
 	free(canon);
 	json_decref(data);
 	return rc;
 }
 
-int tg_ship_return(tg_buf *out, struct tg_engine *e, const char *id, const char *status, const char *reason,
+int tg__ship_return(tg_buf *out, const tg__ctx *cx, const char *id, const char *status, const char *reason,
 		   tg_err *err)
 {
 	ret_arg a;
 	int rc;
-	if (tg_engine_store(e) == NULL)
+	if (cx->store == NULL)
 		return tg__fail(err, TG_EINVALID, "shipments need a store");
 	if (reason == NULL || *reason == '\0')
 		return tg__fail_field(err, TG_EINVALID, "reason", "reason: a return needs a reason");
 	if (status == NULL || (strcmp(status, "returned") != 0 && strcmp(status, "revoked") != 0))
 		return tg__fail(err, TG_EINVALID, "status: expected returned or revoked");
-	a.e = e;
+	a.cx = cx;
 	a.id = id;
 	a.status = status;
 	a.reason = reason;
-	if ((rc = tg__in_txn(tg_engine_store(e), return_txn, &a, err)) < 0)
+	if ((rc = tg__in_txn(cx->store, return_txn, &a, err)) < 0)
 		return rc;
-	return tg_ship_show(out, e, id, err);
+	return tg__ship_show(out, cx, id, err);
 }
 
 typedef struct vol_arg {
-	tg_engine *e;
+	const tg__ctx *cx;
 	const char *exporter, *item, *period;
 	int64_t qty;
 } vol_arg;
@@ -104,7 +105,7 @@ static int volume_txn(void *arg, tg_err *err)
 				  " VALUES (?, ?, ?, ?, ?) ON CONFLICT (exporter_norm, item, period)"
 				  " DO UPDATE SET quantity = ?";
 	vol_arg *a = arg;
-	tg_store *st = tg_engine_store(a->e);
+	tg_store *st = a->cx->store;
 	char norm[512], subject[200];
 	json_int_t old = -1;
 	json_t *data;
@@ -138,7 +139,7 @@ static int volume_txn(void *arg, tg_err *err)
 		return tg__oom(err);
 	snprintf(subject, sizeof(subject), "%.100s/%.64s/%s", a->exporter, a->item, a->period);
 	if ((rc = tg__canon(&canon, NULL, data, err)) == TG_OK)
-		rc = tg__audit_append(st, tg_engine_actor(a->e), "us_volume", subject, canon, err);
+		rc = tg__audit_append(st, a->cx->actor, "us_volume", subject, canon, err);
 	free(canon);
 	json_decref(data);
 	return rc;
@@ -154,24 +155,24 @@ static int period_ok(const char *p)
 	return tg_date_parse(&d, buf, NULL) == TG_OK;
 }
 
-int tg_us_volume_record(struct tg_engine *e, const char *exporter, const char *item, int64_t quantity,
+int tg__us_volume_record(const tg__ctx *cx, const char *exporter, const char *item, int64_t quantity,
 			const char *period, tg_err *err)
 {
 	vol_arg a;
-	if (tg_engine_store(e) == NULL)
+	if (cx->store == NULL)
 		return tg__fail(err, TG_EINVALID, "volumes need a store");
 	if (exporter == NULL || *exporter == '\0')
 		return tg__fail_field(err, TG_EINVALID, "exporter", "--exporter: required");
-	if (item == NULL || tg_catalog_find(tg_engine_catalog(e), item) == NULL)
+	if (item == NULL || tg_catalog_find(cx->catalog, item) == NULL)
 		return tg__fail_field(err, TG_EINVALID, "item", "item: unknown item '%.64s'", item ? item : "");
 	if (quantity < 0 || quantity > INT64_C(1000000000000))
 		return tg__fail_field(err, TG_EINVALID, "quantity", "quantity: expected a non-negative integer");
 	if (!period_ok(period))
 		return tg__fail_field(err, TG_EINVALID, "period", "--period: expected YYYY-MM");
-	a.e = e;
+	a.cx = cx;
 	a.exporter = exporter;
 	a.item = item;
 	a.period = period;
 	a.qty = quantity;
-	return tg__in_txn(tg_engine_store(e), volume_txn, &a, err);
+	return tg__in_txn(cx->store, volume_txn, &a, err);
 }

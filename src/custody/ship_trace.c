@@ -2,6 +2,7 @@
 /* The serial trace (certificate, shipment, licence, consignee, end user) and diversion reports, which
  * flag the licence and the consignee for review when a serial is seen outside its destination. */
 #include "ship.h"
+#include "ctx.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,20 +156,20 @@ static int build(trace *t, tg_store *st, const char *serial, tg_err *err)
 	return TG_OK;
 }
 
-int tg_trace(tg_buf *out, struct tg_engine *e, const char *serial, tg_err *err)
+int tg__trace(tg_buf *out, const tg__ctx *cx, const char *serial, tg_err *err)
 {
 	trace t;
 	int rc;
-	if (tg_engine_store(e) == NULL)
+	if (cx->store == NULL)
 		return tg__fail(err, TG_EINVALID, "trace needs a store");
-	if ((rc = build(&t, tg_engine_store(e), serial, err)) == TG_OK)
+	if ((rc = build(&t, cx->store, serial, err)) == TG_OK)
 		rc = dump(out, t.doc, err);
 	json_decref(t.doc);
 	return rc;
 }
 
 typedef struct report_arg {
-	tg_engine *e;
+	const tg__ctx *cx;
 	trace t;
 	const char *serial, *seen_at, *note;
 	int flagged;
@@ -203,7 +204,7 @@ static int report_txn(void *arg, tg_err *err)
 	static const char ins[] = "INSERT INTO diversion_reports (serial, seen_at, note, shipment_id, license_id,"
 				  " consignee, flagged, recorded_at) VALUES (?,?,?,?,?,?,?,?)";
 	report_arg *a = arg;
-	tg_store *st = tg_engine_store(a->e);
+	tg_store *st = a->cx->store;
 	char now[21], why[300];
 	json_t *data;
 	char *canon = NULL;
@@ -232,37 +233,37 @@ static int report_txn(void *arg, tg_err *err)
 	if (data == NULL)
 		return tg__oom(err);
 	if ((rc = tg__canon(&canon, NULL, data, err)) == TG_OK)
-		rc = tg__audit_append(st, tg_engine_actor(a->e), "diversion_report", a->serial, canon, err);
+		rc = tg__audit_append(st, a->cx->actor, "diversion_report", a->serial, canon, err);
 	free(canon);
 	json_decref(data);
 	return rc;
 }
 
-int tg_trace_report(tg_buf *out, struct tg_engine *e, const char *serial, const char *seen_at, const char *note,
+int tg__trace_report(tg_buf *out, const tg__ctx *cx, const char *serial, const char *seen_at, const char *note,
 		    tg_err *err)
 {
 	report_arg a;
 	int rc;
 	memset(&a, 0, sizeof(a));
-	if (tg_engine_store(e) == NULL)
+	if (cx->store == NULL)
 		return tg__fail(err, TG_EINVALID, "trace needs a store");
 	if (seen_at == NULL || !tg__country_valid(seen_at))
 		return tg__fail_field(err, TG_EINVALID, "seen_at", "--seen-at: expected an ISO country code");
-	if ((rc = build(&a.t, tg_engine_store(e), serial, err)) < 0)
+	if ((rc = build(&a.t, cx->store, serial, err)) < 0)
 		goto done;
 	if (!a.t.shipment[0]) {
 		rc = tg__fail(err, TG_ENOTFOUND, "serial '%.63s' never shipped", serial);
 		goto done;
 	}
-	a.e = e;
+	a.cx = cx;
 	a.serial = serial;
 	a.seen_at = seen_at;
 	a.note = note ? note : "";
 	a.flagged = strcmp(seen_at, a.t.dest) != 0;
-	if ((rc = tg__in_txn(tg_engine_store(e), report_txn, &a, err)) < 0)
+	if ((rc = tg__in_txn(cx->store, report_txn, &a, err)) < 0)
 		goto done;
 	json_decref(a.t.doc);
-	if ((rc = build(&a.t, tg_engine_store(e), serial, err)) == TG_OK &&
+	if ((rc = build(&a.t, cx->store, serial, err)) == TG_OK &&
 	    json_object_set_new(a.t.doc, "flagged", json_boolean(a.flagged)) == 0)
 		rc = dump(out, a.t.doc, err);
 done:

@@ -2,6 +2,7 @@
 /* Writing a released shipment: shipment row, lines, serials, licence depletion, China volume, charge
  * accruals and the audit entry, all in the caller's transaction; and the receipt. */
 #include "ship.h"
+#include "ctx.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -233,5 +234,5 @@ int tg__ship_write(tg_buf *out, ship_ctx *c, tg_err *err)
 			return rc;
 	if ((rc = accrue(c, acc, n, err)) < 0)
 		return rc;
-	return tg__audit_append(c->st, tg_engine_actor(c->e), "shipment", c->id, c->canon, err);
+	return tg__audit_append(c->st, c->cx->actor, "shipment", c->id, c->canon, err);
 }

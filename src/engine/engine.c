@@ -2,6 +2,8 @@
 /* The engine facade: loads data, opens the store, builds the screener, and runs checks with group
  * commit. Thin: the logic lives in order.c, decide.c and record.c. */
 #include "tg/engine.h"
+#include "engine_int.h"
+#include "money.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +11,7 @@
 #include "tg/ledger.h"
 #include "decide_cache.h"
 #include "audit_chain.h"
-#include "screen_norm.h"
+#include "screen.h"
 #include "license.h"
 #include "record.h"
 #include "clock.h"
@@ -22,17 +24,6 @@
 #ifndef TG_DATA_DIR
 #define TG_DATA_DIR "."
 #endif
-
-struct tg_engine {
-	tg_catalog *catalog;
-	tg_policy *policy;
-	tg_gates gates;
-	tg_store *store;
-	tg_screener *screener;
-	tg__pcache *memo; /* screening memo; rebuilt with the screener */
-	int64_t scr_ver[2]; /* newest snapshot and override ids when the screener was built */
-	char actor[128]; /* who state changes are attributed to in the audit log */
-};
 
 #define MEMO_MAX 262144
 
@@ -202,6 +193,15 @@ void tg_engine_set_actor(tg_engine *e, const char *actor)
 }
 
 const char *tg_engine_actor(const tg_engine *e) { return e->actor; }
+
+void tg__engine_ctx(tg__ctx *out, tg_engine *e)
+{
+	out->store = e->store;
+	out->actor = e->actor;
+	out->catalog = e->catalog;
+	out->gates = &e->gates;
+	out->screener = e->screener;
+}
 
 /* Decide one order and match it against the licences in the store (read-only). */
 static int decide_one(tg_check_result *r, tg_decision *d, tg_engine *e, const tg_order *o,
@@ -607,18 +607,6 @@ static const struct report_def {
 	 {"order_id", "exporter", "as_of", "recorded_at", "@decision"}, 0},
 };
 
-static int put_minor(tg_buf *b, int64_t v, const char *currency)
-{
-	int d = tg_currency_minor_digits(currency), i;
-	uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v, p = 1;
-	for (i = 0; i < d; i++)
-		p *= 10;
-	if (d == 0)
-		return tg__buf_printf(b, "\"%s%llu\"", v < 0 ? "-" : "", (unsigned long long)a);
-	return tg__buf_printf(b, "\"%s%llu.%0*llu\"", v < 0 ? "-" : "", (unsigned long long)(a / p), d,
-			      (unsigned long long)(a % p));
-}
-
 static int report_row(tg_buf *b, tg__stmt *s, const struct report_def *r)
 {
 	int i, rc = tg__buf_putc(b, '{');
@@ -632,9 +620,11 @@ static int report_row(tg_buf *b, tg__stmt *s, const struct report_def *r)
 			rc = tg__buf_printf(b, "%lld", (long long)tg__stmt_int64(s, i));
 		else if (*c == '!')
 			rc = tg__buf_puts(b, tg__stmt_int64(s, i) ? "true" : "false");
-		else if (*c == '$')
-			rc = put_minor(b, tg__stmt_int64(s, i), tg__stmt_text(s, 3));
-		else if (*c == '@')
+		else if (*c == '$') {
+			if ((rc = tg__buf_putc(b, '"')) == TG_OK &&
+			    (rc = tg__money_put(b, tg__stmt_int64(s, i), tg__stmt_text(s, 3))) == TG_OK)
+				rc = tg__buf_putc(b, '"');
+		} else if (*c == '@')
 			rc = tg__buf_puts(b, tg__stmt_text(s, i));
 		else
 			rc = tg__buf_put_json_str(b, tg__stmt_text(s, i));

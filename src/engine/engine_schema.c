@@ -12,7 +12,7 @@
 #include "policy.h"
 #include "record.h"
 #include "rescreen.h"
-#include "screen_int.h"
+#include "screen.h"
 #include "ship.h"
 #include "token.h"
 

@@ -2,35 +2,20 @@
 /* The ledger's write side: minor units per currency, half-even pro-rata rounding, balanced postings,
  * reversals and remittances. */
 #include "ledger.h"
+#include "ctx.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "audit_chain.h"
 #include "json.h"
-#include "screen_norm.h"
-#include "license.h"
+#include "screen.h"
+#include "money.h"
 #include "clock.h"
 #include "store.h"
-#include "tg/engine.h"
 #include "err.h"
 
 __extension__ typedef __int128 i128;
-
-int tg_currency_minor_digits(const char *c)
-{
-	static const char *const zero[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF",
-					   "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF", NULL};
-	static const char *const three[] = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND", NULL};
-	size_t i;
-	for (i = 0; zero[i]; i++)
-		if (strcmp(c, zero[i]) == 0)
-			return 0;
-	for (i = 0; three[i]; i++)
-		if (strcmp(c, three[i]) == 0)
-			return 3;
-	return 2;
-}
 
 int tg__ledger_prorate(int64_t *out, int64_t rate, int64_t base, int64_t q, int64_t line_q, int minor)
 {
@@ -119,7 +104,7 @@ int tg__ledger_reverse(tg_store *st, const char *from, const char *to, const cha
 }
 
 typedef struct remit_arg {
-	tg_engine *e;
+	const tg__ctx *cx;
 	tg__posting p;
 	int64_t amount;
 	char norm[512], txn[96], date[11];
@@ -148,7 +133,7 @@ static int remit_exists(remit_arg *a, tg_store *st, tg_err *err)
 static int remit_txn(void *arg, tg_err *err)
 {
 	remit_arg *a = arg;
-	tg_store *st = tg_engine_store(a->e);
+	tg_store *st = a->cx->store;
 	json_t *data;
 	char *canon = NULL;
 	int rc;
@@ -161,13 +146,13 @@ static int remit_txn(void *arg, tg_err *err)
 	if (data == NULL)
 		return tg__oom(err);
 	if ((rc = tg__canon(&canon, NULL, data, err)) == TG_OK)
-		rc = tg__audit_append(st, tg_engine_actor(a->e), "remittance", a->p.ref, canon, err);
+		rc = tg__audit_append(st, a->cx->actor, "remittance", a->p.ref, canon, err);
 	free(canon);
 	json_decref(data);
 	return rc;
 }
 
-int tg_ledger_remit(struct tg_engine *e, const char *exporter, const char *kind, const char *amount,
+int tg__ledger_remit(const tg__ctx *cx, const char *exporter, const char *kind, const char *amount,
 		    const char *currency, const char *date, const char *ref, tg_err *err)
 {
 	remit_arg a;
@@ -176,7 +161,7 @@ int tg_ledger_remit(struct tg_engine *e, const char *exporter, const char *kind,
 	int64_t unit = 1;
 	int k, rc;
 	memset(&a, 0, sizeof(a));
-	if (tg_engine_store(e) == NULL)
+	if (cx->store == NULL)
 		return tg__fail(err, TG_EINVALID, "the ledger needs a store");
 	if (!exporter || !*exporter || !kind || !*kind || !ref || !*ref || !date)
 		return tg__fail(err, TG_EINVALID, "remit needs --exporter, --kind, --amount, --currency, --date and --ref");
@@ -189,7 +174,7 @@ int tg_ledger_remit(struct tg_engine *e, const char *exporter, const char *kind,
 	if (v.micros <= 0 || v.micros % unit != 0)
 		return tg__fail_field(err, TG_EINVALID, "amount", "--amount: expected a positive amount with at most %d "
 				      "decimals for %s", tg_currency_minor_digits(currency), currency);
-	a.e = e;
+	a.cx = cx;
 	a.amount = v.micros / unit;
 	tg__name_norm(a.norm, exporter);
 	tg_date_format(a.date, d);
@@ -202,5 +187,5 @@ int tg_ledger_remit(struct tg_engine *e, const char *exporter, const char *kind,
 	a.p.date = a.date;
 	a.p.source = "remit";
 	a.p.ref = ref;
-	return tg__in_txn(tg_engine_store(e), remit_txn, &a, err);
+	return tg__in_txn(cx->store, remit_txn, &a, err);
 }

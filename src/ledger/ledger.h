@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include "tg/ledger.h"
+#include "ctx.h"
 #include "tg/store.h"
 
 /* Where a posting goes: txn groups the lines of one business event ("ship:S1", "return:S1", "remit:R1"). */
@@ -27,5 +28,10 @@ int tg__ledger_reverse(tg_store *st, const char *from, const char *to, const cha
 
 /* Schema steps (ledger_store.c), listed in order by engine/engine_schema.c. */
 extern const char tg__ledger_schema_1[];
+
+/* The module side of the public ledger functions of include/tg/ (the engine wraps them, src/engine/). */
+int tg__ledger_check(tg_buf *out, const tg__ctx *cx, tg_err *err);
+int tg__ledger_remit(const tg__ctx *cx, const char *exporter, const char *kind, const char *amount, const char *currency, const char *date, const char *ref, tg_err *err);
+int tg__ledger_statement(tg_buf *out, const tg__ctx *cx, const char *exporter, const char *quarter, int csv, tg_err *err);
 
 #endif

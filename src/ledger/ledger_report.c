@@ -2,14 +2,14 @@
 /* The ledger's read side and remittances: quarterly statements (JSON, CSV), the balance proof, and
  * recording a remittance. Amounts owed are the credit balance of charges_payable. */
 #include "ledger.h"
+#include "ctx.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "screen_norm.h"
-#include "license.h"
+#include "screen.h"
+#include "money.h"
 #include "store.h"
-#include "tg/engine.h"
 #include "buf.h"
 #include "err.h"
 
@@ -19,20 +19,6 @@ typedef struct stmt_line {
 	char kind[32], currency[4];
 	int64_t opening, accrued, remitted;
 } stmt_line;
-
-/* Minor units as an exact decimal string with the currency's digits. */
-static int put_minor(tg_buf *b, int64_t v, const char *cur)
-{
-	int digits = tg_currency_minor_digits(cur), k;
-	int64_t scale = 1;
-	uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-	for (k = 0; k < digits; k++)
-		scale *= 10;
-	if (digits == 0)
-		return tg__buf_printf(b, "%s%llu", v < 0 ? "-" : "", (unsigned long long)m);
-	return tg__buf_printf(b, "%s%llu.%0*llu", v < 0 ? "-" : "", (unsigned long long)(m / (uint64_t)scale), digits,
-			      (unsigned long long)(m % (uint64_t)scale));
-}
 
 static int quarter_range(char from[16], char to[16], const char *q)
 {
@@ -106,12 +92,12 @@ static int put_row(tg_buf *b, const stmt_line *r, int csv, const char *lead)
 		rc = tg__buf_printf(b, "%s%s,%s,", lead, r->kind, r->currency);
 	else
 		rc = tg__buf_printf(b, "%s{\"kind\":\"%s\",\"currency\":\"%s\",\"opening\":\"", lead, r->kind, r->currency);
-	if (rc < 0 || (rc = put_minor(b, r->opening, r->currency)) < 0 ||
+	if (rc < 0 || (rc = tg__money_put(b, r->opening, r->currency)) < 0 ||
 	    (rc = tg__buf_printf(b, csv ? "%s" : "%saccrued\":\"", sep)) < 0 ||
-	    (rc = put_minor(b, r->accrued, r->currency)) < 0 ||
+	    (rc = tg__money_put(b, r->accrued, r->currency)) < 0 ||
 	    (rc = tg__buf_printf(b, csv ? "%s" : "%sremitted\":\"", sep)) < 0 ||
-	    (rc = put_minor(b, r->remitted, r->currency)) < 0 ||
-	    (rc = tg__buf_printf(b, csv ? "%s" : "%sclosing\":\"", sep)) < 0 || (rc = put_minor(b, close, r->currency)) < 0)
+	    (rc = tg__money_put(b, r->remitted, r->currency)) < 0 ||
+	    (rc = tg__buf_printf(b, csv ? "%s" : "%sclosing\":\"", sep)) < 0 || (rc = tg__money_put(b, close, r->currency)) < 0)
 		return rc;
 	return tg__buf_puts(b, csv ? "\n" : "\"}");
 }
@@ -124,7 +110,7 @@ static int csv_field(tg_buf *b, const char *s)
 	return rc < 0 ? rc : tg__buf_putc(b, '"');
 }
 
-int tg_ledger_statement(tg_buf *out, struct tg_engine *e, const char *exporter, const char *quarter, int csv,
+int tg__ledger_statement(tg_buf *out, const tg__ctx *cx, const char *exporter, const char *quarter, int csv,
 			tg_err *err)
 {
 	stmt_line rows[MAX_ROWS];
@@ -132,14 +118,14 @@ int tg_ledger_statement(tg_buf *out, struct tg_engine *e, const char *exporter, 
 	tg_buf lead = TG_BUF_INIT;
 	size_t n = 0, i;
 	int rc;
-	if (tg_engine_store(e) == NULL)
+	if (cx->store == NULL)
 		return tg__fail(err, TG_EINVALID, "the ledger needs a store");
 	if (exporter == NULL || *exporter == '\0')
 		return tg__fail_field(err, TG_EINVALID, "exporter", "--exporter: required");
 	if (quarter_range(from, to, quarter) < 0)
-		return tg__fail_field(err, TG_EINVALID, "quarter", "--quarter: expected YYYYQn, e.g. 2026Q1");
+		return tg__fail_field(err, TG_EINVALID, "quarter", "--quarter: expected YYYYQn, cx.g. 2026Q1");
 	tg__name_norm(norm, exporter);
-	if ((rc = gather(rows, &n, tg_engine_store(e), norm, from, to, err)) < 0)
+	if ((rc = gather(rows, &n, cx->store, norm, from, to, err)) < 0)
 		return rc;
 	if (csv) {
 		rc = tg__buf_puts(out, "exporter,quarter,kind,currency,opening,accrued,remitted,closing\n");
@@ -155,12 +141,12 @@ int tg_ledger_statement(tg_buf *out, struct tg_engine *e, const char *exporter, 
 	return rc < 0 ? tg__fail(err, rc, "statement: out of memory") : TG_OK;
 }
 
-int tg_ledger_check(tg_buf *out, struct tg_engine *e, tg_err *err)
+int tg__ledger_check(tg_buf *out, const tg__ctx *cx, tg_err *err)
 {
 	static const char bad[] = "SELECT txn, currency, SUM(amount) FROM ledger_lines GROUP BY txn, currency"
 				  " HAVING SUM(amount) <> 0 ORDER BY txn";
 	static const char tot[] = "SELECT COUNT(*), COUNT(DISTINCT txn) FROM ledger_lines";
-	tg_store *st = tg_engine_store(e);
+	tg_store *st = cx->store;
 	tg__stmt *s;
 	int64_t nbad = 0, lines = 0, txns = 0;
 	int rc;

@@ -11,7 +11,6 @@
 #include <string.h>
 #include <time.h>
 #include "audit_chain.h"
-#include "rescreen.h"
 #include "store.h"
 #include "alloc.h"
 #include "buf.h"
@@ -195,7 +194,7 @@ static int audit_load(tg_store *st, const tg_list_snapshot *s, const char *actor
 }
 
 static int load_data(tg_list_snapshot *out, tg_store *st, tg__list_sink *k, tg_list_format fmt,
-		     const char *data, size_t n, tg_err *err)
+		     const char *data, size_t n, const tg__lists_then *then, tg_err *err)
 {
 	unsigned char md[32];
 	unsigned int len = 0;
@@ -221,7 +220,7 @@ static int load_data(tg_list_snapshot *out, tg_store *st, tg__list_sink *k, tg_l
 	out->rows = k->rows, out->entries = k->entries, out->errors = k->errors;
 	actor = load_actor(k->opts->actor);
 	if ((rc = tg__lists_snapshot_finish(out, st, err)) < 0 || (rc = audit_load(st, out, actor, err)) < 0 ||
-	    (rc = tg__rescreen_snapshot(NULL, st, out->id, out->name, actor, err)) < 0)
+	    (then && (rc = then->fn(then->arg, st, out, actor, err)) < 0))
 		goto fail;
 	return tg__store_commit(st, err);
 fail:
@@ -229,8 +228,8 @@ fail:
 	return rc;
 }
 
-int tg_lists_load(tg_list_snapshot *out, tg_store *st, const char *path, const tg_list_load_opts *opts,
-		  tg_err *err)
+int tg__lists_load(tg_list_snapshot *out, tg_store *st, const char *path, const tg_list_load_opts *opts,
+		   const tg__lists_then *then, tg_err *err)
 {
 	static const tg_list_load_opts defaults = TG_LIST_LOAD_OPTS_INIT;
 	tg__list_sink k;
@@ -257,7 +256,7 @@ int tg_lists_load(tg_list_snapshot *out, tg_store *st, const char *path, const t
 	}
 	tg__lists_hash(&k, data, n);
 	describe(out, path, fmt, opts);
-	rc = load_data(out, st, &k, fmt, data, n, err);
+	rc = load_data(out, st, &k, fmt, data, n, then, err);
 	if (rc == TG_OK)
 		tg_err_clear(err);
 done:

@@ -105,4 +105,15 @@ void tg__lists_zip_close(tg__zip_member *z);
 extern const char tg__lists_schema_1[];
 extern const char tg__lists_schema_4[];
 
+/* What runs after a snapshot is stored, inside the load's transaction (so that the load and what follows
+ * it are all or nothing): the engine re-screens the recorded parties here (lists never call screening). */
+typedef struct tg__lists_then {
+	int (*fn)(void *arg, tg_store *st, const tg_list_snapshot *snap, const char *actor, tg_err *err);
+	void *arg;
+} tg__lists_then;
+
+/* tg_lists_load (tg/lists.h) with `then` (may be NULL) run before the commit; its failure rolls back. */
+int tg__lists_load(tg_list_snapshot *out, tg_store *st, const char *path, const tg_list_load_opts *opts,
+		   const tg__lists_then *then, tg_err *err);
+
 #endif

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "screen_norm.h"
+#include "screen.h"
 #include "store.h"
 #include "alloc.h"
 #include "err.h"

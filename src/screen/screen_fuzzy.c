@@ -10,10 +10,10 @@
  * without the index seeing it (an initial, a one-letter change in a short word). Once no name that
  * lacks the tokens read so far can reach the floor, reading stops. Stack only, no allocation.
  */
-#include "screen_fuzzy.h"
+#include "screen_int.h"
 
 #include <string.h>
-#include "screen_norm.h"
+#include "screen.h"
 
 
 unsigned tg__sc_hist_code(unsigned char c)

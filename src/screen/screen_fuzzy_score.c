@@ -2,12 +2,12 @@
 /* Fuzzy query entry point: prepare the query (tokens, weights, variants), take the candidates
  * (screen_fuzzy.c), score each fully with the token weights, country as supporting evidence, and
  * offer the hits with their explanation. Stack only. */
-#include "screen_fuzzy.h"
+#include "screen_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "screen_norm.h"
+#include "screen.h"
 
 static int has_country(const char *list, const char *cc)
 {

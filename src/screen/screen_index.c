@@ -14,8 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "screen_fuzzy.h"
-#include "screen_score.h"
 #include "alloc.h"
 #include "err.h"
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Name normalisation, ASCII stage: punctuation, case, legal forms. The Unicode stage (ICU, pinyin,
  * brands) is in screen_translit.c and feeds this one. */
-#include "screen_norm.h"
+#include "screen.h"
 
 #include <ctype.h>
 #include <string.h>

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include "screen_norm.h"
+#include "screen.h"
 #include "audit_chain.h"
 #include "store.h"
 #include "buf.h"

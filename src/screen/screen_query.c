@@ -6,8 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "screen_norm.h"
-#include "screen_score.h"
+#include "screen.h"
 #include "err.h"
 
 /* Copy s into a fixed field, cutting at a UTF-8 character boundary. */

@@ -8,14 +8,14 @@
  * OpenCC would give phrase-level Traditional/Simplified conversion; ICU's per-character mapping is
  * enough for names once the table terms are applied, so the dependency is not taken.
  */
-#include "screen_norm.h"
+#include "screen.h"
 
 #include <pthread.h>
 #include <string.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
-#include "screen_zh.h"
+#include "screen_int.h"
 
 #define UMAX 1024
 

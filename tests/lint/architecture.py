@@ -88,13 +88,16 @@ def graphs():
         here = os.path.dirname(f)
         for m in re.finditer(r'#include "([^"]+)"', read(f)):
             cand = os.path.join(here, m.group(1))
+            if m.group(1).startswith("tg/"):
+                continue  # the public API (include/tg/): not a room of its own
             target = cand if os.path.exists(cand) else (by_base.get(os.path.basename(m.group(1))) or [None])[0]
             if target and node_of(target) != a:
                 inc[a].add(node_of(target))
             if target and module_of(target) != ma:
                 mod[ma].add(module_of(target))
         if f.endswith(".c"):
-            for name in set(re.findall(r"\b([a-z_]\w*)\s*\(", code[f])):
+            local = set(re.findall(r"^static\b[^;{(]*?\b([a-z_]\w*)\s*\(", code[f], re.M))
+            for name in set(re.findall(r"(?<!->)(?<!\.)\b([a-z_]\w*)\s*\(", code[f])) - local:
                 owners = defined.get(name)
                 if owners and len(owners) == 1 and module_of(next(iter(owners))) != ma:
                     mod[ma].add(module_of(next(iter(owners))))

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/*
+/* The screening module's interface for the rest of the library.
+ *
  * Name normalisation for screening. A name becomes a sequence of lower-case ASCII tokens separated by
  * single spaces: Unicode folded (NFKC + case folding), other scripts transliterated to Latin, Chinese
  * folded to Simplified and read as pinyin by word, diacritics removed, punctuation dropped
  * (initialisms joined: "S.A." -> "sa"), legal forms removed ("Co., Ltd.", "GmbH", "Sdn. Bhd.",
  * "有限公司"). Thread-safe.
  */
-#ifndef TG_SCREEN_NORM_H
-#define TG_SCREEN_NORM_H
+#ifndef TG_SCREEN_SCREEN_H
+#define TG_SCREEN_SCREEN_H
 
 #include <stddef.h>
 
@@ -27,5 +28,8 @@ int tg__screen_legal_form(const char *tok, size_t n);
 /* Normalised party / exporter name for comparisons (tg__screen_norm into 512 bytes; "" when it
  * normalises to nothing). The custody and ledger modules key their rows by it. */
 void tg__name_norm(char out[512], const char *name);
+
+/* Schema steps (screen_store.c), listed in order by engine/engine_schema.c. */
+extern const char tg__screen_schema_lists_2[];
 
 #endif
