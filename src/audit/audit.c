@@ -41,7 +41,6 @@ static int chain_hash(char out[65], const char *prev, const char *entry, size_t 
 
 static int read_head(int64_t *seq, char prev[65], tg_store *st, tg_err *err)
 {
-	static const char sql[] = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
 	tg__audit_head *h = tg__store_audit_head(st);
 	tg__stmt *s;
 	int rc;
@@ -52,7 +51,7 @@ static int read_head(int64_t *seq, char prev[65], tg_store *st, tg_err *err)
 	}
 	*seq = 0;
 	memcpy(prev, zero_hash, 65);
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__audit_sql_q, err)) < 0)
 		return rc;
 	if ((rc = tg__stmt_step(s, err)) == 1) {
 		*seq = tg__stmt_int64(s, 0);
@@ -64,11 +63,9 @@ static int read_head(int64_t *seq, char prev[65], tg_store *st, tg_err *err)
 
 static int write_head(tg_store *st, int64_t seq, const char *hash, tg_err *err)
 {
-	static const char head[] = "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)"
-				   " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash";
 	tg__stmt *s;
 	int rc;
-	if ((rc = tg__store_prepare(&s, st, head, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__audit_sql_head, err)) < 0)
 		return rc;
 	tg__stmt_bind_int64(s, 1, seq);
 	tg__stmt_bind_text(s, 2, hash, 64);
@@ -96,12 +93,10 @@ int tg__audit_batch_end(tg_store *st, tg_err *err)
 static int write_entry(tg_store *st, int64_t seq, const char *at, const char *actor, const char *kind,
 		       const char *subject, const tg_buf *entry, const char *prev, const char *hash, tg_err *err)
 {
-	static const char ins[] = "INSERT INTO audit_log (seq, at, actor, kind, subject, entry, prev_hash, hash)"
-				  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 	tg__audit_head *h = tg__store_audit_head(st);
 	tg__stmt *s;
 	int rc;
-	if ((rc = tg__store_prepare(&s, st, ins, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__audit_sql_ins, err)) < 0)
 		return rc;
 	tg__stmt_bind_int64(s, 1, seq);
 	tg__stmt_bind_text(s, 2, at, -1);

@@ -25,4 +25,12 @@ extern const char tg__audit_schema_1[];
 int tg__audit_export(tg_buf *out, const tg__ctx *cx, const char *from, const char *to, tg_err *err);
 int tg__audit_verify(tg_audit_report *out, const tg__ctx *cx, tg_err *err);
 
+/* SQL statements (audit_store.c). */
+extern const char tg__audit_sql_q[];
+extern const char tg__audit_sql_head[];
+extern const char tg__audit_sql_ins[];
+extern const char tg__audit_sql_q2[];
+extern const char tg__audit_sql_q3[];
+extern const char tg__audit_sql_q4[];
+
 #endif

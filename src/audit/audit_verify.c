@@ -134,11 +134,10 @@ static int check_row(verifier *v, tg_audit_report *out, tg__stmt *s, tg_err *err
 
 static int check_head(verifier *v, tg_audit_report *out, tg_store *st, tg_err *err)
 {
-	static const char sql[] = "SELECT seq, hash FROM audit_head WHERE id = 1";
 	tg__stmt *s;
 	int rc;
 	char why[200];
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__audit_sql_q2, err)) < 0)
 		return rc;
 	rc = tg__stmt_step(s, err);
 	if (rc == 1 && (tg__stmt_int64(s, 0) != v->seq || strcmp(tg__stmt_text(s, 1), v->prev) != 0)) {
@@ -154,8 +153,6 @@ static int check_head(verifier *v, tg_audit_report *out, tg_store *st, tg_err *e
 
 int tg__audit_verify(tg_audit_report *out, const tg__ctx *cx, tg_err *err)
 {
-	static const char sql[] = "SELECT seq, actor, at, kind, subject, entry, prev_hash, hash FROM audit_log"
-				  " ORDER BY seq";
 	tg_store *st = cx->store;
 	verifier v;
 	tg__stmt *s = NULL;
@@ -170,7 +167,7 @@ int tg__audit_verify(tg_audit_report *out, const tg__ctx *cx, tg_err *err)
 		EVP_MD_CTX_free(v.md);
 		return tg__oom(err);
 	}
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__audit_sql_q3, err)) < 0)
 		goto done;
 	while ((rc = tg__stmt_step(s, err)) == 1)
 		if ((rc = check_row(&v, out, s, err)) < 0)
@@ -192,14 +189,12 @@ done:
 
 int tg__audit_export(tg_buf *out, const tg__ctx *cx, const char *from, const char *to, tg_err *err)
 {
-	static const char sql[] = "SELECT seq, prev_hash, hash, entry FROM audit_log"
-				  " WHERE substr(at, 1, 10) >= ? AND substr(at, 1, 10) <= ? ORDER BY seq";
 	tg_store *st = cx->store;
 	tg__stmt *s;
 	int rc;
 	if (st == NULL)
 		return tg__fail(err, TG_EINVALID, "audit export needs a store");
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__audit_sql_q4, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, from ? from : "0000-00-00", -1);
 	tg__stmt_bind_text(s, 2, to ? to : "9999-99-99", -1);

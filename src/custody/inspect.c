@@ -158,14 +158,12 @@ static void judge(cert *c)
 
 static int insert_serials(cert *c, tg_store *st, tg_err *err)
 {
-	static const char sql[] = "INSERT INTO cert_serials (serial, certificate_id, item, date, result)"
-				  " VALUES (?, ?, ?, ?, ?)";
 	const json_t *v;
 	size_t i;
 	int rc;
 	json_array_foreach(json_object_get(c->root, "serials"), i, v) {
 		tg__stmt *s;
-		if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+		if ((rc = tg__store_prepare(&s, st, tg__inspect_sql_q, err)) < 0)
 			return rc;
 		tg__stmt_bind_text(s, 1, json_string_value(v), -1);
 		tg__stmt_bind_text(s, 2, c->id, -1);
@@ -185,15 +183,12 @@ static int insert_serials(cert *c, tg_store *st, tg_err *err)
 
 static int record_txn(void *arg, tg_err *err)
 {
-	static const char sel[] = "SELECT content_hash FROM certificates WHERE certificate_id = ?";
-	static const char ins[] = "INSERT INTO certificates (certificate_id, lab, date, item, result, content_hash,"
-				  " cert_json, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 	cert *c = arg;
 	tg_store *st = c->cx->store;
 	char now[21];
 	tg__stmt *s;
 	int rc;
-	if ((rc = tg__store_prepare(&s, st, sel, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__inspect_sql_sel, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, c->id, -1);
 	if ((rc = tg__stmt_step(s, err)) == 1) {
@@ -206,7 +201,7 @@ static int record_txn(void *arg, tg_err *err)
 	if (rc != 0)
 		return rc < 0 ? rc : TG_OK;
 	tg__utc_now(now);
-	if ((rc = tg__store_prepare(&s, st, ins, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__inspect_sql_ins, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, c->id, -1);
 	tg__stmt_bind_text(s, 2, c->lab, -1);

@@ -12,3 +12,14 @@ const char tg__inspect_schema_1[] =
 	"CREATE TABLE cert_serials (serial TEXT NOT NULL, certificate_id TEXT NOT NULL,"
 	" item TEXT NOT NULL, date TEXT NOT NULL, result TEXT NOT NULL,"
 	" PRIMARY KEY (serial, certificate_id));";
+
+/* ---- statements (prepared once per store, cached by address) ---- */
+
+const char tg__inspect_sql_q[] =
+	"INSERT INTO cert_serials (serial, certificate_id, item, date, result)"
+	" VALUES (?, ?, ?, ?, ?)";
+const char tg__inspect_sql_sel[] =
+	"SELECT content_hash FROM certificates WHERE certificate_id = ?";
+const char tg__inspect_sql_ins[] =
+	"INSERT INTO certificates (certificate_id, lab, date, item, result, content_hash,"
+	" cert_json, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";

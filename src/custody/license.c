@@ -140,10 +140,9 @@ static int screen(lic_add *a, const char *key, tg_err *err)
 
 static int exists(lic_add *a, tg_store *st, tg_err *err)
 {
-	static const char sql[] = "SELECT content_hash FROM licenses WHERE id = ?";
 	tg__stmt *s;
 	int rc;
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__license_sql_q, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, a->id, -1);
 	if ((rc = tg__stmt_step(s, err)) == 1 && strcmp(tg__stmt_text(s, 0), a->hash) != 0)
@@ -155,8 +154,6 @@ static int exists(lic_add *a, tg_store *st, tg_err *err)
 
 static int insert_parties(lic_add *a, tg_store *st, const char *key, const char *role, tg_err *err)
 {
-	static const char sql[] = "INSERT INTO license_parties (license_id, role, name, name_norm)"
-				  " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
 	const json_t *v;
 	size_t i;
 	int rc = TG_OK;
@@ -164,7 +161,7 @@ static int insert_parties(lic_add *a, tg_store *st, const char *key, const char 
 		char norm[512];
 		tg__stmt *s;
 		tg__name_norm(norm, json_string_value(v));
-		if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+		if ((rc = tg__store_prepare(&s, st, tg__license_sql_q2, err)) < 0)
 			return rc;
 		tg__stmt_bind_text(s, 1, a->id, -1);
 		tg__stmt_bind_text(s, 2, role, -1);
@@ -181,8 +178,6 @@ static int insert_parties(lic_add *a, tg_store *st, const char *key, const char 
 /* value_limit: the cap plus the §750.11 tolerance (25 % for items licensed by number). */
 static int insert_items(lic_add *a, tg_store *st, tg_err *err)
 {
-	static const char sql[] = "INSERT INTO license_items (license_id, item, qty_cap, value_cap, value_limit,"
-				  " currency) VALUES (?, ?, ?, ?, ?, ?)";
 	const json_t *it;
 	size_t i;
 	int rc;
@@ -193,7 +188,7 @@ static int insert_items(lic_add *a, tg_store *st, tg_err *err)
 		int64_t limit;
 		tg__json_get_dec(&v, it, NULL, "value", 1, err);
 		limit = (unit && strcmp(unit, "value") == 0) ? v.micros : v.micros + v.micros / 4;
-		if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+		if ((rc = tg__store_prepare(&s, st, tg__license_sql_q3, err)) < 0)
 			return rc;
 		tg__stmt_bind_text(s, 1, a->id, -1);
 		tg__stmt_bind_text(s, 2, json_string_value(json_object_get(it, "item")), -1);
@@ -213,8 +208,6 @@ static int insert_items(lic_add *a, tg_store *st, tg_err *err)
 
 static int add_txn(void *arg, tg_err *err)
 {
-	static const char sql[] = "INSERT INTO licenses (id, holder, holder_norm, destination, valid_from, valid_to,"
-				  " status, content_hash, license_json, created_at) VALUES (?,?,?,?,?,?,'live',?,?,?)";
 	lic_add *a = arg;
 	tg_store *st = a->cx->store;
 	char norm[512], from[11], to[11], now[21];
@@ -228,7 +221,7 @@ static int add_txn(void *arg, tg_err *err)
 	tg_date_format(from, a->from);
 	tg_date_format(to, a->to);
 	tg__utc_now(now);
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__license_sql_q4, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, a->id, -1);
 	tg__stmt_bind_text(s, 2, a->holder, -1);

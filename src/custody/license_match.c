@@ -36,12 +36,11 @@ static void miss(cand *c, const char *fmt, const char *a, const char *b)
 
 static int party_ok(tg_store *st, const char *lic, const char *role, const char *name, tg_err *err)
 {
-	static const char sql[] = "SELECT 1 FROM license_parties WHERE license_id = ? AND role = ? AND name_norm = ?";
 	char norm[512];
 	tg__stmt *s;
 	int rc;
 	tg__name_norm(norm, name);
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__license_match_sql_q, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, lic, -1);
 	tg__stmt_bind_text(s, 2, role, -1);
@@ -72,8 +71,6 @@ static int item_totals(int64_t *q, int64_t *v, const tg_order *o, size_t i)
 
 static int items_ok(cand *c, tg_store *st, const tg_order *o, tg_err *err)
 {
-	static const char sql[] = "SELECT qty_cap - qty_used, value_limit - value_used, currency FROM license_items"
-				  " WHERE license_id = ? AND item = ?";
 	size_t i;
 	int rc = TG_OK;
 	for (i = 0; i < o->nlines && rc >= 0; i++) {
@@ -82,7 +79,7 @@ static int items_ok(cand *c, tg_store *st, const tg_order *o, tg_err *err)
 		tg__stmt *s;
 		if ((rc = item_totals(&q, &v, o, i)) <= 0)
 			continue;
-		if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+		if ((rc = tg__store_prepare(&s, st, tg__license_match_sql_q2, err)) < 0)
 			return rc;
 		tg__stmt_bind_text(s, 1, c->id, -1);
 		tg__stmt_bind_text(s, 2, o->lines[i].item, -1);
@@ -258,8 +255,6 @@ static void note_missing(tg_decision *d, const tg_order *o, const char *best)
 
 int tg__license_apply(tg_decision *d, tg_store *st, const tg_order *o, tg__license_memo *memo, tg_err *err)
 {
-	static const char sql[] = "SELECT id, status, review, valid_from, valid_to, destination, license_json"
-				  " FROM licenses WHERE holder_norm = ? ORDER BY status = 'live' DESC, id";
 	char norm[512];
 	cand c;
 	tg_buf best = TG_BUF_INIT;
@@ -274,7 +269,7 @@ int tg__license_apply(tg_decision *d, tg_store *st, const tg_order *o, tg__licen
 		note_missing(d, o, NULL);
 		return TG_OK;
 	}
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__license_match_sql_q3, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, norm, -1);
 	while (!covered && (rc = tg__stmt_step(s, err)) == 1) {

@@ -30,14 +30,12 @@ static json_t *dec_str(int64_t micros)
 /* Replace the licence's items by the stored items with their balances. */
 static int put_items(json_t *lic, tg_store *st, const char *id, tg_err *err)
 {
-	static const char sql[] = "SELECT item, qty_cap, value_cap, value_limit, currency, qty_used, value_used"
-				  " FROM license_items WHERE license_id = ? ORDER BY rowid";
 	json_t *items = json_array();
 	tg__stmt *s;
 	int rc;
 	if (items == NULL || json_object_set_new(lic, "items", items) < 0)
 		return tg__oom(err);
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__license_show_sql_q, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, id, -1);
 	while ((rc = tg__stmt_step(s, err)) == 1) {
@@ -60,12 +58,11 @@ static int put_items(json_t *lic, tg_store *st, const char *id, tg_err *err)
 /* The licence as a jansson object (new reference in *out). */
 static int load(json_t **out, tg_store *st, const char *id, tg_err *err)
 {
-	static const char sql[] = "SELECT license_json, status, review, revoke_reason FROM licenses WHERE id = ?";
 	tg__stmt *s;
 	json_t *lic = NULL;
 	int rc;
 	*out = NULL;
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__license_show_sql_q2, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, id, -1);
 	rc = tg__stmt_step(s, err);
@@ -111,7 +108,6 @@ int tg__license_show(tg_buf *out, const tg__ctx *cx, const char *id, tg_err *err
 
 int tg__license_list(tg_buf *out, const tg__ctx *cx, tg_err *err)
 {
-	static const char sql[] = "SELECT id FROM licenses ORDER BY id";
 	tg_store *st = cx->store;
 	json_t *arr = json_array(), *doc = json_pack("{s:o}", "licenses", arr);
 	tg__stmt *s;
@@ -122,7 +118,7 @@ int tg__license_list(tg_buf *out, const tg__ctx *cx, tg_err *err)
 		json_decref(doc);
 		return st ? tg__oom(err) : tg__fail(err, TG_EINVALID, "licences need a store");
 	}
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__license_show_sql_q3, err)) < 0)
 		goto done;
 	while ((rc = tg__stmt_step(s, err)) == 1) {
 		char **t = tg__realloc(ids, (n + 1) * sizeof(*ids));
@@ -157,14 +153,12 @@ typedef struct revoke_arg {
 
 static int revoke_txn(void *arg, tg_err *err)
 {
-	static const char sel[] = "SELECT status FROM licenses WHERE id = ?";
-	static const char upd[] = "UPDATE licenses SET status = 'revoked', revoke_reason = ? WHERE id = ?";
 	revoke_arg *a = arg;
 	tg_store *st = a->cx->store;
 	json_t *data;
 	char *canon = NULL;
 	int rc;
-	if ((rc = tg__status_change(st, sel, upd, "licence", a->id, "live", a->reason, err)) < 0)
+	if ((rc = tg__status_change(st, tg__license_show_sql_sel, tg__license_show_sql_upd, "licence", a->id, "live", a->reason, err)) < 0)
 		return rc;
 	if ((data = json_pack("{s:s,s:s}", "id", a->id, "reason", a->reason)) == NULL)
 		return tg__oom(err);
@@ -190,9 +184,6 @@ int tg__license_revoke(const tg__ctx *cx, const char *id, const char *reason, tg
 
 int tg__license_customers(tg_buf *out, const tg__ctx *cx, tg_err *err)
 {
-	static const char sql[] = "SELECT p.name, p.role, l.id, l.destination FROM license_parties p"
-				  " JOIN licenses l ON l.id = p.license_id WHERE l.status = 'live' AND l.review = 0"
-				  " ORDER BY p.name_norm, p.role, l.id";
 	tg_store *st = cx->store;
 	json_t *arr = json_array(), *doc = json_pack("{s:o}", "customers", arr);
 	tg__stmt *s;
@@ -201,7 +192,7 @@ int tg__license_customers(tg_buf *out, const tg__ctx *cx, tg_err *err)
 		json_decref(doc);
 		return st ? tg__oom(err) : tg__fail(err, TG_EINVALID, "licences need a store");
 	}
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__license_show_sql_q4, err)) < 0)
 		goto done;
 	while ((rc = tg__stmt_step(s, err)) == 1)
 		if (json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:s}", "name", tg__stmt_text(s, 0), "role",

@@ -118,10 +118,9 @@ static int put_replayed(tg_buf *out, const char *r, size_t n)
 /* 1 = recorded with the same content (receipt appended), 0 = new, < 0 = conflict or error. */
 static int lookup(tg_buf *out, ship_ctx *c, tg_err *err)
 {
-	static const char sql[] = "SELECT content_hash, receipt_json FROM shipments WHERE shipment_id = ?";
 	tg__stmt *s;
 	int rc;
-	if ((rc = tg__store_prepare(&s, c->st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, c->st, tg__ship_sql_q, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, c->id, -1);
 	if ((rc = tg__stmt_step(s, err)) == 1) {

@@ -83,4 +83,53 @@ int tg__trace(tg_buf *out, const tg__ctx *cx, const char *serial, tg_err *err);
 int tg__trace_report(tg_buf *out, const tg__ctx *cx, const char *serial, const char *seen_at, const char *note, tg_err *err);
 int tg__us_volume_record(const tg__ctx *cx, const char *exporter, const char *item, int64_t quantity, const char *period, tg_err *err);
 
+/* SQL statements (inspect_store.c). */
+extern const char tg__inspect_sql_q[];
+extern const char tg__inspect_sql_sel[];
+extern const char tg__inspect_sql_ins[];
+
+/* SQL statements (license_store.c). */
+extern const char tg__license_sql_q[];
+extern const char tg__license_sql_q2[];
+extern const char tg__license_sql_q3[];
+extern const char tg__license_sql_q4[];
+extern const char tg__license_match_sql_q[];
+extern const char tg__license_match_sql_q2[];
+extern const char tg__license_match_sql_q3[];
+extern const char tg__license_show_sql_q[];
+extern const char tg__license_show_sql_q2[];
+extern const char tg__license_show_sql_q3[];
+extern const char tg__license_show_sql_sel[];
+extern const char tg__license_show_sql_upd[];
+extern const char tg__license_show_sql_q4[];
+
+/* SQL statements (ship_store.c). */
+extern const char tg__ship_sql_q[];
+extern const char tg__ship_check_sql_q[];
+extern const char tg__ship_check_sql_q2[];
+extern const char tg__ship_check_sql_q3[];
+extern const char tg__ship_check_sql_q4[];
+extern const char tg__ship_check_sql_q5[];
+extern const char tg__ship_check_sql_q6[];
+extern const char tg__ship_check_sql_cn_sql[];
+extern const char tg__ship_check_sql_us_sql[];
+extern const char tg__ship_more_sql_q[];
+extern const char tg__ship_more_sql_sel[];
+extern const char tg__ship_more_sql_upd[];
+extern const char tg__ship_more_sql_sel2[];
+extern const char tg__ship_more_sql_ups[];
+extern const char tg__trace_sql_q[];
+extern const char tg__trace_sql_q2[];
+extern const char tg__trace_sql_q3[];
+extern const char tg__trace_sql_q4[];
+extern const char tg__trace_sql_ins[];
+extern const char tg__trace_sql_upd[];
+extern const char tg__trace_sql_ins2[];
+extern const char tg__ship_write_sql_ins_line[];
+extern const char tg__ship_write_sql_ins_serial[];
+extern const char tg__ship_write_sql_upd_lic[];
+extern const char tg__ship_write_sql_upd_cn[];
+extern const char tg__ship_write_sql_upd_ord[];
+extern const char tg__ship_write_sql_q[];
+
 #endif

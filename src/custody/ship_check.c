@@ -31,7 +31,6 @@ static void cache_put(ship_ctx *c)
 
 static int load_order(ship_ctx *c, tg_err *err)
 {
-	static const char sql[] = "SELECT order_json, decision_json FROM decisions WHERE order_id = ?";
 	tg__stmt *s;
 	tg_err ignore = TG_ERR_INIT;
 	const char *oj;
@@ -42,7 +41,7 @@ static int load_order(ship_ctx *c, tg_err *err)
 		c->borrowed = 1;
 		return TG_OK;
 	}
-	if ((rc = tg__store_prepare(&s, c->st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, c->st, tg__ship_check_sql_q, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, c->order_id, -1);
 	if ((rc = tg__stmt_step(s, err)) == 1) {
@@ -79,11 +78,10 @@ static int check_decision(ship_ctx *c, tg_err *err)
 
 static int64_t shipped_for_order(ship_ctx *c, const char *item, tg_err *err)
 {
-	static const char sql[] = "SELECT quantity FROM order_shipped WHERE order_id = ? AND item = ?";
 	tg__stmt *s;
 	int64_t n = -1;
 	int rc;
-	if (tg__store_prepare(&s, c->st, sql, err) < 0)
+	if (tg__store_prepare(&s, c->st, tg__ship_check_sql_q2, err) < 0)
 		return -1;
 	tg__stmt_bind_text(s, 1, c->order_id, -1);
 	tg__stmt_bind_text(s, 2, item, -1);
@@ -129,11 +127,9 @@ static int check_lines(ship_ctx *c, tg_err *err)
 /* Latest certificate result of serial for item: 1 pass, 0 fail, -1 none; < -1 on error. */
 static int cert_result(ship_ctx *c, const char *serial, const char *item, char id[64], tg_err *err)
 {
-	static const char sql[] = "SELECT result, certificate_id FROM cert_serials WHERE serial = ? AND item = ?"
-				  " ORDER BY date DESC, rowid DESC LIMIT 1";
 	tg__stmt *s;
 	int rc;
-	if ((rc = tg__store_prepare(&s, c->st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, c->st, tg__ship_check_sql_q3, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, serial, -1);
 	tg__stmt_bind_text(s, 2, item, -1);
@@ -149,10 +145,9 @@ static int cert_result(ship_ctx *c, const char *serial, const char *item, char i
 
 static int shipped_in(ship_ctx *c, const char *serial, char id[64], tg_err *err)
 {
-	static const char sql[] = "SELECT shipment_id FROM shipped_serials WHERE serial = ?";
 	tg__stmt *s;
 	int rc;
-	if ((rc = tg__store_prepare(&s, c->st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, c->st, tg__ship_check_sql_q4, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, serial, -1);
 	if ((rc = tg__stmt_step(s, err)) == 1)
@@ -201,14 +196,12 @@ static int check_serials(ship_ctx *c, tg_err *err)
 
 static int check_license_items(ship_ctx *c, tg_err *err)
 {
-	static const char sql[] = "SELECT qty_cap - qty_used, value_limit - value_used, currency FROM license_items"
-				  " WHERE license_id = ? AND item = ?";
 	size_t i;
 	int rc;
 	for (i = 0; i < c->nlines; i++) {
 		const ship_line *l = &c->lines[i];
 		tg__stmt *s;
-		if ((rc = tg__store_prepare(&s, c->st, sql, err)) < 0)
+		if ((rc = tg__store_prepare(&s, c->st, tg__ship_check_sql_q5, err)) < 0)
 			return rc;
 		tg__stmt_bind_text(s, 1, c->license_id, -1);
 		tg__stmt_bind_text(s, 2, l->item, -1);
@@ -237,13 +230,11 @@ static int check_license_items(ship_ctx *c, tg_err *err)
 
 static int check_license(ship_ctx *c, tg_err *err)
 {
-	static const char sql[] = "SELECT status, review, valid_from, valid_to, holder_norm, destination FROM licenses"
-				  " WHERE id = ?";
 	tg__stmt *s;
 	int rc;
 	if (c->license_id == NULL)
 		return TG_OK;
-	if ((rc = tg__store_prepare(&s, c->st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, c->st, tg__ship_check_sql_q6, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, c->license_id, -1);
 	rc = tg__stmt_step(s, err);
@@ -275,9 +266,6 @@ static int check_license(ship_ctx *c, tg_err *err)
 /* China + Macau (+ Hong Kong) quantity after this shipment <= 50 % of the recorded US end-use quantity. */
 static int check_volume(ship_ctx *c, tg_err *err)
 {
-	static const char cn_sql[] = "SELECT quantity FROM cn_volume WHERE exporter_norm = ? AND item = ?";
-	static const char us_sql[] = "SELECT COALESCE(SUM(quantity), 0) FROM us_volume WHERE exporter_norm = ?"
-				     " AND item = ? AND period <= ?";
 	char period[8];
 	size_t i;
 	int rc;
@@ -287,14 +275,14 @@ static int check_volume(ship_ctx *c, tg_err *err)
 	for (i = 0; i < c->nlines; i++) {
 		int64_t cn = 0, us = 0;
 		tg__stmt *s;
-		if ((rc = tg__store_prepare(&s, c->st, cn_sql, err)) < 0)
+		if ((rc = tg__store_prepare(&s, c->st, tg__ship_check_sql_cn_sql, err)) < 0)
 			return rc;
 		tg__stmt_bind_text(s, 1, c->exporter_norm, -1);
 		tg__stmt_bind_text(s, 2, c->lines[i].item, -1);
 		if ((rc = tg__stmt_step(s, err)) == 1)
 			cn = tg__stmt_int64(s, 0);
 		tg__stmt_reset(s);
-		if (rc < 0 || (rc = tg__store_prepare(&s, c->st, us_sql, err)) < 0)
+		if (rc < 0 || (rc = tg__store_prepare(&s, c->st, tg__ship_check_sql_us_sql, err)) < 0)
 			return rc;
 		tg__stmt_bind_text(s, 1, c->exporter_norm, -1);
 		tg__stmt_bind_text(s, 2, c->lines[i].item, -1);

@@ -16,7 +16,6 @@
 
 int tg__ship_show(tg_buf *out, const tg__ctx *cx, const char *id, tg_err *err)
 {
-	static const char sql[] = "SELECT receipt_json, status FROM shipments WHERE shipment_id = ?";
 	tg_store *st = cx->store;
 	tg__stmt *s;
 	json_t *r;
@@ -24,7 +23,7 @@ int tg__ship_show(tg_buf *out, const tg__ctx *cx, const char *id, tg_err *err)
 	int rc;
 	if (st == NULL)
 		return tg__fail(err, TG_EINVALID, "shipments need a store");
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__ship_more_sql_q, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, id, -1);
 	rc = tg__stmt_step(s, err);
@@ -49,15 +48,13 @@ typedef struct ret_arg {
 
 static int return_txn(void *arg, tg_err *err)
 {
-	static const char sel[] = "SELECT status FROM shipments WHERE shipment_id = ?";
-	static const char upd[] = "UPDATE shipments SET status = ? WHERE shipment_id = ?";
 	ret_arg *a = arg;
 	tg_store *st = a->cx->store;
 	char from[80], to[80], today[11];
 	json_t *data;
 	char *canon = NULL;
 	int rc;
-	rc = tg__status_change(st, sel, upd, "shipment", a->id, "released", a->status, err);
+	rc = tg__status_change(st, tg__ship_more_sql_sel, tg__ship_more_sql_upd, "shipment", a->id, "released", a->status, err);
 	snprintf(from, sizeof(from), "ship:%s", a->id);
 	snprintf(to, sizeof(to), "%s:%s", a->status, a->id);
 	tg_date_format(today, tg_date_today());
@@ -100,10 +97,6 @@ typedef struct vol_arg {
 
 static int volume_txn(void *arg, tg_err *err)
 {
-	static const char sel[] = "SELECT quantity FROM us_volume WHERE exporter_norm = ? AND item = ? AND period = ?";
-	static const char ups[] = "INSERT INTO us_volume (exporter_norm, exporter, item, period, quantity)"
-				  " VALUES (?, ?, ?, ?, ?) ON CONFLICT (exporter_norm, item, period)"
-				  " DO UPDATE SET quantity = ?";
 	vol_arg *a = arg;
 	tg_store *st = a->cx->store;
 	char norm[512], subject[200];
@@ -113,7 +106,7 @@ static int volume_txn(void *arg, tg_err *err)
 	tg__stmt *s;
 	int rc;
 	tg__name_norm(norm, a->exporter);
-	if ((rc = tg__store_prepare(&s, st, sel, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__ship_more_sql_sel2, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, norm, -1);
 	tg__stmt_bind_text(s, 2, a->item, -1);
@@ -121,7 +114,7 @@ static int volume_txn(void *arg, tg_err *err)
 	if ((rc = tg__stmt_step(s, err)) == 1)
 		old = (json_int_t)tg__stmt_int64(s, 0);
 	tg__stmt_reset(s);
-	if (rc < 0 || (rc = tg__store_prepare(&s, st, ups, err)) < 0)
+	if (rc < 0 || (rc = tg__store_prepare(&s, st, tg__ship_more_sql_ups, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, norm, -1);
 	tg__stmt_bind_text(s, 2, a->exporter, -1);

@@ -42,13 +42,9 @@ static void parties(trace *t, const char *order_json)
 
 static int trace_shipment(trace *t, tg_store *st, const char *serial, tg_err *err)
 {
-	static const char sql[] = "SELECT s.shipment_id, s.order_id, s.license_id, s.date, s.destination, s.status,"
-				  " s.exporter, x.item, d.order_json FROM shipped_serials x JOIN shipments s ON"
-				  " s.shipment_id = x.shipment_id LEFT JOIN decisions d ON d.order_id = s.order_id"
-				  " WHERE x.serial = ?";
 	tg__stmt *s;
 	int rc;
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__trace_sql_q, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, serial, -1);
 	if ((rc = tg__stmt_step(s, err)) == 1) {
@@ -70,12 +66,9 @@ static int trace_shipment(trace *t, tg_store *st, const char *serial, tg_err *er
 
 static int trace_cert(trace *t, tg_store *st, const char *serial, tg_err *err)
 {
-	static const char sql[] = "SELECT c.certificate_id, c.lab, c.date, c.item, c.result FROM cert_serials x"
-				  " JOIN certificates c ON c.certificate_id = x.certificate_id WHERE x.serial = ?"
-				  " ORDER BY x.date DESC, x.rowid DESC LIMIT 1";
 	tg__stmt *s;
 	int rc;
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__trace_sql_q2, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, serial, -1);
 	if ((rc = tg__stmt_step(s, err)) == 1) {
@@ -92,12 +85,11 @@ static int trace_cert(trace *t, tg_store *st, const char *serial, tg_err *err)
 
 static int trace_license(trace *t, tg_store *st, tg_err *err)
 {
-	static const char sql[] = "SELECT id, holder, destination, status, review, valid_to FROM licenses WHERE id = ?";
 	tg__stmt *s;
 	int rc;
 	if (!t->license[0])
 		return 0;
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__trace_sql_q3, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, t->license, -1);
 	if ((rc = tg__stmt_step(s, err)) == 1)
@@ -112,14 +104,12 @@ static int trace_license(trace *t, tg_store *st, tg_err *err)
 
 static int trace_reports(trace *t, tg_store *st, const char *serial, tg_err *err)
 {
-	static const char sql[] = "SELECT seen_at, note, flagged, recorded_at FROM diversion_reports WHERE serial = ?"
-				  " ORDER BY id";
 	json_t *arr = json_array();
 	tg__stmt *s;
 	int rc;
 	if (arr == NULL || json_object_set_new(t->doc, "diversion_reports", arr) < 0)
 		return tg__oom(err);
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__trace_sql_q4, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, serial, -1);
 	while ((rc = tg__stmt_step(s, err)) == 1)
@@ -177,13 +167,11 @@ typedef struct report_arg {
 
 static int flag(tg_store *st, const char *kind, const char *subject, const char *why, tg_err *err)
 {
-	static const char ins[] = "INSERT INTO review_flags (subject_kind, subject, reason, recorded_at) VALUES (?,?,?,?)";
-	static const char upd[] = "UPDATE licenses SET review = 1 WHERE id = ?";
 	char now[21];
 	tg__stmt *s;
 	int rc;
 	tg__utc_now(now);
-	if ((rc = tg__store_prepare(&s, st, ins, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__trace_sql_ins, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, kind, -1);
 	tg__stmt_bind_text(s, 2, subject, -1);
@@ -191,7 +179,7 @@ static int flag(tg_store *st, const char *kind, const char *subject, const char 
 	tg__stmt_bind_text(s, 4, now, -1);
 	rc = tg__stmt_step(s, err);
 	tg__stmt_reset(s);
-	if (rc < 0 || strcmp(kind, "license") != 0 || (rc = tg__store_prepare(&s, st, upd, err)) < 0)
+	if (rc < 0 || strcmp(kind, "license") != 0 || (rc = tg__store_prepare(&s, st, tg__trace_sql_upd, err)) < 0)
 		return rc < 0 ? rc : TG_OK;
 	tg__stmt_bind_text(s, 1, subject, -1);
 	rc = tg__stmt_step(s, err);
@@ -201,8 +189,6 @@ static int flag(tg_store *st, const char *kind, const char *subject, const char 
 
 static int report_txn(void *arg, tg_err *err)
 {
-	static const char ins[] = "INSERT INTO diversion_reports (serial, seen_at, note, shipment_id, license_id,"
-				  " consignee, flagged, recorded_at) VALUES (?,?,?,?,?,?,?,?)";
 	report_arg *a = arg;
 	tg_store *st = a->cx->store;
 	char now[21], why[300];
@@ -212,7 +198,7 @@ static int report_txn(void *arg, tg_err *err)
 	int rc;
 	tg__utc_now(now);
 	snprintf(why, sizeof(why), "serial %.63s shipped to %s seen in %s: %.150s", a->serial, a->t.dest, a->seen_at, a->note);
-	if ((rc = tg__store_prepare(&s, st, ins, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__trace_sql_ins2, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, a->serial, -1);
 	tg__stmt_bind_text(s, 2, a->seen_at, -1);

@@ -117,20 +117,11 @@ static int exec_bound(tg__stmt *s, tg_err *err)
 
 static int write_line(ship_ctx *c, const ship_line *l, tg_err *err)
 {
-	static const char ins_line[] = "INSERT INTO shipment_lines (shipment_id, item, quantity, value, currency)"
-				       " VALUES (?, ?, ?, ?, ?)";
-	static const char ins_serial[] = "INSERT INTO shipped_serials (serial, shipment_id, item) VALUES (?, ?, ?)";
-	static const char upd_lic[] = "UPDATE license_items SET qty_used = qty_used + ?, value_used = value_used + ?"
-				      " WHERE license_id = ? AND item = ?";
-	static const char upd_cn[] = "INSERT INTO cn_volume (exporter_norm, item, quantity) VALUES (?, ?, ?)"
-				     " ON CONFLICT (exporter_norm, item) DO UPDATE SET quantity = cn_volume.quantity + ?";
-	static const char upd_ord[] = "INSERT INTO order_shipped (order_id, item, quantity) VALUES (?, ?, ?)"
-				      " ON CONFLICT (order_id, item) DO UPDATE SET quantity = order_shipped.quantity + ?";
 	const json_t *v;
 	tg__stmt *s;
 	size_t k;
 	int rc;
-	if ((rc = tg__store_prepare(&s, c->st, ins_line, err)) < 0)
+	if ((rc = tg__store_prepare(&s, c->st, tg__ship_write_sql_ins_line, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, c->id, -1);
 	tg__stmt_bind_text(s, 2, l->item, -1);
@@ -140,7 +131,7 @@ static int write_line(ship_ctx *c, const ship_line *l, tg_err *err)
 	if ((rc = exec_bound(s, err)) < 0)
 		return rc;
 	json_array_foreach(l->serials, k, v) {
-		if ((rc = tg__store_prepare(&s, c->st, ins_serial, err)) < 0)
+		if ((rc = tg__store_prepare(&s, c->st, tg__ship_write_sql_ins_serial, err)) < 0)
 			return rc;
 		tg__stmt_bind_text(s, 1, json_string_value(v), -1);
 		tg__stmt_bind_text(s, 2, c->id, -1);
@@ -149,7 +140,7 @@ static int write_line(ship_ctx *c, const ship_line *l, tg_err *err)
 			return rc;
 	}
 	if (c->license_id) {
-		if ((rc = tg__store_prepare(&s, c->st, upd_lic, err)) < 0)
+		if ((rc = tg__store_prepare(&s, c->st, tg__ship_write_sql_upd_lic, err)) < 0)
 			return rc;
 		tg__stmt_bind_int64(s, 1, l->qty);
 		tg__stmt_bind_int64(s, 2, l->value);
@@ -158,7 +149,7 @@ static int write_line(ship_ctx *c, const ship_line *l, tg_err *err)
 		if ((rc = exec_bound(s, err)) < 0)
 			return rc;
 	}
-	if ((rc = tg__store_prepare(&s, c->st, upd_ord, err)) < 0)
+	if ((rc = tg__store_prepare(&s, c->st, tg__ship_write_sql_upd_ord, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, c->order_id, -1);
 	tg__stmt_bind_text(s, 2, l->item, -1);
@@ -166,7 +157,7 @@ static int write_line(ship_ctx *c, const ship_line *l, tg_err *err)
 	tg__stmt_bind_int64(s, 4, l->qty);
 	if ((rc = exec_bound(s, err)) < 0 || !tg__ship_is_china(c->order->destination))
 		return rc;
-	if ((rc = tg__store_prepare(&s, c->st, upd_cn, err)) < 0)
+	if ((rc = tg__store_prepare(&s, c->st, tg__ship_write_sql_upd_cn, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, c->exporter_norm, -1);
 	tg__stmt_bind_text(s, 2, l->item, -1);
@@ -177,14 +168,11 @@ static int write_line(ship_ctx *c, const ship_line *l, tg_err *err)
 
 static int write_head(ship_ctx *c, const char *receipt_json, tg_err *err)
 {
-	static const char sql[] = "INSERT INTO shipments (shipment_id, content_hash, order_id, license_id, date,"
-				  " exporter, exporter_norm, destination, status, shipment_json, receipt_json,"
-				  " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'released', ?, ?, ?)";
 	char now[21];
 	tg__stmt *s;
 	int rc;
 	tg__utc_now(now);
-	if ((rc = tg__store_prepare(&s, c->st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, c->st, tg__ship_write_sql_q, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, c->id, -1);
 	tg__stmt_bind_text(s, 2, c->hash, -1);

@@ -20,10 +20,9 @@ static tg_verdict verdict_from(const char *s)
 
 int tg__record_lookup(tg_buf *out, tg_verdict *verdict, tg_store *st, const tg_order *o, tg_err *err)
 {
-	static const char sql[] = "SELECT content_hash, decision_json, verdict FROM decisions WHERE order_id = ?";
 	tg__stmt *s;
 	int rc;
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__record_sql_q, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, o->id, -1);
 	rc = tg__stmt_step(s, err);
@@ -45,12 +44,10 @@ int tg__record_lookup(tg_buf *out, tg_verdict *verdict, tg_store *st, const tg_o
 
 int tg__record_insert(tg_store *st, const tg_order *o, const tg_decision *d, const char *json, tg_err *err)
 {
-	static const char sql[] = "INSERT INTO decisions (order_id, content_hash, as_of, verdict, exporter,"
-				  " order_json, decision_json, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 	tg__stmt *s;
 	char date[11], now[21];
 	int rc;
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__record_sql_q2, err)) < 0)
 		return rc;
 	tg_date_format(date, d->as_of);
 	tg__utc_now(now);

@@ -18,4 +18,11 @@ int tg__record_insert(tg_store *st, const tg_order *o, const tg_decision *d, con
 extern const char tg__decide_schema_1[];
 extern const char tg__decide_schema_2[];
 
+/* SQL statements (decide_store.c). */
+extern const char tg__record_sql_q[];
+extern const char tg__record_sql_q2[];
+
+/* The exporter of the recorded order order_id into out (TG_ENOTFOUND field "order_id" when none). */
+int tg__record_exporter(char *out, size_t n, tg_store *st, const char *order_id, tg_err *err);
+
 #endif

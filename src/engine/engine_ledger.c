@@ -25,3 +25,8 @@ int tg_ledger_statement(tg_buf *out, tg_engine *e, const char *exporter, const c
 	tg__engine_ctx(&cx, e);
 	return tg__ledger_statement(out, &cx, exporter, quarter, csv, err);
 }
+
+int tg_engine_report(tg_buf *out, tg_engine *e, const char *name, const char *exporter, tg_err *err)
+{
+	return tg__ledger_report(out, tg_engine_store(e), name, exporter, err);
+}

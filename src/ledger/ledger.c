@@ -48,13 +48,11 @@ int tg__ledger_prorate(int64_t *out, int64_t rate, int64_t base, int64_t q, int6
 
 static int post_line(tg_store *st, const tg__posting *p, const char *account, int64_t amount, tg_err *err)
 {
-	static const char sql[] = "INSERT INTO ledger_lines (txn, exporter_norm, exporter, kind, currency, account,"
-				  " amount, date, source, ref, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
 	char now[21];
 	tg__stmt *s;
 	int rc;
 	tg__utc_now(now);
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__ledger_sql_q, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, p->txn, -1);
 	tg__stmt_bind_text(s, 2, p->exporter_norm, -1);
@@ -84,14 +82,11 @@ int tg__ledger_post(tg_store *st, const tg__posting *p, const char *debit, const
 int tg__ledger_reverse(tg_store *st, const char *from, const char *to, const char *date, const char *source,
 		       tg_err *err)
 {
-	static const char sql[] = "INSERT INTO ledger_lines (txn, exporter_norm, exporter, kind, currency, account,"
-				  " amount, date, source, ref, recorded_at) SELECT ?, exporter_norm, exporter, kind,"
-				  " currency, account, -amount, ?, ?, ref, ? FROM ledger_lines WHERE txn = ? ORDER BY id";
 	char now[21];
 	tg__stmt *s;
 	int rc;
 	tg__utc_now(now);
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__ledger_sql_q2, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, to, -1);
 	tg__stmt_bind_text(s, 2, date, -1);
@@ -113,11 +108,9 @@ typedef struct remit_arg {
 /* 1 = the same remittance is already recorded, 0 = new, TG_ECONFLICT = ref used for another. */
 static int remit_exists(remit_arg *a, tg_store *st, tg_err *err)
 {
-	static const char sql[] = "SELECT exporter_norm, kind, currency, amount, date FROM ledger_lines"
-				  " WHERE txn = ? AND account = 'charges_payable'";
 	tg__stmt *s;
 	int rc;
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__ledger_sql_q3, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, a->txn, -1);
 	if ((rc = tg__stmt_step(s, err)) == 1 &&

@@ -34,4 +34,25 @@ int tg__ledger_check(tg_buf *out, const tg__ctx *cx, tg_err *err);
 int tg__ledger_remit(const tg__ctx *cx, const char *exporter, const char *kind, const char *amount, const char *currency, const char *date, const char *ref, tg_err *err);
 int tg__ledger_statement(tg_buf *out, const tg__ctx *cx, const char *exporter, const char *quarter, int csv, tg_err *err);
 
+/* SQL statements (ledger_store.c). */
+extern const char tg__ledger_sql_q[];
+extern const char tg__ledger_sql_q2[];
+extern const char tg__ledger_sql_q3[];
+extern const char tg__ledger_report_sql_q[];
+extern const char tg__ledger_report_sql_bad[];
+extern const char tg__ledger_report_sql_tot[];
+
+/* One report: its query (key filter as parameters 1 and 2; the first is CAST, else PostgreSQL cannot type
+ * it; norm: the key is an exporter name, compared normalised), array key, and column names (a leading
+ * '#' = integer, '!' = boolean, '$' = minor units formatted in the currency of column 3, '@' = stored JSON
+ * text). The table is in ledger_store.c. */
+typedef struct tg__ledger_report_def {
+	const char *name, *sql, *key, *cols[9];
+	int norm;
+} tg__ledger_report_def;
+extern const tg__ledger_report_def tg__ledger_reports[];
+extern const size_t tg__ledger_nreports;
+/* tg_engine_report (tg/engine.h) over the store. */
+int tg__ledger_report(tg_buf *out, tg_store *st, const char *name, const char *exporter, tg_err *err);
+
 #endif

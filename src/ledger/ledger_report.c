@@ -54,13 +54,9 @@ static int gather(stmt_line *rows, size_t *n, tg_store *st, const char *norm, co
 {
 	/* The "before the quarter" flag is computed once in a derived table: PostgreSQL does not take
 	 * the same CASE with another placeholder in GROUP BY as the selected one. */
-	static const char sql[] = "SELECT kind, currency, source, prior, SUM(amount) FROM"
-				  " (SELECT kind, currency, source, CASE WHEN date < ? THEN 1 ELSE 0 END AS prior, amount"
-				  " FROM ledger_lines WHERE exporter_norm = ? AND account = 'charges_payable' AND date <= ?) AS l"
-				  " GROUP BY kind, currency, source, prior ORDER BY kind, currency";
 	tg__stmt *s;
 	int rc;
-	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__ledger_report_sql_q, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, from, -1);
 	tg__stmt_bind_text(s, 2, norm, -1);
@@ -143,23 +139,20 @@ int tg__ledger_statement(tg_buf *out, const tg__ctx *cx, const char *exporter, c
 
 int tg__ledger_check(tg_buf *out, const tg__ctx *cx, tg_err *err)
 {
-	static const char bad[] = "SELECT txn, currency, SUM(amount) FROM ledger_lines GROUP BY txn, currency"
-				  " HAVING SUM(amount) <> 0 ORDER BY txn";
-	static const char tot[] = "SELECT COUNT(*), COUNT(DISTINCT txn) FROM ledger_lines";
 	tg_store *st = cx->store;
 	tg__stmt *s;
 	int64_t nbad = 0, lines = 0, txns = 0;
 	int rc;
 	if (st == NULL)
 		return tg__fail(err, TG_EINVALID, "the ledger needs a store");
-	if ((rc = tg__store_prepare(&s, st, tot, err)) < 0)
+	if ((rc = tg__store_prepare(&s, st, tg__ledger_report_sql_tot, err)) < 0)
 		return rc;
 	if ((rc = tg__stmt_step(s, err)) == 1) {
 		lines = tg__stmt_int64(s, 0);
 		txns = tg__stmt_int64(s, 1);
 	}
 	tg__stmt_reset(s);
-	if (rc < 0 || (rc = tg__store_prepare(&s, st, bad, err)) < 0)
+	if (rc < 0 || (rc = tg__store_prepare(&s, st, tg__ledger_report_sql_bad, err)) < 0)
 		return rc;
 	tg__buf_puts(out, "{\"unbalanced\":[");
 	while ((rc = tg__stmt_step(s, err)) == 1) {
@@ -175,4 +168,76 @@ int tg__ledger_check(tg_buf *out, const tg__ctx *cx, tg_err *err)
 			   (long long)txns, (long long)lines) < 0)
 		return tg__oom(err);
 	return nbad ? tg__fail(err, TG_ECONFLICT, "ledger unbalanced: %lld transaction(s)", (long long)nbad) : TG_OK;
+}
+
+/* ---- read-only reports (tg_engine_report): diversion, volumes, remittances, certificates, review ---- */
+
+
+static int report_row(tg_buf *b, tg__stmt *s, const tg__ledger_report_def *r)
+{
+	int i, rc = tg__buf_putc(b, '{');
+	for (i = 0; rc == TG_OK && i < 9 && r->cols[i]; i++) {
+		const char *c = r->cols[i], *name = strchr("#!$@", *c) ? c + 1 : c;
+		if ((rc = tg__buf_printf(b, "%s\"%s\":", i ? "," : "", name)) < 0)
+			break;
+		if (tg__stmt_is_null(s, i))
+			rc = tg__buf_puts(b, "null");
+		else if (*c == '#')
+			rc = tg__buf_printf(b, "%lld", (long long)tg__stmt_int64(s, i));
+		else if (*c == '!')
+			rc = tg__buf_puts(b, tg__stmt_int64(s, i) ? "true" : "false");
+		else if (*c == '$') {
+			if ((rc = tg__buf_putc(b, '"')) == TG_OK &&
+			    (rc = tg__money_put(b, tg__stmt_int64(s, i), tg__stmt_text(s, 3))) == TG_OK)
+				rc = tg__buf_putc(b, '"');
+		} else if (*c == '@')
+			rc = tg__buf_puts(b, tg__stmt_text(s, i));
+		else
+			rc = tg__buf_put_json_str(b, tg__stmt_text(s, i));
+	}
+	return rc == TG_OK ? tg__buf_putc(b, '}') : rc;
+}
+
+static int report_one(tg_buf *out, tg_store *st, const tg__ledger_report_def *r, const char *exporter, tg_err *err)
+{
+	char norm[512];
+	const char *key = exporter;
+	tg__stmt *s;
+	int rc, n = 0;
+	if (exporter && r->norm) {
+		tg__name_norm(norm, exporter);
+		key = norm;
+	}
+	if ((rc = tg__store_prepare(&s, st, r->sql, err)) < 0)
+		return rc;
+	if (key) {
+		tg__stmt_bind_text(s, 1, key, -1);
+		tg__stmt_bind_text(s, 2, key, -1);
+	}
+	rc = tg__buf_printf(out, "\"%s\":[", r->key);
+	while (rc == TG_OK && (rc = tg__stmt_step(s, err)) == 1)
+		if ((rc = tg__buf_puts(out, n++ ? "," : "")) == TG_OK)
+			rc = report_row(out, s, r);
+	tg__stmt_reset(s);
+	if (rc == 0)
+		rc = tg__buf_putc(out, ']');
+	return rc == TG_ENOMEM ? tg__oom(err) : rc;
+}
+
+int tg__ledger_report(tg_buf *out, tg_store *st, const char *name, const char *exporter, tg_err *err)
+{
+	int us = name && strcmp(name, "us-volume") == 0, rc;
+	size_t i;
+	if (st == NULL)
+		return tg__fail(err, TG_EINVALID, "reports need a store");
+	for (i = 0; i < tg__ledger_nreports; i++)
+		if (name && strcmp(tg__ledger_reports[i].name, name) == 0)
+			break;
+	if (i == tg__ledger_nreports || strcmp(name, "china-volume") == 0)
+		return tg__fail_field(err, TG_EINVALID, "report", "unknown report %s", name ? name : "");
+	if ((rc = tg__buf_putc(out, '{')) < 0 || (rc = report_one(out, st, &tg__ledger_reports[i], exporter, err)) < 0)
+		return rc;
+	if (us && ((rc = tg__buf_putc(out, ',')) < 0 || (rc = report_one(out, st, &tg__ledger_reports[i + 1], exporter, err)) < 0))
+		return rc;
+	return tg__buf_putc(out, '}');
 }

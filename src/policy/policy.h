@@ -7,6 +7,7 @@
 #include "tg/dec.h"
 #include "tg/order.h"
 #include "tg/policy.h"
+#include "tg/store.h"
 
 /* A set of ISO countries: bit (c0-'A')*26 + (c1-'A'). */
 typedef struct tg__cset {
@@ -73,5 +74,9 @@ unsigned tg__eccn_bit(const char *eccn);
 
 /* Schema steps (policy_store.c), listed in order by engine/engine_schema.c. */
 extern const char tg__policy_schema_1[];
+
+/* A policy version not seen before is recorded in policy_versions and audited ("policy"), in one
+ * transaction. */
+int tg__policy_version_note(tg_store *st, const char *actor, const tg_policy *policy, tg_err *err);
 
 #endif

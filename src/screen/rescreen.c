@@ -27,24 +27,8 @@
 #define MAX_SIDE_HITS 32 /* hits per party and side: more than any one name has on a list change */
 #define MAX_NAME 4096    /* tg_screen_name()'s limit on a name */
 
-static const char SQL_PREV[] = "SELECT COALESCE(MAX(id), 0) FROM list_snapshots WHERE name = ? AND id < ?";
 /* Entries of snapshot ?2 without an equal (list, source id, key hash) in snapshot ?3; the last
  * column says whether (list, source id) is in snapshot ?1 (= ?3) at all: changed rather than added/removed. */
-static const char SQL_DIFF[] =
-	"SELECT n.source_id, n.list, n.type, n.names, n.countries, n.key_hash,"
-	" CASE WHEN EXISTS (SELECT 1 FROM list_entries o WHERE o.snapshot_id = ? AND o.list = n.list"
-	"  AND o.source_id = n.source_id) THEN 1 ELSE 0 END"
-	" FROM list_entries n WHERE n.snapshot_id = ? AND NOT EXISTS (SELECT 1 FROM list_entries o"
-	"  WHERE o.snapshot_id = ? AND o.list = n.list AND o.source_id = n.source_id AND o.key_hash = n.key_hash)"
-	" ORDER BY n.seq";
-static const char SQL_PARTIES[] = "SELECT order_json FROM decisions ORDER BY order_id";
-static const char SQL_INS_REPORT[] =
-	"INSERT INTO rescreen_reports (snapshot_id, previous_id, list_name, created_at, added, changed, removed,"
-	" parties, new_hits, cleared_hits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-static const char SQL_INS_HIT[] =
-	"INSERT INTO rescreen_hits (snapshot_id, seq, kind, party, party_country, change_kind, list, entity_id,"
-	" name, matched_name, score_ppm, level, approved, override_state, explanation)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 /* One side of the change: a screener over its entries, and each entry's change by "list\x1fsource_id". */
 typedef struct side {
@@ -93,7 +77,7 @@ static int prev_snapshot(int64_t *out, tg_store *st, const char *name, int64_t s
 {
 	tg__stmt *q;
 	int rc;
-	if ((rc = tg__store_prepare(&q, st, SQL_PREV, err)) < 0)
+	if ((rc = tg__store_prepare(&q, st, tg__rescreen_sql_prev, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(q, 1, name, -1);
 	tg__stmt_bind_int64(q, 2, snap);
@@ -150,7 +134,7 @@ static int load_parties(run *r, tg_err *err)
 {
 	tg__stmt *q;
 	int rc;
-	if ((rc = tg__store_prepare(&q, r->st, SQL_PARTIES, err)) < 0)
+	if ((rc = tg__store_prepare(&q, r->st, tg__rescreen_sql_parties, err)) < 0)
 		return rc;
 	while ((rc = tg__stmt_step(q, err)) == 1)
 		if ((rc = order_parties(r, tg__stmt_text(q, 0), tg__stmt_bytes(q, 0), err)) < 0)
@@ -175,7 +159,7 @@ static int diff_side(run *r, side *sd, int64_t a, int64_t b, int is_new, int bui
 		return TG_OK;
 	if (build && sd->s == NULL && (rc = tg__sc_new(&sd->s, err)) < 0)
 		return rc;
-	if ((rc = tg__store_prepare(&q, r->st, SQL_DIFF, err)) < 0)
+	if ((rc = tg__store_prepare(&q, r->st, tg__rescreen_sql_diff, err)) < 0)
 		return rc;
 	tg__stmt_bind_int64(q, 1, b);
 	tg__stmt_bind_int64(q, 2, a);
@@ -305,7 +289,7 @@ static int insert_hit(run *r, const rhit *x, int64_t seq, tg_err *err)
 {
 	tg__stmt *q;
 	int rc;
-	if ((rc = tg__store_prepare(&q, r->st, SQL_INS_HIT, err)) < 0)
+	if ((rc = tg__store_prepare(&q, r->st, tg__rescreen_sql_ins_hit, err)) < 0)
 		return rc;
 	tg__stmt_bind_int64(q, 1, r->sum.snapshot);
 	tg__stmt_bind_int64(q, 2, seq);
@@ -338,7 +322,7 @@ static int store_report(run *r, const char *list_name, const char *actor, tg_err
 	int rc;
 
 	tg__utc_now(now);
-	if ((rc = tg__store_prepare(&q, r->st, SQL_INS_REPORT, err)) < 0)
+	if ((rc = tg__store_prepare(&q, r->st, tg__rescreen_sql_ins_report, err)) < 0)
 		return rc;
 	tg__stmt_bind_int64(q, 1, s->snapshot), tg__stmt_bind_int64(q, 2, s->previous);
 	tg__stmt_bind_text(q, 3, list_name, -1), tg__stmt_bind_text(q, 4, now, -1);

@@ -18,4 +18,14 @@ int tg__rescreen_snapshot(tg_rescreen_summary *out, tg_store *st, int64_t snap, 
 /* Schema steps (rescreen_store.c), listed in order by engine/engine_schema.c. */
 extern const char tg__rescreen_schema_lists_3[];
 
+/* SQL statements (rescreen_store.c). */
+extern const char tg__rescreen_sql_prev[];
+extern const char tg__rescreen_sql_diff[];
+extern const char tg__rescreen_sql_parties[];
+extern const char tg__rescreen_sql_ins_report[];
+extern const char tg__rescreen_sql_ins_hit[];
+extern const char tg__rescreen_report_sql_report[];
+extern const char tg__rescreen_report_sql_latest[];
+extern const char tg__rescreen_report_sql_hits[];
+
 #endif

@@ -9,15 +9,6 @@
 #include "buf.h"
 #include "err.h"
 
-static const char SQL_REPORT[] =
-	"SELECT snapshot_id, previous_id, list_name, created_at, added, changed, removed, parties, new_hits,"
-	" cleared_hits FROM rescreen_reports WHERE snapshot_id = ?";
-static const char SQL_LATEST[] =
-	"SELECT snapshot_id, previous_id, list_name, created_at, added, changed, removed, parties, new_hits,"
-	" cleared_hits FROM rescreen_reports ORDER BY snapshot_id DESC LIMIT 1";
-static const char SQL_HITS[] =
-	"SELECT kind, party, party_country, change_kind, list, entity_id, name, matched_name, score_ppm, level,"
-	" approved, override_state, explanation FROM rescreen_hits WHERE snapshot_id = ? ORDER BY seq";
 
 static void field(char *dst, size_t cap, const char *s)
 {
@@ -29,7 +20,7 @@ static int read_head(tg_rescreen_report *r, tg_store *st, int64_t snapshot, tg_e
 {
 	tg__stmt *q;
 	int rc;
-	if ((rc = tg__store_prepare(&q, st, snapshot ? SQL_REPORT : SQL_LATEST, err)) < 0)
+	if ((rc = tg__store_prepare(&q, st, snapshot ? tg__rescreen_report_sql_report : tg__rescreen_report_sql_latest, err)) < 0)
 		return rc;
 	if (snapshot)
 		tg__stmt_bind_int64(q, 1, snapshot);
@@ -87,7 +78,7 @@ static int read_hits(tg_rescreen_report *r, tg_store *st, tg_err *err)
 	size_t cap = 0;
 	tg__stmt *q;
 	int rc;
-	if ((rc = tg__store_prepare(&q, st, SQL_HITS, err)) < 0)
+	if ((rc = tg__store_prepare(&q, st, tg__rescreen_report_sql_hits, err)) < 0)
 		return rc;
 	tg__stmt_bind_int64(q, 1, r->summary.snapshot);
 	while ((rc = tg__stmt_step(q, err)) == 1) {

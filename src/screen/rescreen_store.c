@@ -40,3 +40,33 @@ const char tg__rescreen_schema_lists_3[] =
 	" override_state TEXT NOT NULL,"
 	" explanation TEXT NOT NULL,"
 	" PRIMARY KEY (snapshot_id, seq));";
+
+/* ---- statements (prepared once per store, cached by address) ---- */
+
+const char tg__rescreen_sql_prev[] =
+	"SELECT COALESCE(MAX(id), 0) FROM list_snapshots WHERE name = ? AND id < ?";
+const char tg__rescreen_sql_diff[] =
+	"SELECT n.source_id, n.list, n.type, n.names, n.countries, n.key_hash,"
+	" CASE WHEN EXISTS (SELECT 1 FROM list_entries o WHERE o.snapshot_id = ? AND o.list = n.list"
+	"  AND o.source_id = n.source_id) THEN 1 ELSE 0 END"
+	" FROM list_entries n WHERE n.snapshot_id = ? AND NOT EXISTS (SELECT 1 FROM list_entries o"
+	"  WHERE o.snapshot_id = ? AND o.list = n.list AND o.source_id = n.source_id AND o.key_hash = n.key_hash)"
+	" ORDER BY n.seq";
+const char tg__rescreen_sql_parties[] =
+	"SELECT order_json FROM decisions ORDER BY order_id";
+const char tg__rescreen_sql_ins_report[] =
+	"INSERT INTO rescreen_reports (snapshot_id, previous_id, list_name, created_at, added, changed, removed,"
+	" parties, new_hits, cleared_hits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+const char tg__rescreen_sql_ins_hit[] =
+	"INSERT INTO rescreen_hits (snapshot_id, seq, kind, party, party_country, change_kind, list, entity_id,"
+	" name, matched_name, score_ppm, level, approved, override_state, explanation)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+const char tg__rescreen_report_sql_report[] =
+	"SELECT snapshot_id, previous_id, list_name, created_at, added, changed, removed, parties, new_hits,"
+	" cleared_hits FROM rescreen_reports WHERE snapshot_id = ?";
+const char tg__rescreen_report_sql_latest[] =
+	"SELECT snapshot_id, previous_id, list_name, created_at, added, changed, removed, parties, new_hits,"
+	" cleared_hits FROM rescreen_reports ORDER BY snapshot_id DESC LIMIT 1";
+const char tg__rescreen_report_sql_hits[] =
+	"SELECT kind, party, party_country, change_kind, list, entity_id, name, matched_name, score_ppm, level,"
+	" approved, override_state, explanation FROM rescreen_hits WHERE snapshot_id = ? ORDER BY seq";

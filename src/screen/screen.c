@@ -11,10 +11,6 @@
 #include "alloc.h"
 #include "err.h"
 
-static const char SQL_LATEST[] =
-	"SELECT e.source_id, e.list, e.type, e.names, e.countries, e.key_hash FROM list_entries e"
-	" JOIN (SELECT name, MAX(id) AS id FROM list_snapshots GROUP BY name) s ON e.snapshot_id = s.id"
-	" ORDER BY e.snapshot_id, e.seq";
 
 #define DEFAULT_REVIEW TG_SC_DEFAULT_REVIEW
 #define DEFAULT_BLOCK TG_SC_DEFAULT_BLOCK
@@ -171,7 +167,7 @@ int tg_screener_open(tg_screener **out, tg_store *st, tg_err *err)
 	TG_ASSERT_ARG(out && st, err);
 	if ((rc = tg__sc_new(&s, err)) < 0)
 		return rc;
-	if ((rc = tg__store_prepare(&q, st, SQL_LATEST, err)) < 0)
+	if ((rc = tg__store_prepare(&q, st, tg__screen_sql_latest, err)) < 0)
 		goto fail;
 	while ((rc = tg__stmt_step(q, err)) == 1)
 		if ((rc = add_row(s, q)) < 0)

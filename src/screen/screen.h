@@ -11,6 +11,8 @@
 #define TG_SCREEN_SCREEN_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include "tg/store.h"
 
 #define TG_SCREEN_NORM_MAX 512 /* normalised names are cut at this many bytes */
 
@@ -31,5 +33,8 @@ void tg__name_norm(char out[512], const char *name);
 
 /* Schema steps (screen_store.c), listed in order by engine/engine_schema.c. */
 extern const char tg__screen_schema_lists_2[];
+
+/* What the screener is built from: v[0] the newest list snapshot id, v[1] the newest override id. */
+int tg__screen_version(tg_store *st, int64_t v[2], tg_err *err);
 
 #endif

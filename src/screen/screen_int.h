@@ -327,4 +327,10 @@ const tg__zh_term *tg__zh_match(const char *s, size_t n);
 /* Is the ASCII token a place name from the table (weak evidence)? */
 int tg__zh_is_place(const char *tok, size_t n);
 
+/* SQL statements (screen_store.c). */
+extern const char tg__screen_sql_latest[];
+extern const char tg__screen_override_sql_entry_hash[];
+extern const char tg__screen_override_sql_insert[];
+extern const char tg__screen_override_sql_all[];
+
 #endif

@@ -14,18 +14,6 @@
 #include "alloc.h"
 #include "err.h"
 
-static const char SQL_ENTRY_HASH[] =
-	"SELECT e.key_hash FROM list_entries e"
-	" JOIN (SELECT name, MAX(id) AS id FROM list_snapshots GROUP BY name) s ON e.snapshot_id = s.id"
-	" WHERE e.list = ? AND e.source_id = ? ORDER BY e.snapshot_id DESC";
-static const char SQL_INSERT[] =
-	"INSERT INTO screen_overrides (party_key, party_name, list, source_id, key_hash, decision, reason, reviewer,"
-	" decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-static const char SQL_ALL[] =
-	"SELECT o.id, o.party_name, o.list, o.source_id, o.key_hash, o.decision, o.reason, o.reviewer, o.decided_at,"
-	" (SELECT COUNT(*) FROM list_entries e JOIN (SELECT name, MAX(id) AS id FROM list_snapshots GROUP BY name) s"
-	"  ON e.snapshot_id = s.id WHERE e.list = o.list AND e.source_id = o.source_id AND e.key_hash = o.key_hash),"
-	" o.party_key FROM screen_overrides o ORDER BY o.id";
 
 /* The override's audit entry (same transaction as the override): actor is the reviewer. */
 static int audit_override(tg_store *st, const char *party, const char *list, const char *entity_id,
@@ -61,7 +49,7 @@ static int entry_hash(char out[65], tg_store *st, const char *list, const char *
 {
 	tg__stmt *q;
 	int rc;
-	if ((rc = tg__store_prepare(&q, st, SQL_ENTRY_HASH, err)) < 0)
+	if ((rc = tg__store_prepare(&q, st, tg__screen_override_sql_entry_hash, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(q, 1, list, -1);
 	tg__stmt_bind_text(q, 2, id, -1);
@@ -96,7 +84,7 @@ int tg_screen_override(tg_store *st, const char *party_name, const char *list, c
 		return rc;
 	gmtime_r(&t, &tm);
 	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if ((rc = tg__store_prepare(&q, st, SQL_INSERT, err)) < 0)
+	if ((rc = tg__store_prepare(&q, st, tg__screen_override_sql_insert, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(q, 1, key, -1), tg__stmt_bind_text(q, 2, party_name, -1);
 	tg__stmt_bind_text(q, 3, list, -1), tg__stmt_bind_text(q, 4, entity_id, -1), tg__stmt_bind_text(q, 5, hash, -1);
@@ -138,7 +126,7 @@ int tg_screen_overrides(tg_screen_override_rec **out, size_t *n, tg_store *st, t
 	int rc;
 
 	TG_ASSERT_ARG(out && n && st, err);
-	if ((rc = tg__store_prepare(&q, st, SQL_ALL, err)) < 0)
+	if ((rc = tg__store_prepare(&q, st, tg__screen_override_sql_all, err)) < 0)
 		return rc;
 	while ((rc = tg__stmt_step(q, err)) == 1) {
 		if (len == cap) {
@@ -171,7 +159,7 @@ int tg__sc_overrides_load(tg_screener *s, tg_store *st, tg_err *err)
 	tg__stmt *q;
 	int rc;
 
-	if ((rc = tg__store_prepare(&q, st, SQL_ALL, err)) < 0)
+	if ((rc = tg__store_prepare(&q, st, tg__screen_override_sql_all, err)) < 0)
 		return rc;
 	while ((rc = tg__stmt_step(q, err)) == 1) {
 		int kl = snprintf(key, sizeof(key), "%s\x1f%s\x1f%s", tg__stmt_text(q, 10), tg__stmt_text(q, 2),

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* API tokens: random secrets shown once, stored as SHA-256 hashes, checked in constant time. */
 #include "tg/token.h"
+#include "token.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -19,15 +20,6 @@ static const char *const role_names[TG_API_ROLE_COUNT] = {
 	"exporter", "compliance_officer", "inspector", "licensing_officer", "auditor", "admin",
 };
 
-static const char SQL_INS[] = "INSERT INTO api_tokens (id, name, role, token_hash, created_at, revoked_at)"
-			      " VALUES (?, ?, ?, ?, ?, NULL)";
-static const char SQL_NEXT[] = "SELECT COALESCE(MAX(id), 0) + 1 FROM api_tokens";
-static const char SQL_LIST[] = "SELECT id, name, role, token_hash, created_at, revoked_at FROM api_tokens"
-			       " ORDER BY id";
-static const char SQL_REVOKE[] = "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL";
-static const char SQL_GET[] = "SELECT id, name, role, token_hash, created_at, revoked_at FROM api_tokens"
-			      " WHERE id = ?";
-static const char SQL_EXISTS[] = "SELECT 1 FROM api_tokens WHERE id = ?";
 
 const char *tg_api_role_name(int role)
 {
@@ -51,7 +43,7 @@ static int next_id(int64_t *id, tg_store *st, tg_err *err)
 {
 	tg__stmt *q;
 	int rc;
-	if ((rc = tg__store_prepare(&q, st, SQL_NEXT, err)) < 0)
+	if ((rc = tg__store_prepare(&q, st, tg__token_sql_next, err)) < 0)
 		return rc;
 	rc = tg__stmt_step(q, err);
 	*id = rc == 1 ? tg__stmt_int64(q, 0) : 1;
@@ -63,7 +55,7 @@ static int insert(tg_store *st, const tg_token_info *t, tg_err *err)
 {
 	tg__stmt *q;
 	int rc;
-	if ((rc = tg__store_prepare(&q, st, SQL_INS, err)) < 0)
+	if ((rc = tg__store_prepare(&q, st, tg__token_sql_ins, err)) < 0)
 		return rc;
 	tg__stmt_bind_int64(q, 1, t->id);
 	tg__stmt_bind_text(q, 2, t->name, -1);
@@ -155,7 +147,7 @@ int tg_token_list(tg_token_info **out, size_t *n, tg_store *st, tg_err *err)
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = tg__store_prepare(&q, st, SQL_LIST, err)) < 0)
+	if ((rc = tg__store_prepare(&q, st, tg__token_sql_list, err)) < 0)
 		return rc;
 	while ((rc = tg__stmt_step(q, err)) == 1) {
 		if (*n == cap) {
@@ -182,7 +174,7 @@ int tg_token_get(tg_token_info *out, tg_store *st, int64_t id, tg_err *err)
 {
 	tg__stmt *q;
 	int rc;
-	if ((rc = tg__store_prepare(&q, st, SQL_GET, err)) < 0)
+	if ((rc = tg__store_prepare(&q, st, tg__token_sql_get, err)) < 0)
 		return rc;
 	tg__stmt_bind_int64(q, 1, id);
 	if ((rc = tg__stmt_step(q, err)) == 1)
@@ -205,14 +197,14 @@ int tg_token_revoke(tg_store *st, int64_t id, tg_err *err)
 	int rc;
 
 	tg__utc_now(now);
-	if ((rc = tg__store_prepare(&q, st, SQL_EXISTS, err)) < 0)
+	if ((rc = tg__store_prepare(&q, st, tg__token_sql_exists, err)) < 0)
 		return rc;
 	tg__stmt_bind_int64(q, 1, id);
 	rc = tg__stmt_step(q, err);
 	tg__stmt_reset(q);
 	if (rc == 0)
 		return tg__fail_field(err, TG_ENOTFOUND, "id", "id: no token %lld", (long long)id);
-	if (rc < 0 || (rc = tg__store_prepare(&q, st, SQL_REVOKE, err)) < 0)
+	if (rc < 0 || (rc = tg__store_prepare(&q, st, tg__token_sql_revoke, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(q, 1, now, -1);
 	tg__stmt_bind_int64(q, 2, id);
