@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "bench_screen.h"
-#include "screen_int.h"
+#include "screen_test.h"
 
 #ifndef TG_HAVE_LIBPQ
 void bench_pg(const tg_screener *s)

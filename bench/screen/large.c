@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "bench_screen.h"
-#include "screen_int.h"
+#include "screen_test.h"
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "bench_screen.h"
-#include "screen_int.h"
+#include "screen_test.h"
 
 static int in_hits(const tg_screen_hit *h, size_t n, const tg_screener *s, const uint32_t *want, size_t nw)
 {

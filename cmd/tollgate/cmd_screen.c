@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "tg/alloc.h"
 #include "cli_out.h"
 
 static const char USAGE[] = "tollgate screen [--db PATH] [--country CC] [--limit N] [--json] NAME\n"
@@ -163,7 +164,7 @@ static int run_batch(const tg_screener *s, const screen_args *a, tg_err *err)
 		if (rc == 1)
 			bad = 1, rc = TG_OK;
 	}
-	free(data);
+	tg_free(data);
 	return rc < 0 ? rc : bad;
 }
 

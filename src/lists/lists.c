@@ -4,6 +4,8 @@
  * The parsers live in lists_<format>.c. */
 #include "lists.h"
 
+#include "tg/file.h"
+
 #include <errno.h>
 #include <openssl/evp.h>
 #include <stdio.h>
@@ -45,38 +47,6 @@ void tg__lists_hash(tg__list_sink *k, const void *data, size_t n)
 {
 	if (k->hash_ctx)
 		EVP_DigestUpdate((EVP_MD_CTX *)k->hash_ctx, data, n);
-}
-
-int tg__lists_read_file(char **out, size_t *n, const char *path, tg_err *err)
-{
-	FILE *f = fopen(path, "rb");
-	long sz;
-	char *p;
-
-	if (f == NULL)
-		return tg__fail(err, TG_EIO, "cannot open %s: %s", path, strerror(errno));
-	if (fseek(f, 0, SEEK_END) != 0 || (sz = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-		fclose(f);
-		return tg__fail(err, TG_EIO, "cannot read %s: not a regular file", path);
-	}
-	if (sz > (1L << 30)) {
-		fclose(f);
-		return tg__fail(err, TG_ELIMIT, "%s: larger than 1 GiB", path);
-	}
-	if ((p = tg__malloc((size_t)sz + 1)) == NULL) {
-		fclose(f);
-		return tg__oom(err);
-	}
-	if (fread(p, 1, (size_t)sz, f) != (size_t)sz) {
-		fclose(f);
-		tg__free(p);
-		return tg__fail(err, TG_EIO, "cannot read %s", path);
-	}
-	fclose(f);
-	p[sz] = '\0';
-	*out = p;
-	*n = (size_t)sz;
-	return TG_OK;
 }
 
 int tg__lists_problem(tg__list_sink *k, long line, const char *msg, tg_err *err)
@@ -240,7 +210,7 @@ int tg__lists_load(tg_list_snapshot *out, tg_store *st, const char *path, const 
 
 	TG_ASSERT_ARG(out && st && path, err);
 	opts = opts ? opts : &defaults;
-	rc = tg__lists_is_url(path) ? tg__lists_fetch_url(&data, &n, path, err) : tg__lists_read_file(&data, &n, path, err);
+	rc = tg__lists_is_url(path) ? tg__lists_fetch_url(&data, &n, path, err) : tg_file_read(&data, &n, path, TG__LISTS_MAX_FILE, err);
 	if (rc < 0)
 		return rc;
 	fmt = opts->format != TG_LIST_FORMAT_AUTO ? opts->format : detect(data, n);

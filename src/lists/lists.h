@@ -46,9 +46,9 @@ struct tg__list_sink {
 int tg__lists_problem(tg__list_sink *k, long line, const char *msg, tg_err *err);
 /* Add bytes to the snapshot's content hash. */
 void tg__lists_hash(tg__list_sink *k, const void *data, size_t n);
-/* Read a whole file into *out (tg__malloc'd, NUL-terminated). TG_EIO / TG_ENOMEM / TG_ELIMIT (1 GiB). */
-int tg__lists_read_file(char **out, size_t *n, const char *path, tg_err *err);
-/* Is path a URL (http://, https://, file://)? Fetch one into *out like tg__lists_read_file (lists_url.c). */
+/* The largest list file read (tg_file_read). */
+#define TG__LISTS_MAX_FILE ((size_t)1 << 30)
+/* Is path a URL (http://, https://, file://)? Fetch one into *out like tg_file_read (lists_url.c). */
 int tg__lists_is_url(const char *path);
 int tg__lists_fetch_url(char **out, size_t *n, const char *url, tg_err *err);
 /* SHA-256 of data as 64 lower-case hex digits + NUL. */

@@ -6,6 +6,8 @@
  */
 #include "lists.h"
 
+#include "tg/file.h"
+
 #include <stdio.h>
 #include <string.h>
 #include "alloc.h"
@@ -179,7 +181,7 @@ static int side_file(tg__list_sink *k, ofac *o, const char *base, size_t min_fie
 	int rc;
 
 	snprintf(path, sizeof(path), "%.*s%s", (int)dir, k->path, base);
-	if (tg__lists_read_file(&data, &n, path, NULL) < 0)
+	if (tg_file_read(&data, &n, path, TG__LISTS_MAX_FILE, NULL) < 0)
 		return TG_OK;
 	tg__lists_hash(k, data, n);
 	k->file = path;

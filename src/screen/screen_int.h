@@ -333,4 +333,15 @@ extern const char tg__screen_override_sql_entry_hash[];
 extern const char tg__screen_override_sql_insert[];
 extern const char tg__screen_override_sql_all[];
 
+/* ---- name normalisation's word tables (screen_norm_table.c) ---- */
+/* A word with its length, so that lookups compare lengths before bytes. */
+typedef struct tg__sc_word {
+	const char *s;
+	size_t n;
+} tg__sc_word;
+extern const tg__sc_word tg__sc_strong_forms[]; /* never a given name or a word of a company's own name */
+extern const tg__sc_word tg__sc_weak_forms[];   /* short or ambiguous legal forms */
+extern const tg__sc_word tg__sc_honorifics[];   /* titles: not part of a name */
+extern const tg__sc_word tg__sc_synonyms[][2];  /* spelling variants folded to one form */
+
 #endif

@@ -10,6 +10,8 @@
  */
 #include "screen_int.h"
 
+#include "tg/file.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,7 +104,7 @@ static int read_file(json_t **root, char path[1024], tg_err *err)
 
 	*root = NULL;
 	snprintf(path, 1024, "%s/policy/screening/thresholds.json", dir && *dir ? dir : TG_DATA_DIR);
-	if ((rc = tg__lists_read_file(&text, &n, path, &e)) == TG_ENOMEM)
+	if ((rc = tg_file_read(&text, &n, path, TG__LISTS_MAX_FILE, &e)) == TG_ENOMEM)
 		return tg__oom(err);
 	if (rc < 0)
 		return TG_OK; /* no file: the defaults */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "store_int.h"
+#include "store.h"
 
 const char *tg_test_path(const char *rel)
 {
@@ -55,7 +55,8 @@ const char *tg_test_db(char *out, size_t size, const char *name)
 	if ((size_t)snprintf(out, size, "%s%soptions=-c%%20search_path%%3D%s", dsn, strchr(dsn, '?') ? "&" : "?", sql) >=
 	    size)
 		fail_msg("tg_test_db: buffer too small for %s", dsn);
-	if (tg__store_open_pg(&st, dsn, &err) != TG_OK)
+	static const tg__migration no_steps[] = {{NULL, 0, NULL}};
+	if (tg__store_open(&st, dsn, no_steps, &err) != TG_OK)
 		fail_msg("tg_test_db: %s", err.msg);
 	snprintf(sql, sizeof(sql), "CREATE SCHEMA t%ld_%u", (long)getpid(), serial);
 	if (tg__store_exec(st, sql, &err) != TG_OK)

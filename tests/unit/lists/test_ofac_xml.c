@@ -2,6 +2,7 @@
 /* Unit tests of the OFAC enhanced XML loader (lists_ofac_xml.c, lists_zip.c): the fictional fixture plain
  * and zipped (the zip is made here with libzip), detection, original-script names with their script tag,
  * malformed entities (lenient and strict, with lines), broken documents, and the real CONS_ENHANCED.ZIP. */
+#include "tg/file.h"
 #include "tg_test.h"
 
 #include <stdio.h>
@@ -61,7 +62,7 @@ static void write_zip(const char *path, const char *member, const char *data, si
 static char *fixture_text(size_t *n)
 {
 	char *data = NULL;
-	assert_int_equal(tg__lists_read_file(&data, n, tg_test_path(FIXTURE), NULL), TG_OK);
+	assert_int_equal(tg_file_read(&data, n, tg_test_path(FIXTURE), TG__LISTS_MAX_FILE, NULL), TG_OK);
 	return data;
 }
 
@@ -174,7 +175,7 @@ static void ofac_xml__zipped_same_as_plain(void **state)
 	assert_non_null(strstr(err.msg, "without an .XML member"));
 	/* A zip cut short: the member cannot be read, nothing is stored. */
 	tg__free(data);
-	assert_int_equal(tg__lists_read_file(&data, &n, zpath, NULL), TG_OK);
+	assert_int_equal(tg_file_read(&data, &n, zpath, TG__LISTS_MAX_FILE, NULL), TG_OK);
 	assert_int_equal(tg_lists_load(&s, st, write_tmp("cut.zip", data, n / 2), &o, &err), TG_EINVALID);
 	/* A member damaged inside its compressed data: found while it is parsed, the load rolls back. */
 	data[n / 3] ^= 0x55;
