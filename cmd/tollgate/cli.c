@@ -35,61 +35,14 @@ int cli_usage(const char *usage)
 	return TG_EXIT_INPUT;
 }
 
+/* The CLI's reader is the library's one (tg_file_read); only its codes and one message keep the CLI's
+ * historical form: an unopenable file is a usage error (TG_EINVALID) and the limit reads "1 GiB". */
 int cli_read_file(char **out, size_t *len, const char *path, tg_err *err)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	size_t cap = 65536, n = 0;
-	char *p;
-
-	if (f == NULL) {
-		snprintf(err->msg, sizeof(err->msg), "cannot open %s: %s", path, strerror(errno));
-		err->code = TG_EINVALID;
-		return TG_EINVALID;
-	}
-	if ((p = malloc(cap)) == NULL)
-		goto oom;
-	for (;;) {
-		size_t r;
-		if (n + 1 >= cap) {
-			char *q;
-			if (cap >= ((size_t)1 << 30)) {
-				free(p);
-				if (f != stdin)
-					fclose(f);
-				snprintf(err->msg, sizeof(err->msg), "%s: larger than 1 GiB", path);
-				err->code = TG_ELIMIT;
-				return TG_ELIMIT;
-			}
-			if ((q = realloc(p, cap * 2)) == NULL) {
-				free(p);
-				goto oom;
-			}
-			p = q;
-			cap *= 2;
-		}
-		r = fread(p + n, 1, cap - n - 1, f);
-		n += r;
-		if (r == 0)
-			break;
-	}
-	if (ferror(f)) {
-		free(p);
-		if (f != stdin)
-			fclose(f);
-		snprintf(err->msg, sizeof(err->msg), "cannot read %s", path);
-		err->code = TG_EIO;
-		return TG_EIO;
-	}
-	if (f != stdin)
-		fclose(f);
-	p[n] = '\0';
-	*out = p;
-	*len = n;
-	return TG_OK;
-oom:
-	if (f != stdin)
-		fclose(f);
-	err->code = TG_ENOMEM;
-	snprintf(err->msg, sizeof(err->msg), "out of memory");
-	return TG_ENOMEM;
+	int rc = tg_file_read(out, len, path, ((size_t)1 << 30) - 2, err);
+	if (rc == TG_EIO && strncmp(err->msg, "cannot open ", 12) == 0)
+		err->code = rc = TG_EINVALID;
+	else if (rc == TG_ELIMIT)
+		snprintf(err->msg, sizeof(err->msg), "%s: larger than 1 GiB", path);
+	return rc;
 }

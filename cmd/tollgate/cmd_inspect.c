@@ -39,7 +39,7 @@ int cmd_inspect(int argc, char **argv)
 	if (cli_read_file(&text, &len, a.pos[1], &err) < 0)
 		return cli_fail(&err);
 	if ((ex = cli_open(&e, &a)) != 0) {
-		free(text);
+		tg_free(text);
 		return ex;
 	}
 	rc = tg_inspect_record(&b, e, text, len, &err);
@@ -51,7 +51,7 @@ int cmd_inspect(int argc, char **argv)
 		cli_print_buf(&b);
 	else
 		print_human(&b);
-	free(text);
+	tg_free(text);
 	tg_buf_dispose(&b);
 	tg_engine_free(e);
 	return ex;

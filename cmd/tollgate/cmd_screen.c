@@ -163,7 +163,7 @@ static int run_batch(const tg_screener *s, const screen_args *a, tg_err *err)
 		if (rc == 1)
 			bad = 1, rc = TG_OK;
 	}
-	free(data);
+	tg_free(data);
 	return rc < 0 ? rc : bad;
 }
 

@@ -101,7 +101,7 @@ static int run(tg_engine *e, const cli_args *a, tg_buf *b, tg_err *err)
 			rc = 10 + run_batch(e, a, text, err);
 		else if (rc == 0)
 			rc = tg_ship(b, e, text, len, err);
-		free(text);
+		tg_free(text);
 		return rc;
 	}
 	if (a->npos == 2 && strcmp(a->pos[0], "show") == 0)
