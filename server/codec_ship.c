@@ -84,6 +84,15 @@ static int shipment_is_own(hctx *c, const char *text, size_t len, tg_err *err)
 	return ok;
 }
 
+/* The ledger accruals of a fresh release: one per charge of its receipt (a replay accrues nothing). */
+static unsigned long receipt_accruals(json_t *d)
+{
+	if (d == NULL || json_is_true(json_object_get(d, "replayed")) ||
+	    !json_is_string(json_object_get(d, "status")) || strcmp(json_string_value(json_object_get(d, "status")), "released"))
+		return 0;
+	return (unsigned long)json_array_size(json_object_get(d, "charges"));
+}
+
 int h_ship(hctx *c, tg_err *err)
 {
 	tg_buf b = TG_BUF_INIT;
@@ -102,6 +111,7 @@ int h_ship(hctx *c, tg_err *err)
 	else if (rc == TG_OK) {
 		d = json_loads(b.ptr ? b.ptr : "", 0, NULL);
 		replayed = json_is_true(json_object_get(d, "replayed"));
+		metrics_accruals(&c->srv->m, receipt_accruals(d));
 		json_decref(d);
 		if (replayed)
 			resp_header(c->resp, "Tollgate-Replayed", "true");
@@ -139,6 +149,11 @@ static int ship_chunk(hctx *c, const char **texts, size_t *lens, long *nos, size
 			e2 = res[k].err, e2.code = res[k].code;
 		else
 			out = &res[k].out;
+		if (out != &eb && res[k].code == TG_OK) {
+			json_t *d = json_loads(out->ptr ? out->ptr : "", 0, NULL);
+			metrics_accruals(&c->srv->m, receipt_accruals(d));
+			json_decref(d);
+		}
 		if (out == &eb)
 			tg_err_json(&eb, &e2, nos[i]);
 		sb_put(&c->resp->body, out->ptr ? out->ptr : "", out->size);

@@ -170,13 +170,6 @@ static size_t route_request(server *s, const server_req *req, server_resp *resp,
 	return route_index(c.rt);
 }
 
-double srv_since(const struct timespec *t0)
-{
-	struct timespec t1;
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
 /* Several instances share one database: a list snapshot or an override recorded by another instance
  * (or the CLI) must reach this instance's screener. At most once a second, and only when the store is
  * free (trylock: a busy store means a commit is running; a later request checks again), compare the

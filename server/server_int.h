@@ -87,6 +87,7 @@ typedef struct metrics {
 	unsigned long verdicts[4];
 	unsigned long hits[3];   /* by tg_hit_level (1 review, 2 block) */
 	unsigned long batches, batch_orders, syncs;
+	unsigned long accruals;  /* ledger accruals (charges) of shipments released through this service */
 	double batch_seconds;    /* time inside group commits (decide, record, commit) */
 	double sync_seconds;     /* time in the syncer's fsyncs */
 } metrics;
@@ -154,6 +155,8 @@ void metrics_verdict(metrics *m, int verdict);
 void metrics_hits(metrics *m, int level, unsigned long n);
 void metrics_batch(metrics *m, size_t orders, double seconds);
 void metrics_sync(metrics *m, double seconds);
+/* Count the ledger accruals of a released shipment: one per entry of its receipt's "charges". */
+void metrics_accruals(metrics *m, unsigned long n);
 int metrics_render(sbuf *out, metrics *m);
 
 /* commit.c: group commit of recorded checks. */

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include "cli.h"
 
-#include "tg/file.h"
-
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,11 +35,14 @@ int cli_usage(const char *usage)
 	return TG_EXIT_INPUT;
 }
 
+/* The CLI's reader is the library's one (tg_file_read); only its codes and one message keep the CLI's
+ * historical form: an unopenable file is a usage error (TG_EINVALID) and the limit reads "1 GiB". */
 int cli_read_file(char **out, size_t *len, const char *path, tg_err *err)
 {
-	int rc = tg_file_read(out, len, path, (size_t)1 << 30, err);
-	/* The CLI has always reported a file it cannot open as bad input (exit 2), not as an I/O error. */
+	int rc = tg_file_read(out, len, path, ((size_t)1 << 30) - 2, err);
 	if (rc == TG_EIO && strncmp(err->msg, "cannot open ", 12) == 0)
-		rc = err->code = TG_EINVALID;
+		err->code = rc = TG_EINVALID;
+	else if (rc == TG_ELIMIT)
+		snprintf(err->msg, sizeof(err->msg), "%s: larger than 1 GiB", path);
 	return rc;
 }

@@ -174,7 +174,7 @@ static int load_spec(tg_item *out, const char *path, tg_err *err)
 	if (rc < 0)
 		return rc;
 	rc = tg_item_parse_spec(out, text, len, "spec", err);
-	free(text);
+	tg_free(text);
 	return rc;
 }
 

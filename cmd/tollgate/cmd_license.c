@@ -58,7 +58,7 @@ static int run(tg_engine *e, const cli_args *a, tg_buf *b, tg_err *err, const ch
 		int rc = cli_read_file(&text, &len, a->pos[1], err);
 		if (rc == 0)
 			rc = tg_license_add(b, e, text, len, err);
-		free(text);
+		tg_free(text);
 		return rc;
 	}
 	if (strcmp(verb, "show") == 0 && a->npos == 2)

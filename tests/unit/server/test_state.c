@@ -61,6 +61,19 @@ static void expect_at(int line, fx *f, const char *method, const char *target, c
 }
 #define EXPECT(...) expect_at(__LINE__, __VA_ARGS__)
 
+/* tollgate_ledger_accruals_total as GET /metrics reports it, or -1. */
+static long accruals_metric(fx *f)
+{
+	server_resp r;
+	const char *key = "\ntollgate_ledger_accruals_total ", *p;
+	long v = -1;
+	assert_int_equal(req_as(f, &r, "GET", "/metrics", NULL, NULL), 200);
+	if ((p = strstr(r.body.ptr, key)) != NULL)
+		v = strtol(p + strlen(key), NULL, 10);
+	server_resp_dispose(&r);
+	return v;
+}
+
 static void licence_then_ship(void **state)
 {
 	fx *f = fx_new(0, NULL);
@@ -85,8 +98,11 @@ static void licence_then_ship(void **state)
 	EXPECT(f, "GET", "/v1/reports/us-volume", f->auth[LIC], NULL, 200, "\"quantity\":100");
 	EXPECT(f, "POST", "/v1/certificates", f->auth[INS], cert, 201, "\"certificate_id\":\"CERT-0001\"");
 	EXPECT(f, "GET", "/v1/certificates/CERT-0001", f->auth[AUD], NULL, 200, "\"lab\":");
-	EXPECT(f, "POST", "/v1/shipments", acme, ship, 201, "\"status\":\"released\"");
+	assert_int_equal(accruals_metric(f), 0);
+	EXPECT(f, "POST", "/v1/shipments", acme, ship, 201, "\"kind\":\"us_232_tariff\"");
+	assert_int_equal(accruals_metric(f), 1); /* the release accrued its one 25 % charge */
 	EXPECT(f, "POST", "/v1/shipments", acme, ship, 200, "\"replayed\":true");
+	assert_int_equal(accruals_metric(f), 1); /* a replay accrues nothing */
 	EXPECT(f, "GET", "/v1/shipments/SHP-0001", f->auth[EXP], NULL, 404, NULL);
 	EXPECT(f, "GET", "/v1/shipments/SHP-0001", acme, NULL, 200, "SHP-0001");
 	EXPECT(f, "GET", "/v1/trace/H200-0001", f->auth[INS], NULL, 200, "\"serial\":\"H200-0001\"");
