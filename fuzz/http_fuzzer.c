@@ -89,7 +89,7 @@ static void check(const server_req *rq, const server_resp *r)
 	}
 	if (!json)
 		return;
-	j = json_loadb(r->body.ptr ? r->body.ptr : "", r->body.len, 0, NULL);
+	j = json_loadb(r->body.ptr ? r->body.ptr : "", r->body.size, 0, NULL);
 	if (j == NULL) {
 		fprintf(stderr, "http_fuzzer: %s %s: %d body is not JSON: %.300s\n", rq->method, rq->path, r->status,
 			r->body.ptr ? r->body.ptr : "");

@@ -66,7 +66,7 @@ static int reply_one(hctx *c, tg_check_result *r, tg_err *err)
 		resp_header(c->resp, "Tollgate-Replayed", "true");
 	rc = resp_json(c->resp, 200, r->json.ptr, r->json.size);
 	if (rc == TG_OK)
-		rc = sb_put(&c->resp->body, "\n", 1);
+		rc = tg_buf_put(&c->resp->body, "\n", 1);
 	tg_check_result_dispose(r);
 	return rc < 0 ? srv_fail(err, rc, NULL, "cannot encode the decision") : TG_OK;
 }
@@ -131,13 +131,13 @@ static int emit(hctx *c, tg_check_result *res, const lines *l)
 	for (i = 0; i < l->n; i++) {
 		if (rc == TG_OK && res[i].code == TG_OK) {
 			metrics_verdict(&c->srv->m, (int)res[i].verdict);
-			if ((rc = sb_put(&c->resp->body, res[i].json.ptr, res[i].json.size)) == TG_OK)
-				rc = sb_put(&c->resp->body, "\n", 1);
+			if ((rc = tg_buf_put(&c->resp->body, res[i].json.ptr, res[i].json.size)) == TG_OK)
+				rc = tg_buf_put(&c->resp->body, "\n", 1);
 		} else if (rc == TG_OK) {
 			tg_buf b = TG_BUF_INIT;
 			if ((rc = tg_err_json(&b, &res[i].err, l->nos[i])) == TG_OK &&
-			    (rc = sb_put(&c->resp->body, b.ptr, b.size)) == TG_OK)
-				rc = sb_put(&c->resp->body, "\n", 1);
+			    (rc = tg_buf_put(&c->resp->body, b.ptr, b.size)) == TG_OK)
+				rc = tg_buf_put(&c->resp->body, "\n", 1);
 			tg_buf_dispose(&b);
 		}
 		tg_check_result_dispose(&res[i]);

@@ -9,8 +9,8 @@
 /* Copy a library tg_buf (+ "\n") into the response and release it. */
 static int put_tgbuf(hctx *c, tg_buf *b, int rc, tg_err *err)
 {
-	if (rc == TG_OK && (rc = sb_put(&c->resp->body, b->ptr, b->size)) == TG_OK)
-		rc = sb_put(&c->resp->body, "\n", 1);
+	if (rc == TG_OK && (rc = tg_buf_put(&c->resp->body, b->ptr, b->size)) == TG_OK)
+		rc = tg_buf_put(&c->resp->body, "\n", 1);
 	tg_buf_dispose(b);
 	return rc < 0 ? srv_fail(err, rc, NULL, "cannot encode the response") : TG_OK;
 }
@@ -47,22 +47,22 @@ int h_classify_spec(hctx *c, tg_err *err)
 int h_catalog(hctx *c, tg_err *err)
 {
 	const tg_catalog *cat = tg_engine_catalog(c->srv->engine);
-	sbuf *b = &c->resp->body;
+	tg_buf *b = &c->resp->body;
 	size_t i;
-	int rc = sb_puts(b, "{\"items\":[");
+	int rc = tg_buf_puts(b, "{\"items\":[");
 	for (i = 0; rc == TG_OK && i < tg_catalog_count(cat); i++) {
 		const tg_item *it = tg_catalog_at(cat, i);
-		sb_puts(b, i ? ",{\"id\":" : "{\"id\":");
-		sb_json_str(b, it->id);
-		sb_puts(b, ",\"vendor\":");
-		sb_json_str(b, it->vendor);
-		sb_puts(b, ",\"name\":");
-		sb_json_str(b, it->name);
-		rc = sb_printf(b, ",\"datacenter\":%s,\"system\":%s}", it->datacenter ? "true" : "false",
+		tg_buf_puts(b, i ? ",{\"id\":" : "{\"id\":");
+		tg_buf_put_json_str(b, it->id);
+		tg_buf_puts(b, ",\"vendor\":");
+		tg_buf_put_json_str(b, it->vendor);
+		tg_buf_puts(b, ",\"name\":");
+		tg_buf_put_json_str(b, it->name);
+		rc = tg_buf_printf(b, ",\"datacenter\":%s,\"system\":%s}", it->datacenter ? "true" : "false",
 			       it->contains[0] ? "true" : "false");
 	}
 	if (rc == TG_OK)
-		rc = sb_puts(b, "]}\n");
+		rc = tg_buf_puts(b, "]}\n");
 	return rc < 0 ? srv_fail(err, rc, NULL, "cannot encode the catalogue") : TG_OK;
 }
 

@@ -87,10 +87,10 @@ int h_remit(hctx *c, tg_err *err)
 	if (rc == TG_OK) {
 		c->resp->status = 201;
 		for (i = 0; i < 6; i++) {
-			sb_printf(&c->resp->body, "%s\"%s\":", i ? "," : "{", keys[i]);
-			sb_json_str(&c->resp->body, v[i]);
+			tg_buf_printf(&c->resp->body, "%s\"%s\":", i ? "," : "{", keys[i]);
+			tg_buf_put_json_str(&c->resp->body, v[i]);
 		}
-		sb_puts(&c->resp->body, "}\n");
+		tg_buf_puts(&c->resp->body, "}\n");
 	}
 	json_decref(jv);
 	return rc;
@@ -109,7 +109,7 @@ int h_audit_verify(hctx *c, tg_err *err)
 		return rc;
 	{
 		tg_buf b = TG_BUF_INIT;
-		rc = tg_audit_report_json(&b, &r) < 0 || sb_put(&c->resp->body, b.ptr, b.size) < 0 ? TG_ENOMEM : TG_OK;
+		rc = tg_audit_report_json(&b, &r) < 0 || tg_buf_put(&c->resp->body, b.ptr, b.size) < 0 ? TG_ENOMEM : TG_OK;
 		tg_buf_dispose(&b);
 	}
 	if (rc < 0) {

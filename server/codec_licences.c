@@ -24,9 +24,9 @@ static int filter_own(hctx *c, tg_buf *b, tg_err *err)
 	json_decref(d);
 	if (text == NULL)
 		return srv_fail(err, TG_ENOMEM, NULL, "out of memory");
-	sb_puts(&c->resp->body, text);
+	tg_buf_puts(&c->resp->body, text);
 	free(text);
-	return sb_puts(&c->resp->body, "\n") < 0 ? srv_fail(err, TG_ENOMEM, NULL, "out of memory") : TG_OK;
+	return tg_buf_puts(&c->resp->body, "\n") < 0 ? srv_fail(err, TG_ENOMEM, NULL, "out of memory") : TG_OK;
 }
 
 int h_licences_list(hctx *c, tg_err *err)

@@ -13,22 +13,22 @@
 #include "tg/rescreen.h"
 
 /* The snapshot's members without the closing brace. */
-static int encode_snap_fields(sbuf *b, const tg_list_snapshot *s)
+static int encode_snap_fields(tg_buf *b, const tg_list_snapshot *s)
 {
-	sb_printf(b, "{\"id\":%lld,\"name\":", (long long)s->id);
-	sb_json_str(b, s->name);
-	sb_puts(b, ",\"source\":");
-	sb_json_str(b, s->source);
-	return sb_printf(b, ",\"format\":\"%s\",\"sha256\":\"%s\",\"loaded_at\":\"%s\",\"rows\":%lld,\"entries\":%lld,"
+	tg_buf_printf(b, "{\"id\":%lld,\"name\":", (long long)s->id);
+	tg_buf_put_json_str(b, s->name);
+	tg_buf_puts(b, ",\"source\":");
+	tg_buf_put_json_str(b, s->source);
+	return tg_buf_printf(b, ",\"format\":\"%s\",\"sha256\":\"%s\",\"loaded_at\":\"%s\",\"rows\":%lld,\"entries\":%lld,"
 			    "\"errors\":%lld",
 			 s->format, s->hash, s->loaded_at, (long long)s->rows, (long long)s->entries,
 			 (long long)s->errors);
 }
 
-static int encode_snap(sbuf *b, const tg_list_snapshot *s)
+static int encode_snap(tg_buf *b, const tg_list_snapshot *s)
 {
 	int rc = encode_snap_fields(b, s);
-	return rc < 0 ? rc : sb_puts(b, "}");
+	return rc < 0 ? rc : tg_buf_puts(b, "}");
 }
 
 int h_lists_snapshots(hctx *c, tg_err *err)
@@ -41,13 +41,13 @@ int h_lists_snapshots(hctx *c, tg_err *err)
 	pthread_mutex_unlock(&c->srv->store_mu);
 	if (rc < 0)
 		return rc;
-	sb_puts(&c->resp->body, "{\"snapshots\":[");
+	tg_buf_puts(&c->resp->body, "{\"snapshots\":[");
 	for (i = 0; i < n; i++) {
 		if (i)
-			sb_puts(&c->resp->body, ",");
+			tg_buf_puts(&c->resp->body, ",");
 		encode_snap(&c->resp->body, &v[i]);
 	}
-	rc = sb_puts(&c->resp->body, "]}\n");
+	rc = tg_buf_puts(&c->resp->body, "]}\n");
 	tg_lists_free(v);
 	return rc < 0 ? srv_fail(err, rc, NULL, "cannot encode the snapshots") : TG_OK;
 }
@@ -75,7 +75,7 @@ static int load(hctx *c, const char *path, const tg_list_load_opts *o, tg_err *e
 	}
 	c->resp->status = 201;
 	if ((rc = encode_snap_fields(&c->resp->body, &s)) == TG_OK)
-		rc = sb_printf(&c->resp->body, ",\"rescreen\":%s}\n", sum.ptr);
+		rc = tg_buf_printf(&c->resp->body, ",\"rescreen\":%s}\n", sum.ptr);
 	tg_buf_dispose(&sum);
 	return rc < 0 ? srv_fail(err, rc, NULL, "cannot encode the snapshot") : TG_OK;
 }

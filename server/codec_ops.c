@@ -39,10 +39,10 @@ int h_openapi(hctx *c, tg_err *err)
 
 int h_whoami(hctx *c, tg_err *err)
 {
-	sbuf *b = &c->resp->body;
+	tg_buf *b = &c->resp->body;
 	(void)err;
-	sb_printf(b, "{\"id\":%lld,\"name\":", (long long)c->who.id);
-	sb_json_str(b, c->who.name);
-	sb_printf(b, ",\"role\":\"%s\"}\n", tg_api_role_name(c->who.role));
+	tg_buf_printf(b, "{\"id\":%lld,\"name\":", (long long)c->who.id);
+	tg_buf_put_json_str(b, c->who.name);
+	tg_buf_printf(b, ",\"role\":\"%s\"}\n", tg_api_role_name(c->who.role));
 	return TG_OK;
 }

@@ -10,19 +10,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void rec_json(sbuf *b, const tg_screen_override_rec *r, int first)
+static void rec_json(tg_buf *b, const tg_screen_override_rec *r, int first)
 {
-	sb_printf(b, "%s{\"id\":%lld,\"party\":", first ? "" : ",", (long long)r->id);
-	sb_json_str(b, r->party_name);
-	sb_puts(b, ",\"list\":");
-	sb_json_str(b, r->list);
-	sb_puts(b, ",\"entity_id\":");
-	sb_json_str(b, r->entity_id);
-	sb_printf(b, ",\"decision\":\"%s\",\"reason\":", r->decision);
-	sb_json_str(b, r->reason);
-	sb_puts(b, ",\"reviewer\":");
-	sb_json_str(b, r->reviewer);
-	sb_printf(b, ",\"decided_at\":\"%s\",\"key_hash\":\"%s\",\"current\":%s}", r->decided_at, r->key_hash,
+	tg_buf_printf(b, "%s{\"id\":%lld,\"party\":", first ? "" : ",", (long long)r->id);
+	tg_buf_put_json_str(b, r->party_name);
+	tg_buf_puts(b, ",\"list\":");
+	tg_buf_put_json_str(b, r->list);
+	tg_buf_puts(b, ",\"entity_id\":");
+	tg_buf_put_json_str(b, r->entity_id);
+	tg_buf_printf(b, ",\"decision\":\"%s\",\"reason\":", r->decision);
+	tg_buf_put_json_str(b, r->reason);
+	tg_buf_puts(b, ",\"reviewer\":");
+	tg_buf_put_json_str(b, r->reviewer);
+	tg_buf_printf(b, ",\"decided_at\":\"%s\",\"key_hash\":\"%s\",\"current\":%s}", r->decided_at, r->key_hash,
 		  r->current ? "true" : "false");
 }
 
@@ -36,11 +36,11 @@ int h_overrides_list(hctx *c, tg_err *err)
 	state_unlock(c);
 	if (rc < 0)
 		return rc;
-	sb_puts(&c->resp->body, "{\"overrides\":[");
+	tg_buf_puts(&c->resp->body, "{\"overrides\":[");
 	for (i = 0; i < n; i++)
 		rec_json(&c->resp->body, &v[i], i == 0);
 	tg_screen_overrides_free(v);
-	return sb_puts(&c->resp->body, "]}\n") < 0 ? srv_fail(err, TG_ENOMEM, NULL, "out of memory") : TG_OK;
+	return tg_buf_puts(&c->resp->body, "]}\n") < 0 ? srv_fail(err, TG_ENOMEM, NULL, "out of memory") : TG_OK;
 }
 
 int h_override_proposals(hctx *c, tg_err *err)

@@ -34,7 +34,7 @@ int h_lists_rescreen_report(hctx *c, tg_err *err)
 	pthread_mutex_lock(&c->srv->store_mu);
 	rc = tg_rescreen_report_json(&b, tg_engine_store(c->srv->engine), snap, err);
 	pthread_mutex_unlock(&c->srv->store_mu);
-	if (rc == TG_OK && sb_put(&c->resp->body, b.ptr, b.size) < 0)
+	if (rc == TG_OK && tg_buf_put(&c->resp->body, b.ptr, b.size) < 0)
 		rc = srv_fail(err, TG_ENOMEM, NULL, "cannot encode the re-screen report");
 	tg_buf_dispose(&b);
 	return rc;

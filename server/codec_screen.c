@@ -10,28 +10,28 @@
 #define MAX_LIMIT 100
 
 /* The CLI's print_json, into a buffer. */
-static int encode(sbuf *b, const char *query, const tg_screen_hit *h, size_t n)
+static int encode(tg_buf *b, const char *query, const tg_screen_hit *h, size_t n)
 {
 	size_t i;
 	int rc;
-	sb_puts(b, "{\"query\":");
-	sb_json_str(b, query);
-	rc = sb_puts(b, ",\"hits\":[");
+	tg_buf_puts(b, "{\"query\":");
+	tg_buf_put_json_str(b, query);
+	rc = tg_buf_puts(b, ",\"hits\":[");
 	for (i = 0; rc == TG_OK && i < n; i++) {
-		sb_puts(b, i ? ",{\"entity_id\":" : "{\"entity_id\":");
-		sb_json_str(b, h[i].entity_id);
-		sb_puts(b, ",\"list\":");
-		sb_json_str(b, h[i].list);
-		sb_puts(b, ",\"name\":");
-		sb_json_str(b, h[i].name);
-		sb_puts(b, ",\"matched_name\":");
-		sb_json_str(b, h[i].matched_name);
-		sb_printf(b, ",\"score\":%.3f,\"level\":\"%s\",\"approved\":%s,\"explanation\":", h[i].score,
+		tg_buf_puts(b, i ? ",{\"entity_id\":" : "{\"entity_id\":");
+		tg_buf_put_json_str(b, h[i].entity_id);
+		tg_buf_puts(b, ",\"list\":");
+		tg_buf_put_json_str(b, h[i].list);
+		tg_buf_puts(b, ",\"name\":");
+		tg_buf_put_json_str(b, h[i].name);
+		tg_buf_puts(b, ",\"matched_name\":");
+		tg_buf_put_json_str(b, h[i].matched_name);
+		tg_buf_printf(b, ",\"score\":%.3f,\"level\":\"%s\",\"approved\":%s,\"explanation\":", h[i].score,
 			  h[i].level == TG_HIT_BLOCK ? "block" : "review", h[i].approved ? "true" : "false");
-		sb_json_str(b, h[i].explanation);
-		rc = sb_puts(b, "}");
+		tg_buf_put_json_str(b, h[i].explanation);
+		rc = tg_buf_puts(b, "}");
 	}
-	return rc == TG_OK ? sb_puts(b, "]}\n") : rc;
+	return rc == TG_OK ? tg_buf_puts(b, "]}\n") : rc;
 }
 
 static int screen_one(hctx *c, const char *name, const char *cc, size_t limit, tg_err *err)
@@ -104,8 +104,8 @@ static int batch_line(hctx *c, const char *p, size_t n, long no)
 		rc = screen_one(c, name, cc, limit, &err);
 	if (rc < 0 && rc != TG_ENOMEM) {
 		tg_buf b = TG_BUF_INIT;
-		if ((rc = tg_err_json(&b, &err, no)) == TG_OK && (rc = sb_put(&c->resp->body, b.ptr, b.size)) == TG_OK)
-			rc = sb_put(&c->resp->body, "\n", 1);
+		if ((rc = tg_err_json(&b, &err, no)) == TG_OK && (rc = tg_buf_put(&c->resp->body, b.ptr, b.size)) == TG_OK)
+			rc = tg_buf_put(&c->resp->body, "\n", 1);
 		tg_buf_dispose(&b);
 	}
 	json_decref(j);

@@ -47,7 +47,7 @@ int h_certificate_show(hctx *c, tg_err *err)
 		if (one == NULL)
 			rc = srv_fail(err, TG_ENOTFOUND, NULL, "no certificate %s", c->param);
 		else if ((text = json_dumps(one, JSON_COMPACT | JSON_PRESERVE_ORDER)) == NULL ||
-			 sb_puts(&c->resp->body, text) < 0 || sb_puts(&c->resp->body, "\n") < 0)
+			 tg_buf_puts(&c->resp->body, text) < 0 || tg_buf_puts(&c->resp->body, "\n") < 0)
 			rc = srv_fail(err, TG_ENOMEM, NULL, "out of memory");
 		free(text);
 		json_decref(d);
@@ -156,8 +156,8 @@ static int ship_chunk(hctx *c, const char **texts, size_t *lens, long *nos, size
 		}
 		if (out == &eb)
 			tg_err_json(&eb, &e2, nos[i]);
-		sb_put(&c->resp->body, out->ptr ? out->ptr : "", out->size);
-		sb_put(&c->resp->body, "\n", 1);
+		tg_buf_put(&c->resp->body, out->ptr ? out->ptr : "", out->size);
+		tg_buf_put(&c->resp->body, "\n", 1);
 		tg_buf_dispose(&eb);
 		if (own[i])
 			tg_buf_dispose(&res[k++].out);
@@ -311,13 +311,13 @@ int h_us_volume_record(hctx *c, tg_err *err)
 	state_unlock(c);
 	if (rc == TG_OK) {
 		c->resp->status = 201;
-		sb_puts(&c->resp->body, "{\"exporter\":");
-		sb_json_str(&c->resp->body, exp);
-		sb_puts(&c->resp->body, ",\"item\":");
-		sb_json_str(&c->resp->body, item);
-		sb_printf(&c->resp->body, ",\"quantity\":%lld,\"period\":", (long long)json_integer_value(q));
-		sb_json_str(&c->resp->body, period);
-		sb_puts(&c->resp->body, "}\n");
+		tg_buf_puts(&c->resp->body, "{\"exporter\":");
+		tg_buf_put_json_str(&c->resp->body, exp);
+		tg_buf_puts(&c->resp->body, ",\"item\":");
+		tg_buf_put_json_str(&c->resp->body, item);
+		tg_buf_printf(&c->resp->body, ",\"quantity\":%lld,\"period\":", (long long)json_integer_value(q));
+		tg_buf_put_json_str(&c->resp->body, period);
+		tg_buf_puts(&c->resp->body, "}\n");
 	}
 done:
 	json_decref(jv);

@@ -31,9 +31,9 @@ int reply_buf(hctx *c, int status, const tg_buf *b, const char *type, int newlin
 	int rc;
 	c->resp->status = status;
 	c->resp->content_type = type ? type : "application/json";
-	rc = sb_put(&c->resp->body, b->ptr ? b->ptr : "", b->size);
+	rc = tg_buf_put(&c->resp->body, b->ptr ? b->ptr : "", b->size);
 	if (rc == TG_OK && newline)
-		rc = sb_put(&c->resp->body, "\n", 1);
+		rc = tg_buf_put(&c->resp->body, "\n", 1);
 	return rc < 0 ? srv_fail(err, rc, NULL, "out of memory") : TG_OK;
 }
 
@@ -42,29 +42,29 @@ int reply_buf(hctx *c, int status, const tg_buf *b, const char *type, int newlin
 int reply_refused(hctx *c, const tg_buf *doc, const char *what, tg_err *err)
 {
 	json_t *d = doc->ptr ? json_loads(doc->ptr, 0, NULL) : NULL, *v;
-	sbuf detail = {NULL, 0, 0};
+	tg_buf detail = TG_BUF_INIT;
 	const char *k;
 	size_t i;
 	char *text;
-	sb_printf(&detail, "%s:", what);
+	tg_buf_printf(&detail, "%s:", what);
 	json_array_foreach(json_object_get(d, "reasons"), i, v)
-		sb_printf(&detail, "%s %s: %s", i ? ";" : "", json_string_value(json_object_get(v, "code")),
+		tg_buf_printf(&detail, "%s %s: %s", i ? ";" : "", json_string_value(json_object_get(v, "code")),
 			  json_string_value(json_object_get(v, "message")));
 	problem_refused(c->resp, detail.ptr, c->req->path);
-	sb_free(&detail);
-	c->resp->body.len -= c->resp->body.len >= 2 ? 2 : 0; /* reopen the object: drop "}\n" */
+	tg_buf_dispose(&detail);
+	c->resp->body.size -= c->resp->body.size >= 2 ? 2 : 0; /* reopen the object: drop "}\n" */
 	json_object_foreach(d, k, v) {
 		if (strcmp(k, "status") == 0 || (text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY)) == NULL)
 			continue;
-		sb_puts(&c->resp->body, ",");
-		sb_json_str(&c->resp->body, k);
-		sb_puts(&c->resp->body, ":");
-		sb_puts(&c->resp->body, text);
+		tg_buf_puts(&c->resp->body, ",");
+		tg_buf_put_json_str(&c->resp->body, k);
+		tg_buf_puts(&c->resp->body, ":");
+		tg_buf_puts(&c->resp->body, text);
 		free(text);
 	}
 	json_decref(d);
 	(void)err;
-	return sb_puts(&c->resp->body, "}\n") < 0 ? srv_fail(err, TG_ENOMEM, NULL, "out of memory") : TG_OK;
+	return tg_buf_puts(&c->resp->body, "}\n") < 0 ? srv_fail(err, TG_ENOMEM, NULL, "out of memory") : TG_OK;
 }
 
 int body_str(const void *obj, const char *key, int required, const char **out, tg_err *err)

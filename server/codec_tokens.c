@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void encode_info(sbuf *b, const tg_token_info *t)
+static void encode_info(tg_buf *b, const tg_token_info *t)
 {
-	sb_printf(b, "{\"id\":%lld,\"name\":", (long long)t->id);
-	sb_json_str(b, t->name);
-	sb_printf(b, ",\"role\":\"%s\",\"created_at\":\"%s\",\"revoked\":%s", tg_api_role_name(t->role), t->created_at,
+	tg_buf_printf(b, "{\"id\":%lld,\"name\":", (long long)t->id);
+	tg_buf_put_json_str(b, t->name);
+	tg_buf_printf(b, ",\"role\":\"%s\",\"created_at\":\"%s\",\"revoked\":%s", tg_api_role_name(t->role), t->created_at,
 		  t->revoked ? "true" : "false");
 }
 
@@ -27,14 +27,14 @@ int h_tokens_list(hctx *c, tg_err *err)
 	pthread_mutex_unlock(&c->srv->store_mu);
 	if (rc < 0)
 		return rc;
-	sb_puts(&c->resp->body, "{\"tokens\":[");
+	tg_buf_puts(&c->resp->body, "{\"tokens\":[");
 	for (i = 0; i < n; i++) {
 		if (i)
-			sb_puts(&c->resp->body, ",");
+			tg_buf_puts(&c->resp->body, ",");
 		encode_info(&c->resp->body, &v[i]);
-		sb_puts(&c->resp->body, "}");
+		tg_buf_puts(&c->resp->body, "}");
 	}
-	rc = sb_puts(&c->resp->body, "]}\n");
+	rc = tg_buf_puts(&c->resp->body, "]}\n");
 	tg_token_list_free(v);
 	return rc < 0 ? srv_fail(err, rc, NULL, "cannot encode the tokens") : TG_OK;
 }
@@ -63,7 +63,7 @@ int h_tokens_add(hctx *c, tg_err *err)
 	auth_invalidate(c->srv);
 	c->resp->status = 201;
 	encode_info(&c->resp->body, &t);
-	sb_printf(&c->resp->body, ",\"token\":\"%s\"}\n", tok);
+	tg_buf_printf(&c->resp->body, ",\"token\":\"%s\"}\n", tok);
 	OPENSSL_cleanse(tok, sizeof(tok));
 	resp_header(c->resp, "Cache-Control", "no-store");
 	return TG_OK;
@@ -84,7 +84,7 @@ int h_tokens_revoke(hctx *c, tg_err *err)
 	if (rc < 0)
 		return rc;
 	auth_invalidate(c->srv);
-	return sb_printf(&c->resp->body, "{\"id\":%lld,\"revoked\":true}\n", id) < 0
+	return tg_buf_printf(&c->resp->body, "{\"id\":%lld,\"revoked\":true}\n", id) < 0
 		       ? srv_fail(err, TG_ENOMEM, NULL, "out of memory")
 		       : TG_OK;
 }

@@ -68,7 +68,7 @@ size_t server_body_limit(const server *s, const char *method, const char *path)
 
 void server_resp_dispose(server_resp *resp)
 {
-	sb_free(&resp->body);
+	tg_buf_dispose(&resp->body);
 	if (resp->pending) {
 		resp->pending->release(resp->pending);
 		resp->pending = NULL;
@@ -108,7 +108,7 @@ static int text_ok(hctx *c)
 		problem(c->resp, 422, d, key, c->req->path);
 		return -1;
 	}
-	if (!sb_utf8_ok(c->param)) {
+	if (!tg_utf8_valid(c->param)) {
 		problem(c->resp, 422, "path: not valid UTF-8", "path", c->req->path);
 		return -1;
 	}
@@ -199,6 +199,7 @@ int server_dispatch_async(server *s, const server_req *req, server_resp *resp, s
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	refresh_screener(s, &t0);
 	memset(resp, 0, sizeof(*resp));
+	resp->body.max = SRV_BODY_MAX;
 	resp->status = 200;
 	resp->content_type = "application/json";
 	slot = route_request(s, req, resp, wake, payload);

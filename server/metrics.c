@@ -111,28 +111,28 @@ void metrics_accruals(metrics *m, unsigned long n)
 	pthread_mutex_unlock(&m->mu);
 }
 
-static void render_requests(sbuf *o, const metrics *m)
+static void render_requests(tg_buf *o, const metrics *m)
 {
 	size_t i, j;
-	sb_puts(o, "# HELP tollgate_http_requests_total HTTP requests by route, method and status.\n"
+	tg_buf_puts(o, "# HELP tollgate_http_requests_total HTTP requests by route, method and status.\n"
 		   "# TYPE tollgate_http_requests_total counter\n");
 	for (i = 0; i < nslots(); i++)
 		for (j = 0; j < STATUS_SLOTS; j++)
 			if (m->req[i * STATUS_SLOTS + j]) {
-				sb_printf(o, "tollgate_http_requests_total{route=\"%s\",method=\"%s\",status=\"", slot_name(i),
+				tg_buf_printf(o, "tollgate_http_requests_total{route=\"%s\",method=\"%s\",status=\"", slot_name(i),
 					  slot_method(i));
 				if (statuses[j])
-					sb_printf(o, "%d", statuses[j]);
+					tg_buf_printf(o, "%d", statuses[j]);
 				else
-					sb_puts(o, "other");
-				sb_printf(o, "\"} %lu\n", m->req[i * STATUS_SLOTS + j]);
+					tg_buf_puts(o, "other");
+				tg_buf_printf(o, "\"} %lu\n", m->req[i * STATUS_SLOTS + j]);
 			}
 }
 
-static void render_latency(sbuf *o, const metrics *m)
+static void render_latency(tg_buf *o, const metrics *m)
 {
 	size_t i, b;
-	sb_puts(o, "# HELP tollgate_http_request_duration_seconds Time to handle a request, by route.\n"
+	tg_buf_puts(o, "# HELP tollgate_http_request_duration_seconds Time to handle a request, by route.\n"
 		   "# TYPE tollgate_http_request_duration_seconds histogram\n");
 	for (i = 0; i < nslots(); i++) {
 		const unsigned long *h = &m->lat[i * (LAT_BUCKETS + 1)];
@@ -145,36 +145,36 @@ static void render_latency(sbuf *o, const metrics *m)
 		for (b = 0; b <= LAT_BUCKETS; b++) {
 			cum += h[b];
 			if (b < LAT_BUCKETS)
-				sb_printf(o, "tollgate_http_request_duration_seconds_bucket{route=\"%s\",le=\"%g\"} %lu\n",
+				tg_buf_printf(o, "tollgate_http_request_duration_seconds_bucket{route=\"%s\",le=\"%g\"} %lu\n",
 					  slot_name(i), bounds[b], cum);
 			else
-				sb_printf(o, "tollgate_http_request_duration_seconds_bucket{route=\"%s\",le=\"+Inf\"} %lu\n",
+				tg_buf_printf(o, "tollgate_http_request_duration_seconds_bucket{route=\"%s\",le=\"+Inf\"} %lu\n",
 					  slot_name(i), cum);
 		}
-		sb_printf(o, "tollgate_http_request_duration_seconds_sum{route=\"%s\"} %.6f\n", slot_name(i),
+		tg_buf_printf(o, "tollgate_http_request_duration_seconds_sum{route=\"%s\"} %.6f\n", slot_name(i),
 			  m->lat_sum[i]);
-		sb_printf(o, "tollgate_http_request_duration_seconds_count{route=\"%s\"} %lu\n", slot_name(i), cum);
+		tg_buf_printf(o, "tollgate_http_request_duration_seconds_count{route=\"%s\"} %lu\n", slot_name(i), cum);
 	}
 }
 
-static void render_domain(sbuf *o, const metrics *m)
+static void render_domain(tg_buf *o, const metrics *m)
 {
 	int v;
-	sb_puts(o, "# HELP tollgate_decisions_total Decisions returned, by verdict.\n"
+	tg_buf_puts(o, "# HELP tollgate_decisions_total Decisions returned, by verdict.\n"
 		   "# TYPE tollgate_decisions_total counter\n");
 	for (v = 0; v < 4; v++)
-		sb_printf(o, "tollgate_decisions_total{verdict=\"%s\"} %lu\n", tg_verdict_name((tg_verdict)v),
+		tg_buf_printf(o, "tollgate_decisions_total{verdict=\"%s\"} %lu\n", tg_verdict_name((tg_verdict)v),
 			  m->verdicts[v]);
-	sb_printf(o, "# HELP tollgate_screening_hits_total Screening hits returned, by level.\n"
+	tg_buf_printf(o, "# HELP tollgate_screening_hits_total Screening hits returned, by level.\n"
 		     "# TYPE tollgate_screening_hits_total counter\n"
 		     "tollgate_screening_hits_total{level=\"review\"} %lu\n"
 		     "tollgate_screening_hits_total{level=\"block\"} %lu\n",
 		  m->hits[1], m->hits[2]);
-	sb_printf(o, "# HELP tollgate_ledger_accruals_total Ledger accruals recorded by shipments released through this service.\n"
+	tg_buf_printf(o, "# HELP tollgate_ledger_accruals_total Ledger accruals recorded by shipments released through this service.\n"
 		     "# TYPE tollgate_ledger_accruals_total counter\n"
 		     "tollgate_ledger_accruals_total %lu\n",
 		  m->accruals);
-	sb_printf(o, "# HELP tollgate_group_commits_total Transactions committed by the group committer.\n"
+	tg_buf_printf(o, "# HELP tollgate_group_commits_total Transactions committed by the group committer.\n"
 		     "# TYPE tollgate_group_commits_total counter\ntollgate_group_commits_total %lu\n"
 		     "# HELP tollgate_group_commit_orders_total Orders recorded through group commits.\n"
 		     "# TYPE tollgate_group_commit_orders_total counter\ntollgate_group_commit_orders_total %lu\n"
@@ -189,7 +189,7 @@ static void render_domain(sbuf *o, const metrics *m)
 		  m->batches, m->batch_orders, m->batch_seconds, m->syncs, m->sync_seconds);
 }
 
-int metrics_render(sbuf *out, metrics *m)
+int metrics_render(tg_buf *out, metrics *m)
 {
 	metrics snap;
 	size_t nreq = nslots() * STATUS_SLOTS, nlat = nslots() * (LAT_BUCKETS + 1);

@@ -7,6 +7,8 @@
 #define _DEFAULT_SOURCE 1 /* microhttpd.h needs the BSD socket types */
 #include "mhd.h"
 
+#include "tg/alloc.h"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stdlib.h>
@@ -26,7 +28,7 @@ struct server_http {
 };
 
 typedef struct conn {
-	sbuf body;
+	tg_buf body;
 	size_t limit;
 	int too_big;
 	struct timespec t0;
@@ -59,21 +61,21 @@ static int parse_listen(struct sockaddr_in *sa, const char *listen, tg_err *err)
 /* Re-encode the parsed query arguments as a raw query string for server_req. */
 static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
-	sbuf *q = cls;
+	tg_buf *q = cls;
 	const unsigned char *p;
 	(void)kind;
-	if (q->len)
-		sb_puts(q, "&");
-	sb_puts(q, key);
+	if (q->size)
+		tg_buf_puts(q, "&");
+	tg_buf_puts(q, key);
 	if (value == NULL)
 		return MHD_YES;
-	sb_puts(q, "=");
+	tg_buf_puts(q, "=");
 	for (p = (const unsigned char *)value; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
 		    *p == '_' || *p == '.' || *p == '~')
-			sb_put(q, p, 1);
+			tg_buf_put(q, p, 1);
 		else
-			sb_printf(q, "%%%02X", *p);
+			tg_buf_printf(q, "%%%02X", *p);
 	}
 	return MHD_YES;
 }
@@ -84,7 +86,7 @@ static void access_log(server_http *h, const char *method, const char *url, cons
 	struct timespec t1, now;
 	char ts[32];
 	struct tm tm;
-	sbuf line = {NULL, 0, 0};
+	tg_buf line = TG_BUF_INIT;
 	double ms;
 	if (h->log == NULL)
 		return;
@@ -93,36 +95,36 @@ static void access_log(server_http *h, const char *method, const char *url, cons
 	gmtime_r(&now.tv_sec, &tm);
 	strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%S", &tm);
 	ms = (double)(t1.tv_sec - k->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - k->t0.tv_nsec) / 1e6;
-	sb_printf(&line, "{\"ts\":\"%s.%03ldZ\",\"method\":", ts, now.tv_nsec / 1000000);
-	sb_json_str(&line, method);
-	sb_puts(&line, ",\"path\":");
-	sb_json_str(&line, url);
-	sb_printf(&line, ",\"route\":\"%s\",\"status\":%d,\"bytes\":%zu,\"ms\":%.3f,\"principal\":",
-		  r->route ? r->route : "", r->status, r->body.len, ms);
-	sb_json_str(&line, r->principal);
-	if (sb_puts(&line, "}\n") == TG_OK) {
+	tg_buf_printf(&line, "{\"ts\":\"%s.%03ldZ\",\"method\":", ts, now.tv_nsec / 1000000);
+	tg_buf_put_json_str(&line, method);
+	tg_buf_puts(&line, ",\"path\":");
+	tg_buf_put_json_str(&line, url);
+	tg_buf_printf(&line, ",\"route\":\"%s\",\"status\":%d,\"bytes\":%zu,\"ms\":%.3f,\"principal\":",
+		  r->route ? r->route : "", r->status, r->body.size, ms);
+	tg_buf_put_json_str(&line, r->principal);
+	if (tg_buf_puts(&line, "}\n") == TG_OK) {
 		fputs(line.ptr, h->log); /* one line per call: stdio locks the stream */
 		fflush(h->log);
 	}
-	sb_free(&line);
+	tg_buf_dispose(&line);
 }
 
 static enum MHD_Result send_resp(struct MHD_Connection *c, server_resp *r)
 {
 	struct MHD_Response *mr;
 	enum MHD_Result ok;
-	size_t i, len = r->body.len;
+	size_t i, len = r->body.size;
 	char *body = r->body.ptr;
-	r->body.ptr = NULL; /* handed to MHD, which free()s it */
-	r->body.len = r->body.cap = 0;
-	mr = MHD_create_response_from_buffer(len, len ? body : (void *)"", len ? MHD_RESPMEM_MUST_FREE
-								: MHD_RESPMEM_PERSISTENT);
-	if (mr == NULL) {
-		free(body);
+	r->body.ptr = NULL; /* handed to MHD, which releases it with the library's allocator */
+	r->body.size = r->body.asize = 0;
+	if (len)
+		mr = MHD_create_response_from_buffer_with_free_callback(len, body, tg_free);
+	else
+		mr = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+	if (mr == NULL || len == 0)
+		tg_free(body);
+	if (mr == NULL)
 		return MHD_NO;
-	}
-	if (len == 0)
-		free(body);
 	MHD_add_response_header(mr, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
 	for (i = 0; i < r->nheaders; i++)
 		MHD_add_response_header(mr, r->headers[i].name, r->headers[i].value);
@@ -176,7 +178,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
 {
 	server_http *h = cls;
 	conn *k = *con_cls;
-	sbuf q = {NULL, 0, 0};
+	tg_buf q = TG_BUF_INIT;
 	(void)version;
 	if (k == NULL)
 		return begin(h, c, url, method, con_cls);
@@ -187,8 +189,8 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
 		return respond(h, c, k, method, url);
 	}
 	if (*upload_size) {
-		if (!k->too_big && (k->body.len + *upload_size > k->limit || sb_put(&k->body, upload, *upload_size) < 0))
-			k->too_big = 1, sb_free(&k->body);
+		if (!k->too_big && (k->body.size + *upload_size > k->limit || tg_buf_put(&k->body, upload, *upload_size) < 0))
+			k->too_big = 1, tg_buf_dispose(&k->body);
 		*upload_size = 0;
 		return MHD_YES;
 	}
@@ -201,14 +203,14 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
 	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_arg, &q);
 	memset(&k->req, 0, sizeof(k->req));
 	k->req.method = method, k->req.path = url, k->req.query = q.ptr;
-	k->req.body = k->body.ptr, k->req.body_len = k->body.len;
+	k->req.body = k->body.ptr, k->req.body_len = k->body.size;
 	k->req.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
 	k->c = c;
 	k->arrivals = 0;
 	__atomic_add_fetch(&h->deferred, 1, __ATOMIC_SEQ_CST); /* before the committer can see the job */
 	k->deferred = 1;
 	if (server_dispatch_async(h->s, &k->req, &k->r, wake, k) == 1) {
-		sb_free(&q);
+		tg_buf_dispose(&q);
 		MHD_suspend_connection(c);
 		if (__atomic_add_fetch(&k->arrivals, 1, __ATOMIC_ACQ_REL) == 2)
 			MHD_resume_connection(c);
@@ -216,7 +218,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
 	}
 	k->deferred = 0;
 	__atomic_sub_fetch(&h->deferred, 1, __ATOMIC_SEQ_CST);
-	sb_free(&q);
+	tg_buf_dispose(&q);
 	return respond(h, c, k, method, url);
 }
 
@@ -231,7 +233,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
 		k->deferred = 0;
 		__atomic_sub_fetch(&h->deferred, 1, __ATOMIC_SEQ_CST);
 	}
-	sb_free(&k->body);
+	tg_buf_dispose(&k->body);
 	server_resp_dispose(&k->r);
 	free(k);
 	*con_cls = NULL;

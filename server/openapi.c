@@ -76,7 +76,7 @@ static json_t *operation(const route *r)
 	return op;
 }
 
-int openapi_render(sbuf *out)
+int openapi_render(tg_buf *out)
 {
 	json_t *doc, *paths = json_object(), *schemas = json_object();
 	char *text;
@@ -114,9 +114,9 @@ int openapi_render(sbuf *out)
 	json_decref(doc);
 	if (text == NULL)
 		return TG_ENOMEM;
-	rc = sb_puts(out, text);
+	rc = tg_buf_puts(out, text);
 	if (rc == TG_OK)
-		rc = sb_puts(out, "\n");
+		rc = tg_buf_puts(out, "\n");
 	free(text);
 	return rc;
 }

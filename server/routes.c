@@ -230,7 +230,7 @@ int query_utf8_ok(const char *query, char *bad, size_t n)
 		const char *amp = strchr(p, '&'), *eq;
 		size_t len = amp ? (size_t)(amp - p) : strlen(p);
 		/* too long to check here is too long for every parameter reader (they use smaller buffers) */
-		if (url_decode(v, sizeof(v), p, len) == 0 && !sb_utf8_ok(v)) {
+		if (url_decode(v, sizeof(v), p, len) == 0 && !tg_utf8_valid(v)) {
 			eq = memchr(p, '=', len);
 			snprintf(bad, n, "%.*s", (int)(eq ? (size_t)(eq - p) : len), p);
 			return -1;

@@ -8,16 +8,10 @@
 #define TG_SERVER_H
 
 #include <stddef.h>
+#include "tg/buf.h"
 #include "tg/engine.h"
 
 typedef struct server server;
-
-/* Growable response buffer (malloc'd; server_resp_dispose releases it). */
-typedef struct sbuf {
-	char *ptr;  /* NUL-terminated contents, or NULL while empty */
-	size_t len; /* bytes used */
-	size_t cap; /* bytes allocated */
-} sbuf;
 
 typedef struct server_opts {
 	tg_engine *engine;    /* borrowed; must outlive the server */
@@ -48,7 +42,7 @@ typedef struct server_req {
 typedef struct server_resp {
 	int status;                   /* HTTP status */
 	const char *content_type;     /* static */
-	sbuf body;                    /* owned */
+	tg_buf body;                    /* owned */
 	const char *route;            /* route pattern for logs and metrics (static), "static" or "unmatched" */
 	char principal[80];           /* "name(role)" of the caller, or "" */
 	struct {

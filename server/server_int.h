@@ -94,6 +94,9 @@ typedef struct metrics {
 
 typedef struct committer committer;
 
+/* A response body never grows past 256 MiB (an audit export of a large store is the biggest). */
+#define SRV_BODY_MAX ((size_t)256 << 20)
+
 struct server {
 	tg_engine *engine;
 	server_opts opts;
@@ -108,15 +111,6 @@ struct server {
 	int draining;
 	long scr_checked_at;         /* monotonic second of the last screener staleness check (atomic) */
 };
-
-/* sbuf.c */
-int sb_put(sbuf *b, const void *p, size_t n);
-int sb_puts(sbuf *b, const char *s);
-int sb_printf(sbuf *b, const char *fmt, ...) SRV_PRINTF(2, 3);
-int sb_json_str(sbuf *b, const char *s);
-void sb_free(sbuf *b);
-/* 1 when s (NUL-terminated) is well-formed UTF-8, else 0. */
-int sb_utf8_ok(const char *s);
 
 /* status.c: one table from tg_code to HTTP status, and problem+json bodies (RFC 9457). */
 int status_of(const tg_err *err);
@@ -157,7 +151,7 @@ void metrics_batch(metrics *m, size_t orders, double seconds);
 void metrics_sync(metrics *m, double seconds);
 /* Count the ledger accruals of a released shipment: one per entry of its receipt's "charges". */
 void metrics_accruals(metrics *m, unsigned long n);
-int metrics_render(sbuf *out, metrics *m);
+int metrics_render(tg_buf *out, metrics *m);
 
 /* commit.c: group commit of recorded checks. */
 typedef struct commit_job commit_job;
@@ -196,7 +190,7 @@ void committer_barrier(committer *c, unsigned long seq);
 int static_serve(server *s, const char *path, server_resp *r);
 
 /* openapi.c, openapi_schemas.c */
-int openapi_render(sbuf *out);
+int openapi_render(tg_buf *out);
 struct openapi_schema {
 	const char *name, *json;
 };

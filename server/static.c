@@ -54,11 +54,11 @@ int static_serve(server *s, const char *path, server_resp *r)
 		return -1;
 	if ((f = fopen(full, "rb")) == NULL)
 		return -1;
-	sb_free(&r->body);
+	tg_buf_dispose(&r->body);
 	{
 		char *buf = malloc((size_t)st.st_size + 1);
 		n = buf ? fread(buf, 1, (size_t)st.st_size, f) : 0;
-		if (buf == NULL || sb_put(&r->body, buf, n) < 0) {
+		if (buf == NULL || tg_buf_put(&r->body, buf, n) < 0) {
 			free(buf);
 			fclose(f);
 			return -1;

@@ -54,25 +54,25 @@ static void slug_title(int status, const char **slug, const char **title)
 static void problem_body(server_resp *r, int status, const char *slug, const char *title, const char *detail,
 			 const char *field, const char *instance, const tg_err *err)
 {
-	sbuf *b = &r->body;
-	sb_free(b);
+	tg_buf *b = &r->body;
+	tg_buf_dispose(b);
 	r->status = status;
 	r->content_type = "application/problem+json";
-	sb_printf(b, "{\"type\":\"https://tollgate.dev/problems/%s\",\"title\":", slug);
-	sb_json_str(b, title);
-	sb_printf(b, ",\"status\":%d,\"detail\":", status);
-	sb_json_str(b, detail && *detail ? detail : title);
+	tg_buf_printf(b, "{\"type\":\"https://tollgate.dev/problems/%s\",\"title\":", slug);
+	tg_buf_put_json_str(b, title);
+	tg_buf_printf(b, ",\"status\":%d,\"detail\":", status);
+	tg_buf_put_json_str(b, detail && *detail ? detail : title);
 	if (field && *field) {
-		sb_puts(b, ",\"field\":");
-		sb_json_str(b, field);
+		tg_buf_puts(b, ",\"field\":");
+		tg_buf_put_json_str(b, field);
 	}
 	if (err && err->line > 0)
-		sb_printf(b, ",\"line\":%d,\"column\":%d", err->line, err->column);
+		tg_buf_printf(b, ",\"line\":%d,\"column\":%d", err->line, err->column);
 	if (instance) {
-		sb_puts(b, ",\"instance\":");
-		sb_json_str(b, instance);
+		tg_buf_puts(b, ",\"instance\":");
+		tg_buf_put_json_str(b, instance);
 	}
-	sb_puts(b, "}\n");
+	tg_buf_puts(b, "}\n");
 }
 
 void problem(server_resp *r, int status, const char *detail, const char *field, const char *instance)
@@ -110,7 +110,7 @@ int resp_json(server_resp *r, int status, const char *json, size_t len)
 {
 	r->status = status;
 	r->content_type = "application/json";
-	return sb_put(&r->body, json, len);
+	return tg_buf_put(&r->body, json, len);
 }
 
 void resp_header(server_resp *r, const char *name, const char *value)

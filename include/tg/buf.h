@@ -18,4 +18,33 @@ typedef struct tg_buf {
 /** Release the contents and reset to TG_BUF_INIT (keeps `max`). @since 0.1 */
 TG_EXTERN void tg_buf_dispose(tg_buf *b);
 
+/**
+ * Appends. Each keeps `ptr` NUL-terminated and fails without changing the contents: TG_ENOMEM, or
+ * TG_ELIMIT when the result would pass `max`. The library, the server and the CLI share these (one
+ * growable buffer). @return TG_OK or a negative code. @since 0.3
+ */
+TG_EXTERN int tg_buf_put(tg_buf *b, const void *data, size_t n);
+/** Append the NUL-terminated @p s. @since 0.3 */
+TG_EXTERN int tg_buf_puts(tg_buf *b, const char *s);
+/** Append one byte. @since 0.3 */
+TG_EXTERN int tg_buf_putc(tg_buf *b, char c);
+/** Append printf-style formatted text. @since 0.3 */
+TG_EXTERN int tg_buf_printf(tg_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+/**
+ * Append @p s as a JSON string literal, quotes included: '"', '\\', and the controls escaped (\n \r \t,
+ * others as \u00XX), well-formed UTF-8 passed through, any byte that does not start a well-formed UTF-8
+ * sequence written as \ufffd (the output is always valid JSON). @since 0.3
+ */
+TG_EXTERN int tg_buf_put_json_str(tg_buf *b, const char *s);
+/** Empty the buffer, keeping its memory. @since 0.3 */
+TG_EXTERN void tg_buf_clear(tg_buf *b);
+
+/** 1 when the NUL-terminated @p s is well-formed UTF-8 (no overlong forms, surrogates or values above
+ * U+10FFFF), else 0. @since 0.3 */
+TG_EXTERN int tg_utf8_valid(const char *s);
+
 #endif

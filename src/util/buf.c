@@ -17,7 +17,7 @@ void tg_buf_dispose(tg_buf *b)
 	b->max = max;
 }
 
-void tg__buf_clear(tg_buf *b)
+void tg_buf_clear(tg_buf *b)
 {
 	b->size = 0;
 	if (b->ptr)
@@ -70,12 +70,12 @@ int tg__buf_put_grow(tg_buf *b, const void *data, size_t n)
 	return TG_OK;
 }
 
-int tg__buf_puts(tg_buf *b, const char *s)
+int tg_buf_puts(tg_buf *b, const char *s)
 {
 	return tg__buf_put(b, s, strlen(s));
 }
 
-int tg__buf_printf(tg_buf *b, const char *fmt, ...)
+int tg_buf_printf(tg_buf *b, const char *fmt, ...)
 {
 	va_list ap;
 	int n, rc;
@@ -94,10 +94,12 @@ int tg__buf_printf(tg_buf *b, const char *fmt, ...)
 	return TG_OK;
 }
 
-/* 1 for the bytes that end a run of a JSON string: NUL (the end), the controls, '"' and '\\'. */
+/* 1 for the bytes that end a run of a JSON string: NUL (the end), the controls, '"' and '\\', and the
+ * non-ASCII bytes (checked as UTF-8). */
 static const unsigned char run_end[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 	['"'] = 1, ['\\'] = 1,
+	[0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
 static int put_escape(tg_buf *b, unsigned char c)
@@ -115,7 +117,7 @@ static int put_escape(tg_buf *b, unsigned char c)
 	return tg__buf_put(b, esc, 2);
 }
 
-int tg__buf_put_json_str(tg_buf *b, const char *s)
+int tg_buf_put_json_str(tg_buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s);
@@ -132,8 +134,56 @@ int tg__buf_put_json_str(tg_buf *b, const char *s)
 			return rc;
 		if (*p == '\0')
 			break;
-		if ((rc = put_escape(b, *p++)) < 0)
+		if (*p >= 0x80) {
+			size_t k = tg__utf8_len(p);
+			rc = k ? tg__buf_put(b, p, k) : tg__buf_put(b, "\\ufffd", 6);
+			p += k ? k : 1;
+		} else {
+			rc = put_escape(b, *p++);
+		}
+		if (rc < 0)
 			return rc;
 	}
 	return tg__buf_putc(b, '"');
+}
+
+int tg_buf_put(tg_buf *b, const void *data, size_t n)
+{
+	return tg__buf_put(b, data, n);
+}
+
+int tg_buf_putc(tg_buf *b, char c)
+{
+	return tg__buf_putc(b, c);
+}
+
+size_t tg__utf8_len(const unsigned char *p)
+{
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		return (p[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 || (p[0] == 0xe0 && p[1] < 0xa0) ||
+		    (p[0] == 0xed && p[1] > 0x9f))
+			return 0;
+		return 3;
+	}
+	if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 || (p[3] & 0xc0) != 0x80 ||
+		    (p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] > 0x8f))
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+int tg_utf8_valid(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+	for (; *p; p += n)
+		if ((n = tg__utf8_len(p)) == 0)
+			return 0;
+	return 1;
 }

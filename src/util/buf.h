@@ -34,11 +34,13 @@ static inline int tg__buf_putc(tg_buf *b, char c)
 	return TG_OK;
 }
 
-int tg__buf_puts(tg_buf *b, const char *s);
-int tg__buf_printf(tg_buf *b, const char *fmt, ...) TG__PRINTF(2, 3);
-/* Append s as a JSON string literal, quotes included (UTF-8 passed through, controls escaped). */
-int tg__buf_put_json_str(tg_buf *b, const char *s);
-void tg__buf_clear(tg_buf *b);
+/* The out-of-line appends are the public ones (tg/buf.h); these names are the library's spelling. */
+#define tg__buf_puts tg_buf_puts
+#define tg__buf_printf tg_buf_printf
+#define tg__buf_put_json_str tg_buf_put_json_str
+#define tg__buf_clear tg_buf_clear
+/* Length of the well-formed UTF-8 sequence at p (1-4), or 0 when it is not one. */
+size_t tg__utf8_len(const unsigned char *p);
 /* Hand the contents to the caller (NUL-terminated, free with tg__free) and reset b. */
 char *tg__buf_detach(tg_buf *b);
 

@@ -44,7 +44,7 @@ static void check_order(void **state)
 	assert_int_equal(fx_req(f, &r, "POST", "/v1/orders/check", EXP, ORDER), 200);
 	assert_non_null(strstr(r.body.ptr, "\"order_id\":\"T-1\""));
 	assert_non_null(strstr(r.body.ptr, "\"verdict\":\"license_required\""));
-	assert_int_equal(r.body.ptr[r.body.len - 1], '\n');
+	assert_int_equal(r.body.ptr[r.body.size - 1], '\n');
 	server_resp_dispose(&r);
 	/* recorded: the same order again is a replay, other content under the id a conflict */
 	assert_int_equal(fx_req(f, &r, "POST", "/v1/orders/check", EXP, ORDER), 200);

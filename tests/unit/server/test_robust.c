@@ -12,7 +12,7 @@ static void expect_sane(server_resp *r, int want)
 		assert_int_equal(r->status, want);
 	assert_true(r->status < 500 || r->status == 501);
 	if (strcmp(r->content_type, "application/problem+json") == 0 || strcmp(r->content_type, "application/json") == 0) {
-		j = json_loadb(r->body.ptr, r->body.len, 0, &je);
+		j = json_loadb(r->body.ptr, r->body.size, 0, &je);
 		if (j == NULL)
 			fail_msg("status %d: body is not JSON: %.200s", r->status, r->body.ptr);
 		json_decref(j);
