@@ -15,69 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include "bench_screen.h"
-#include "screen_int.h"
+#include "screen_test.h"
 #include "tg/lists.h"
-#include "alloc.h"
-#include "csv.h"
-#include "lists.h"
-
-double bench_cpu(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-double bench_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-/* Read column col of every data row of a CSV file (header skipped) into a NULL-terminated array. */
-char **bench_column(const char *rel, size_t col, size_t *count)
-{
-	char path[1024], *data, **v = NULL;
-	size_t n, len = 0, cap = 0;
-	tg_csv c;
-	int rc;
-
-	snprintf(path, sizeof(path), "%s/../shared/data/%s", TG_SOURCE_DIR, rel);
-	if (tg__lists_read_file(&data, &n, path, NULL) < 0) {
-		fprintf(stderr, "bench: %s absent, skipped\n", path);
-		*count = 0;
-		return NULL;
-	}
-	tg__csv_init(&c, data, n, ',');
-	tg__csv_next(&c, NULL);
-	while ((rc = tg__csv_next(&c, NULL)) != 0) {
-		if (rc < 0)
-			continue;
-		if (len + 1 >= cap) {
-			cap = cap ? cap * 2 : 1024;
-			v = realloc(v, cap * sizeof(*v));
-		}
-		v[len++] = strdup(tg__csv_field(&c, col));
-	}
-	if (v)
-		v[len] = NULL;
-	tg__csv_dispose(&c);
-	tg__free(data);
-	*count = len;
-	return v;
-}
-
-void bench_free_column(char **v, size_t n)
-{
-	size_t i;
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
 
 static int load(tg_store *st, const char *rel, const char *name)
 {
@@ -117,7 +58,7 @@ static tg_screener *build(tg_store *st)
 	}
 	printf("index: %zu entries, %zu names; build %.3f s wall clock, %.3f s thread CPU (best of 3, includes "
 	       "reading the store); memory %.1f MiB\n",
-	       s->n_entries, s->n_names, best, best_cpu, (double)tg__sc_index_bytes(s) / (1024.0 * 1024.0));
+	       tg__sc_entries(s), tg__sc_names(s), best, best_cpu, (double)tg__sc_index_bytes(s) / (1024.0 * 1024.0));
 	return s;
 }
 

@@ -2,12 +2,11 @@
 /* Fuzzy query entry point: prepare the query (tokens, weights, variants), take the candidates
  * (screen_fuzzy.c), score each fully with the token weights, country as supporting evidence, and
  * offer the hits with their explanation. Stack only. */
-#include "screen_fuzzy.h"
+#include "screen_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "screen_norm.h"
 
 static int has_country(const char *list, const char *cc)
 {
@@ -122,11 +121,6 @@ static void weigh(tg__sc_toks *t, const sc_index *x)
 		void *v = x ? tg__map_get(&x->vocab, t->tok[i], t->len[i]) : NULL;
 		t->w[i] = v ? x->idf[(uint32_t)(uintptr_t)v - 1] : x ? x->max_idf : 1.0f;
 	}
-}
-
-double tg__sc_pair_score(const tg_screener *s, const char *a, const char *b)
-{
-	return tg__sc_pair_score_kind(s, a, b, 0);
 }
 
 double tg__sc_pair_score_kind(const tg_screener *s, const char *a, const char *b, int person)

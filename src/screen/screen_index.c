@@ -14,13 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "screen_fuzzy.h"
-#include "screen_score.h"
 #include "alloc.h"
 #include "err.h"
-
-
-
 
 static unsigned tri_code(unsigned char c)
 {

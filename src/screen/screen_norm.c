@@ -1,44 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Name normalisation, ASCII stage: punctuation, case, legal forms. The Unicode stage (ICU, pinyin,
- * brands) is in screen_translit.c and feeds this one. */
+/* Name normalisation, ASCII stage: punctuation, case, legal forms (the word tables are in
+ * screen_norm_table.c). The Unicode stage (ICU, pinyin, brands) is in screen_translit.c and feeds this one. */
 #include "screen_norm.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
+#include "screen_int.h"
 
-/* A word with its length, so that lookups compare lengths before bytes. */
-typedef struct word {
-	const char *s;
-	size_t n;
-} word;
-#define W(x) {x, sizeof(x) - 1}
-
-/* Strong: never a given name or a word of a company's own name. Weak: short or ambiguous forms. */
-static const word strong_forms[] = {W("ltd"), W("limited"), W("llc"), W("llp"), W("inc"), W("incorporated"), W("corp"), W("corporation"), W("gmbh"), W("plc"), W("bhd"), W("sdn"), W("jsc"), W("ojsc"), W("cjsc"), W("pjsc"), W("ooo"), W("oao"), W("zao"), W("pao"), W("sarl"), W("srl"), W("spa"), W("sas"), W("pte"), W("pty"), W("mbh"), W("kgaa"), W("ltda"), W("tov"), W("fze"), W("fzco"), W("fzc"), W("fzllc"), W("wll"), W("pvt"), W("cokg"), W("aktiengesellschaft"), W("akg"), W("zoo"), {NULL, 0}};
-static const word weak_forms[] = {W("co"), W("company"), W("sa"), W("ag"), W("ab"), W("as"), W("nv"), W("bv"), W("kg"), W("oy"), W("lp"), W("ao"), W("kk"), W("se"), W("the"), W("de"), W("cv"), W("sl"), {NULL, 0}};
-
-/* Multi-word legal forms (after punctuation is gone), removed wherever they stand. */
-static const char *const legal_phrases[] = {"public joint stock company", "open joint stock company",
-					    "closed joint stock company", "joint stock company",
-					    "limited liability company", "limited liability partnership",
-					    "societe anonyme", "sociedad anonima", "sp z o o", "sp z oo", "s a",
-					    "gesellschaft mit beschrankter haftung", "societatea cu raspundere limitata",
-					    "societe a responsabilite limitee", "sociedad de responsabilidad limitada",
-					    "societa a responsabilita limitata", "obshchestvo s ogranichennoy otvetstvennostyu",
-					    "aktsionernoye obshchestvo", NULL};
-
-/* Titles and honorifics: not part of a name. */
-static const word honorifics[] = {W("mr"), W("mrs"), W("ms"), W("miss"), W("dr"), W("prof"), W("president"), W("prasident"), W("monsieur"), W("madame"), W("mme"), W("sir"), W("herr"), W("frau"), W("shaikh"), W("sheikh"), W("hon"), {NULL, 0}};
-
-/* Spelling variants folded to one form (Arabic articles and the most frequent given names). */
-static const word synonyms[][2] = {{W("el"), W("al")}, {W("ben"), W("bin")}, {W("ibn"), W("bin")}, {W("abdel"), W("abdul")}, {W("abdal"), W("abdul")}, {W("abd"), W("abdul")}, {W("muhammad"), W("mohammed")}, {W("mohammad"), W("mohammed")}, {W("mohamed"), W("mohammed")}, {W("muhammed"), W("mohammed")}, {W("mohamad"), W("mohammed")}, {W("ahmad"), W("ahmed")}, {W("yousef"), W("yusuf")}, {W("yousuf"), W("yusuf")}, {W("youssef"), W("yusuf")}, {W("husain"), W("hussein")}, {W("hussain"), W("hussein")}, {W("husayn"), W("hussein")}, {W("abdallah"), W("abdullah")}, {W("1st"), W("first")}, {W("2nd"), W("second")}, {W("3rd"), W("third")}, {W("one"), W("1")}, {W("two"), W("2")}, {W("three"), W("3")}, {W("four"), W("4")}, {W("five"), W("5")}, {W("six"), W("6")}, {W("seven"), W("7")}, {W("eight"), W("8")}, {W("nine"), W("9")}, {W("ten"), W("10")}, {W("eleven"), W("11")}, {W("twelve"), W("12")}, {W("thirteen"), W("13")}, {W("fourteen"), W("14")}, {W("fifteen"), W("15")}, {W("sixteen"), W("16")}, {W("seventeen"), W("17")}, {W("eighteen"), W("18")}, {W("nineteen"), W("19")}, {W("twenty"), W("20")}, {W("thirty"), W("30")}, {W("forty"), W("40")}, {W("fourty"), W("40")}, {W("fifty"), W("50")}, {W("sixty"), W("60")}, {W("seventy"), W("70")}, {W("eighty"), W("80")}, {W("ninety"), W("90")}, 
-	/* nicknames and short forms (both sides fold to the full form) */
-	{W("bill"), W("william")}, {W("billy"), W("william")}, {W("willy"), W("william")}, {W("bob"), W("robert")}, {W("bobby"), W("robert")}, {W("rob"), W("robert")}, {W("robbie"), W("robert")}, {W("ted"), W("theodore")}, {W("teddy"), W("theodore")}, {W("theo"), W("theodore")}, {W("jim"), W("james")}, {W("jimmy"), W("james")}, {W("mike"), W("michael")}, {W("mick"), W("michael")}, {W("mikey"), W("michael")}, {W("alex"), W("alexander")}, {W("sasha"), W("alexander")}, {W("bibi"), W("benjamin")}, {W("benji"), W("benjamin")}, {W("tom"), W("thomas")}, {W("tommy"), W("thomas")}, {W("joe"), W("joseph")}, {W("joey"), W("joseph")}, {W("dick"), W("richard")}, {W("rick"), W("richard")}, {W("ricky"), W("richard")}, {W("rich"), W("richard")}, {W("kate"), W("katherine")}, {W("katie"), W("katherine")}, {W("liz"), W("elizabeth")}, {W("beth"), W("elizabeth")}, {W("betty"), W("elizabeth")}, {W("peggy"), W("margaret")}, {W("maggie"), W("margaret")}, {W("dave"), W("david")}, {W("danny"), W("daniel")}, {W("steve"), W("stephen")}, {W("steven"), W("stephen")}, {W("chris"), W("christopher")}, {W("nick"), W("nicholas")}, {W("tony"), W("anthony")}, {W("andy"), W("andrew")}, {W("sam"), W("samuel")}, {W("matt"), W("matthew")}, {W("jack"), W("john")}, {W("johnny"), W("john")}, {W("jon"), W("john")}, {W("eddie"), W("edward")}, {W("fred"), W("frederick")}, {W("freddie"), W("frederick")}, {W("harry"), W("henry")}, {W("hank"), W("henry")}, {W("larry"), W("lawrence")}, {W("jerry"), W("gerald")}, {W("greg"), W("gregory")}, {W("ron"), W("ronald")}, {W("ronnie"), W("ronald")}, {W("don"), W("donald")}, {W("ken"), W("kenneth")}, {W("kenny"), W("kenneth")}, {W("tim"), W("timothy")}, {W("vlad"), W("vladimir")}, {W("volodya"), W("vladimir")}, {W("misha"), W("mikhail")}, {W("dima"), W("dmitry")}, {W("dmitri"), W("dmitry")}, {W("dmitriy"), W("dmitry")}, {W("kolya"), W("nikolai")}, {W("nikolay"), W("nikolai")}, {W("sergei"), W("sergey")}, {W("sergej"), W("sergey")}, {W("sergeij"), W("sergey")}, {W("yuri"), W("yury")}, {W("yuriy"), W("yury")}, {W("intl"), W("international")}, {W("natl"), W("national")}, {W("mfg"), W("manufacturing")}, {W("bros"), W("brothers")}, {W("assoc"), W("association")}, {W("dept"), W("department")}, {W("univ"), W("university")}, {{NULL, 0}, {NULL, 0}}};
-
-/* Weak forms that stand before the name ("AO Kronshtadt", "PT Bank", "The X"). */
-static const word prefix_forms[] = {W("the"), W("ao"), W("pt"), W("cv"), {NULL, 0}};
-
-static int in_set(const word *set, const char *tok, size_t n)
+static int in_set(const tg__sc_word *set, const char *tok, size_t n)
 {
 	for (; set->s; set++)
 		if (set->n == n && set->s[0] == tok[0] && memcmp(set->s, tok, n) == 0)
@@ -48,9 +18,9 @@ static int in_set(const word *set, const char *tok, size_t n)
 
 int tg__screen_legal_form(const char *tok, size_t n)
 {
-	if (in_set(strong_forms, tok, n))
+	if (in_set(tg__sc_strong_forms, tok, n))
 		return 2;
-	return in_set(weak_forms, tok, n) ? 1 : 0;
+	return in_set(tg__sc_weak_forms, tok, n) ? 1 : 0;
 }
 
 /* Should the '.' at in[i] join its neighbours (an initialism such as S.A. or U.S.A.)? */
@@ -151,18 +121,20 @@ static void mark(int *keep, char *tmp, const span *v, size_t k)
 	for (i = 0; i < k; i++) {
 		unleet(tmp + v[i].off, v[i].len);
 		keep[i] = tg__screen_legal_form(tmp + v[i].off, v[i].len) != 2 &&
-			  !in_set(honorifics, tmp + v[i].off, v[i].len);
+			  !in_set(tg__sc_honorifics, tmp + v[i].off, v[i].len);
 	}
 	for (i = 0; i < k; i++)
-		for (j = 0; legal_phrases[j]; j++)
-			for (w = legal_phrases[j][0] != tmp[v[i].off] ? 0 : phrase_at(tmp, v, k, i, legal_phrases[j]); w; w--)
+		for (j = 0; tg__sc_legal_phrases[j]; j++) {
+			const char *ph = tg__sc_legal_phrases[j];
+			for (w = ph[0] != tmp[v[i].off] ? 0 : phrase_at(tmp, v, k, i, ph); w; w--)
 				keep[i + w - 1] = 0;
+		}
 	for (i = 0; i < k; i++) /* "Co." next to "Ltd." is a legal form wherever it stands */
 		if (keep[i] && tg__screen_legal_form(tmp + v[i].off, v[i].len) == 1 &&
 		    ((i > 0 && tg__screen_legal_form(tmp + v[i - 1].off, v[i - 1].len) == 2) ||
 		     (i + 1 < k && tg__screen_legal_form(tmp + v[i + 1].off, v[i + 1].len) == 2)))
 			keep[i] = 0;
-	while (lo < hi && (!keep[lo] || in_set(prefix_forms, tmp + v[lo].off, v[lo].len)))
+	while (lo < hi && (!keep[lo] || in_set(tg__sc_prefix_forms, tmp + v[lo].off, v[lo].len)))
 		keep[lo++] = 0;
 	while (hi > lo && (!keep[hi - 1] || tg__screen_legal_form(tmp + v[hi - 1].off, v[hi - 1].len)))
 		keep[--hi] = 0;
@@ -175,11 +147,13 @@ static void mark(int *keep, char *tmp, const span *v, size_t k)
 static const char *canonical(const char *t, size_t *n)
 {
 	size_t i;
-	for (i = 0; synonyms[i][0].s; i++)
-		if (synonyms[i][0].n == *n && synonyms[i][0].s[0] == t[0] && memcmp(synonyms[i][0].s, t, *n) == 0) {
-			*n = synonyms[i][1].n;
-			return synonyms[i][1].s;
+	for (i = 0; tg__sc_synonyms[i][0].s; i++) {
+		const tg__sc_word *from = &tg__sc_synonyms[i][0], *to = &tg__sc_synonyms[i][1];
+		if (from->n == *n && from->s[0] == t[0] && memcmp(from->s, t, *n) == 0) {
+			*n = to->n;
+			return to->s;
 		}
+	}
 	return t;
 }
 
@@ -219,8 +193,39 @@ size_t tg__screen_norm_ascii(char *out, size_t cap, const char *in, size_t n)
 	return m;
 }
 
-void tg__name_norm(char out[512], const char *name)
+static int cmp_str(const void *a, const void *b)
 {
-	if (tg__screen_norm(out, 512, name ? name : "") == 0)
-		out[0] = '\0';
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+size_t tg__sc_sorted_key(char *out, size_t cap, const char *norm)
+{
+	char tmp[TG_SCREEN_NORM_MAX];
+	const char *tok[64];
+	size_t k = 0, m = 0, i, n = strlen(norm);
+	char *p;
+
+	if (n >= sizeof(tmp))
+		n = sizeof(tmp) - 1;
+	memcpy(tmp, norm, n);
+	tmp[n] = '\0';
+	for (p = tmp; *p && k < 64;) {
+		tok[k++] = p;
+		while (*p && *p != ' ')
+			p++;
+		if (*p)
+			*p++ = '\0';
+	}
+	qsort(tok, k, sizeof(tok[0]), cmp_str);
+	for (i = 0; i < k; i++) {
+		size_t l = strlen(tok[i]);
+		if (m + l + 2 > cap)
+			break;
+		if (m)
+			out[m++] = ' ';
+		memcpy(out + m, tok[i], l);
+		m += l;
+	}
+	out[m] = '\0';
+	return m;
 }

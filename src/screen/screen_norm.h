@@ -1,15 +1,21 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Name normalisation for screening. A name becomes a sequence of lower-case ASCII tokens separated by
- * single spaces: Unicode folded (NFKC + case folding), other scripts transliterated to Latin, Chinese
- * folded to Simplified and read as pinyin by word, diacritics removed, punctuation dropped
- * (initialisms joined: "S.A." -> "sa"), legal forms removed ("Co., Ltd.", "GmbH", "Sdn. Bhd.",
- * "有限公司"). Thread-safe.
+ * The screening module's interface for the rest of libtg (its private header is screen_int.h):
+ *  - name normalisation: a name becomes a sequence of lower-case ASCII tokens separated by single
+ *    spaces: Unicode folded (NFKC + case folding), other scripts transliterated to Latin, Chinese
+ *    folded to Simplified and read as pinyin by word, diacritics removed, punctuation dropped
+ *    (initialisms joined: "S.A." -> "sa"), legal forms removed ("Co., Ltd.", "GmbH", "Sdn. Bhd.",
+ *    "有限公司"). Thread-safe. The custody, ledger and audit modules key their rows by it;
+ *  - a screener over chosen entries rather than the stored lists (re-screening's two sides), with the
+ *    string pool it keeps them in;
+ *  - the module's schema step, for the engine's migration list.
  */
 #ifndef TG_SCREEN_NORM_H
 #define TG_SCREEN_NORM_H
 
 #include <stddef.h>
+#include "tg/screen.h"
+#include "tg/store.h"
 
 #define TG_SCREEN_NORM_MAX 512 /* normalised names are cut at this many bytes */
 
@@ -25,7 +31,34 @@ size_t tg__screen_norm(char *out, size_t cap, const char *in);
 int tg__screen_legal_form(const char *tok, size_t n);
 
 /* Normalised party / exporter name for comparisons (tg__screen_norm into 512 bytes; "" when it
- * normalises to nothing). The custody and ledger modules key their rows by it. */
+ * normalises to nothing). */
 void tg__name_norm(char out[512], const char *name);
+
+/* Chunked string pool: one free releases all. Start from {NULL, 0}. */
+typedef struct sc_chunk sc_chunk;
+typedef struct sc_pool {
+	sc_chunk *head;
+	size_t bytes; /* allocated, for memory figures */
+} sc_pool;
+/* A NUL-terminated copy of s[0..n) in the pool, or NULL (out of memory). */
+char *tg__sc_pool_dup(sc_pool *p, const char *s, size_t n);
+void tg__sc_pool_free(sc_pool *p);
+
+/* One list entry to screen against; all fields borrowed (the screener copies them). */
+typedef struct sc_entry_in {
+	const char *source_id, *list, *type;
+	const char *names;     /* '\n'-separated, primary first */
+	const char *countries; /* '\n'-separated ISO codes */
+	const char *key_hash;
+} sc_entry_in;
+/* A screener built from chosen entries: new, add each entry (TG_OK or TG_ENOMEM), then seal:
+ * per-list thresholds, the fuzzy index and the reviewers' overrides of st, as tg_screener_open()
+ * does for the stored lists. Release with tg_screener_free() at any step. */
+int tg__sc_new(tg_screener **out, tg_err *err);
+int tg__sc_add_entry(tg_screener *s, const sc_entry_in *in);
+int tg__sc_seal(tg_screener *s, tg_store *st, tg_err *err);
+
+/* Schema steps (screen_store.c), listed in order by engine/engine_schema.c. */
+extern const char tg__screen_schema_lists_2[];
 
 #endif

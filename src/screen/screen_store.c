@@ -1,6 +1,52 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The screen module's data: its schema steps (and, as it grows, all of its SQL). */
+/* The screening module's data: all of its SQL (the reviewers' overrides) and its schema steps. */
 #include "screen_int.h"
+
+#include "store.h"
+
+static const char SQL_INSERT[] =
+	"INSERT INTO screen_overrides (party_key, party_name, list, source_id, key_hash, decision, reason, reviewer,"
+	" decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_ALL[] = "SELECT id, party_key, party_name, list, source_id, key_hash, decision, reason, reviewer,"
+			      " decided_at FROM screen_overrides ORDER BY id";
+
+int tg__sc_override_insert(tg_store *st, const sc_override_row *r, tg_err *err)
+{
+	const char *v[9];
+	tg__stmt *q;
+	int rc, i;
+
+	v[0] = r->party_key, v[1] = r->party_name, v[2] = r->list, v[3] = r->source_id, v[4] = r->key_hash;
+	v[5] = r->decision, v[6] = r->reason, v[7] = r->reviewer, v[8] = r->decided_at;
+	if ((rc = tg__store_prepare(&q, st, SQL_INSERT, err)) < 0)
+		return rc;
+	for (i = 0; i < 9; i++)
+		tg__stmt_bind_text(q, i + 1, v[i], -1);
+	rc = tg__stmt_step(q, err);
+	tg__stmt_reset(q);
+	return rc < 0 ? rc : TG_OK;
+}
+
+int tg__sc_overrides_each(tg_store *st, int (*fn)(const sc_override_row *r, void *payload), void *payload,
+			  tg_err *err)
+{
+	sc_override_row r;
+	tg__stmt *q;
+	int rc;
+
+	if ((rc = tg__store_prepare(&q, st, SQL_ALL, err)) < 0)
+		return rc;
+	while ((rc = tg__stmt_step(q, err)) == 1) {
+		r.id = tg__stmt_int64(q, 0);
+		r.party_key = tg__stmt_text(q, 1), r.party_name = tg__stmt_text(q, 2), r.list = tg__stmt_text(q, 3);
+		r.source_id = tg__stmt_text(q, 4), r.key_hash = tg__stmt_text(q, 5), r.decision = tg__stmt_text(q, 6);
+		r.reason = tg__stmt_text(q, 7), r.reviewer = tg__stmt_text(q, 8), r.decided_at = tg__stmt_text(q, 9);
+		if ((rc = fn(&r, payload)) < 0)
+			break;
+	}
+	tg__stmt_reset(q);
+	return rc < 0 ? rc : TG_OK;
+}
 
 /* ---- schema steps: applied once each, in the order of engine/engine_schema.c; never edit a step
  * that has shipped, add a new version ---- */

@@ -15,7 +15,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
-#include "screen_zh.h"
+#include "screen_int.h"
 
 #define UMAX 1024
 
@@ -194,4 +194,10 @@ size_t tg__screen_norm(char *out, size_t cap, const char *in)
 	if (U_FAILURE(e))
 		return tg__screen_norm_ascii(out, cap, b, blen);
 	return tg__screen_norm_ascii(out, cap, a, (size_t)alen);
+}
+
+void tg__name_norm(char out[512], const char *name)
+{
+	if (tg__screen_norm(out, 512, name ? name : "") == 0)
+		out[0] = '\0';
 }

@@ -5,7 +5,7 @@
  * brands that are not pinyin. Brand sources are the companies' own sites (English and Chinese names
  * as they publish them). Keep entries in Simplified Chinese: input is folded to Simplified first.
  */
-#include "screen_zh.h"
+#include "screen_int.h"
 
 #include <string.h>
 

@@ -6,10 +6,8 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <string.h>
-#include "screen_norm.h"
+#include "screen_int.h"
 #include "alloc.h"
-#include "screen_score.h"
-#include "screen_index.h"
 #include "tg/lists.h"
 #include "tg/screen.h"
 
