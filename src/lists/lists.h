@@ -108,6 +108,11 @@ int tg__lists_add_value(tg_buf *b, const char *v, size_t n);
 int tg__lists_add_name(tg_buf *b, const char *v, size_t n);
 /* Short list code for a CSL "source" text ("Entity List (EL) - Bureau ..." -> "EL"). */
 void tg__lists_code(char out[16], const char *source);
+/* For the JSON parsers: the string member key of object o, or "" (absent, or not a string); and each
+ * string of v, an array of strings or one string, added through fn (tg__lists_add_value, _add_name). */
+struct json_t;
+const char *tg__lists_jstr(const struct json_t *o, const char *key);
+int tg__lists_add_strings(tg_buf *b, const struct json_t *v, int (*fn)(tg_buf *, const char *, size_t));
 
 /* Store side (lists_store.c). k->payload is the tg_store. */
 int tg__lists_entry_insert(tg__list_sink *k, const tg__list_entry *e, tg_err *err);

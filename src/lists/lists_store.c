@@ -237,14 +237,23 @@ int tg__lists_previous(int64_t *out, tg_store *st, const char *name, int64_t sna
 	return rc < 0 ? rc : TG_OK;
 }
 
+/* Prepare sql (a look-up of one entry in the latest snapshots) with (list, id) bound as ?1, ?2. */
+static int entry_lookup(tg__stmt **q, tg_store *st, const char *sql, const char *list, const char *id, tg_err *err)
+{
+	int rc;
+	if ((rc = tg__store_prepare(q, st, sql, err)) < 0)
+		return rc;
+	tg__stmt_bind_text(*q, 1, list, -1);
+	tg__stmt_bind_text(*q, 2, id, -1);
+	return TG_OK;
+}
+
 int tg__lists_key_hash(char out[65], tg_store *st, const char *list, const char *id, tg_err *err)
 {
 	tg__stmt *q;
 	int rc;
-	if ((rc = tg__store_prepare(&q, st, SQL_KEY_HASH, err)) < 0)
+	if ((rc = entry_lookup(&q, st, SQL_KEY_HASH, list, id, err)) < 0)
 		return rc;
-	tg__stmt_bind_text(q, 1, list, -1);
-	tg__stmt_bind_text(q, 2, id, -1);
 	if ((rc = tg__stmt_step(q, err)) == 1)
 		snprintf(out, 65, "%s", tg__stmt_text(q, 0));
 	tg__stmt_reset(q);
@@ -255,10 +264,8 @@ int tg__lists_has_entry(tg_store *st, const char *list, const char *id, const ch
 {
 	tg__stmt *q;
 	int rc;
-	if ((rc = tg__store_prepare(&q, st, SQL_HAS_ENTRY, err)) < 0)
+	if ((rc = entry_lookup(&q, st, SQL_HAS_ENTRY, list, id, err)) < 0)
 		return rc;
-	tg__stmt_bind_text(q, 1, list, -1);
-	tg__stmt_bind_text(q, 2, id, -1);
 	tg__stmt_bind_text(q, 3, key_hash, -1);
 	if ((rc = tg__stmt_step(q, err)) == 1)
 		rc = tg__stmt_int64(q, 0) > 0;

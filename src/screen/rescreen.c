@@ -59,19 +59,6 @@ typedef struct run {
 	side now, was;
 } run;
 
-static int grow(void **v, size_t *cap, size_t len, size_t size)
-{
-	void *nv;
-	size_t ncap;
-	if (len < *cap)
-		return TG_OK;
-	ncap = *cap ? *cap * 2 : 64;
-	if ((nv = tg__realloc(*v, ncap * size)) == NULL)
-		return TG_ENOMEM;
-	*v = nv, *cap = ncap;
-	return TG_OK;
-}
-
 /* Add one distinct (name, country) party. */
 static int add_party(run *r, const char *name, const char *country)
 {
@@ -81,7 +68,7 @@ static int add_party(run *r, const char *name, const char *country)
 	party *p;
 	if (strlen(name) > MAX_NAME || kl <= 0 || (size_t)kl >= sizeof(key) || tg__map_get(&r->seen, key, (size_t)kl))
 		return TG_OK; /* a longer name fails check's screening (TG_ELIMIT): it cannot have been recorded */
-	if (grow((void **)&r->parties, &r->cap_parties, r->nparties, sizeof(*r->parties)) < 0 ||
+	if (tg__sc_grow((void **)&r->parties, &r->cap_parties, r->nparties, sizeof(*r->parties)) < 0 ||
 	    (k = tg__sc_pool_dup(&r->pool, key, (size_t)kl)) == NULL ||
 	    (nm = tg__sc_pool_dup(&r->pool, key, (size_t)kl)) == NULL ||
 	    tg__map_put(&r->seen, k, (size_t)kl, (void *)(uintptr_t)1, NULL) < 0)
@@ -209,7 +196,7 @@ static int note(run *r, char kind, char change, const party *p, const tg_screen_
 			r->hits[at - 1].h = *h, r->hits[at - 1].p = p;
 		return TG_OK;
 	}
-	if (grow((void **)&r->hits, &r->cap_hits, r->nhits, sizeof(*r->hits)) < 0 ||
+	if (tg__sc_grow((void **)&r->hits, &r->cap_hits, r->nhits, sizeof(*r->hits)) < 0 ||
 	    (k = tg__sc_pool_dup(&r->pool, key, (size_t)kl)) == NULL ||
 	    tg__map_put(&r->seen, k, (size_t)kl, (void *)(uintptr_t)(r->nhits + 1), NULL) < 0)
 		return TG_ENOMEM;

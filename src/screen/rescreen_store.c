@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "screen_norm.h"
 #include "store.h"
 #include "alloc.h"
 #include "err.h"
@@ -140,14 +141,9 @@ int tg__rescreen_hits_read(tg_rescreen_report *r, tg_store *st, tg_err *err)
 		return rc;
 	tg__stmt_bind_int64(q, 1, r->summary.snapshot);
 	while ((rc = tg__stmt_step(q, err)) == 1) {
-		if (r->nhits == cap) {
-			tg_rescreen_hit *nv;
-			cap = cap ? cap * 2 : 16;
-			if ((nv = tg__realloc(r->hits, cap * sizeof(*nv))) == NULL) {
-				rc = tg__oom(err);
-				break;
-			}
-			r->hits = nv;
+		if (tg__sc_grow((void **)&r->hits, &cap, r->nhits, sizeof(*r->hits)) < 0) {
+			rc = tg__oom(err);
+			break;
 		}
 		row_to_hit(&r->hits[r->nhits++], q);
 	}

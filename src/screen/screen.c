@@ -13,20 +13,6 @@
 #define DEFAULT_REVIEW TG_SC_DEFAULT_REVIEW
 #define DEFAULT_BLOCK TG_SC_DEFAULT_BLOCK
 
-static int grow(void **v, size_t *cap, size_t len, size_t size)
-{
-	void *nv;
-	size_t ncap;
-	if (len < *cap)
-		return TG_OK;
-	ncap = *cap ? *cap * 2 : 1024;
-	if ((nv = tg__realloc(*v, ncap * size)) == NULL)
-		return TG_ENOMEM;
-	*v = nv;
-	*cap = ncap;
-	return TG_OK;
-}
-
 /* Add one name of entry e: normalise, keep, and chain it under its exact key. */
 static int add_name(tg_screener *s, uint32_t e, const char *display, size_t dlen)
 {
@@ -42,7 +28,7 @@ static int add_name(tg_screener *s, uint32_t e, const char *display, size_t dlen
 	raw[dlen] = '\0';
 	if ((nlen = tg__screen_norm(norm, sizeof(norm), raw)) == 0)
 		return TG_OK;
-	if (grow((void **)&s->names, &s->cap_names, s->n_names, sizeof(*s->names)) < 0)
+	if (tg__sc_grow((void **)&s->names, &s->cap_names, s->n_names, sizeof(*s->names)) < 0)
 		return TG_ENOMEM;
 	nm = &s->names[s->n_names];
 	memset(nm, 0, sizeof(*nm));
@@ -68,7 +54,7 @@ int tg__sc_add_entry(tg_screener *s, const sc_entry_in *in)
 	uint32_t idx = (uint32_t)s->n_entries;
 	int rc;
 
-	if (grow((void **)&s->entries, &s->cap_entries, s->n_entries, sizeof(*s->entries)) < 0)
+	if (tg__sc_grow((void **)&s->entries, &s->cap_entries, s->n_entries, sizeof(*s->entries)) < 0)
 		return TG_ENOMEM;
 	e = &s->entries[idx];
 	memset(e, 0, sizeof(*e));

@@ -7,7 +7,7 @@
  *    (initialisms joined: "S.A." -> "sa"), legal forms removed ("Co., Ltd.", "GmbH", "Sdn. Bhd.",
  *    "有限公司"). Thread-safe. The custody, ledger and audit modules key their rows by it;
  *  - a screener over chosen entries rather than the stored lists (re-screening's two sides), with the
- *    string pool it keeps them in;
+ *    string pool it keeps them in and the array growth it uses;
  *  - the module's schema step, for the engine's migration list.
  */
 #ifndef TG_SCREEN_NORM_H
@@ -43,6 +43,9 @@ typedef struct sc_pool {
 /* A NUL-terminated copy of s[0..n) in the pool, or NULL (out of memory). */
 char *tg__sc_pool_dup(sc_pool *p, const char *s, size_t n);
 void tg__sc_pool_free(sc_pool *p);
+/* Make room for element len of the array *v (*cap elements of size bytes), doubling from 64: TG_OK or
+ * TG_ENOMEM (*v unchanged). */
+int tg__sc_grow(void **v, size_t *cap, size_t len, size_t size);
 
 /* One list entry to screen against; all fields borrowed (the screener copies them). */
 typedef struct sc_entry_in {

@@ -99,13 +99,8 @@ static int add_rec(const sc_override_row *row, void *payload)
 	tg_screen_override_rec *r;
 	int rc;
 
-	if (l->len == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		tg_screen_override_rec *nv = tg__realloc(l->v, cap * sizeof(*nv));
-		if (nv == NULL)
-			return tg__oom(l->err);
-		l->v = nv, l->cap = cap;
-	}
+	if (tg__sc_grow((void **)&l->v, &l->cap, l->len, sizeof(*l->v)) < 0)
+		return tg__oom(l->err);
 	r = &l->v[l->len];
 	memset(r, 0, sizeof(*r));
 	r->id = row->id;

@@ -142,7 +142,8 @@ static void ofac_xml__script_tags_reach_the_entry(void **state)
 	assert_int_equal(s.n, 4);
 	assert_string_equal(s.lists, "CMIC SSI SDN SDN ");
 	assert_string_equal(s.scripts, "Hans\t青岚光计算有限公司\nHant\t青嵐光計算有限公司[90001]"
-				       "Cyrl\tВОЛКОВА, Ирина Петровна[90002]Cyrl\tВОЛКОВА, Ирина Петровна[90002][90003]");
+				       "Cyrl\tВОЛКОВА, Ирина Петровна[90002]"
+				       "Cyrl\tВОЛКОВА, Ирина Петровна[90002][90003]");
 	assert_int_equal(k.rows, 3);
 	tg__free(data);
 }
