@@ -110,15 +110,20 @@ static int audit_load(tg_store *st, const tg_list_snapshot *s, const char *actor
 	return rc;
 }
 
-/* The file's bytes: a URL through lists_url.c, else the file ("-" is a file of that name, not
- * standard input: a server path must never read the server's stdin). */
+/* The file's bytes: a URL through lists_url.c, else the file. "-" is a file of that name, not standard
+ * input (a server path must never read the server's stdin): read as "./-", reported as "-". */
 static int read_input(char **out, size_t *n, const char *path, tg_err *err)
 {
-	int rc;
+	int dash = strcmp(path, "-") == 0, rc;
+	char *p;
 	if (tg__lists_is_url(path))
 		return tg__lists_fetch_url(out, n, path, err);
-	rc = tg_file_read(out, n, strcmp(path, "-") == 0 ? "./-" : path, MAX_FILE, err);
-	return rc == TG_ELIMIT ? tg__fail(err, rc, "%s: larger than 1 GiB", path) : rc;
+	rc = tg_file_read(out, n, dash ? "./-" : path, MAX_FILE, err);
+	if (rc == TG_ELIMIT)
+		return tg__fail(err, rc, "%s: larger than 1 GiB", path);
+	if (rc < 0 && dash && err && (p = strstr(err->msg, "./-")) != NULL)
+		memmove(p, p + 2, strlen(p + 2) + 1);
+	return rc;
 }
 
 int tg__lists_open(tg__list_file *f, const char *path, const tg_list_load_opts *opts, tg_err *err)

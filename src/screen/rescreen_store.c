@@ -8,7 +8,6 @@
 #include <string.h>
 #include "screen_norm.h"
 #include "store.h"
-#include "alloc.h"
 #include "err.h"
 
 /* The decisions table belongs to the decide module; re-screening only reads the recorded orders. */
