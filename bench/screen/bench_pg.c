@@ -143,9 +143,12 @@ static int pg_load(pg_env *e, const tg_screener *s)
 		return -1;
 	r = PQexec(e->c, "COPY names FROM STDIN");
 	PQclear(r);
-	for (i = 0; i < s->n_names; i++)
-		if (copy_name(e->c, s->names[i].entry, s->names[i].display) < 0)
+	for (i = 0; i < tg__sc_names(s); i++) {
+		uint32_t entry;
+		const char *display = tg__sc_name_at(s, i, &entry);
+		if (copy_name(e->c, entry, display) < 0)
 			return -1;
+	}
 	if (PQputCopyEnd(e->c, NULL) != 1)
 		return -1;
 	r = PQgetResult(e->c);
@@ -158,7 +161,7 @@ static int pg_load(pg_env *e, const tg_screener *s)
 	if (exec_ok(e->c, "PREPARE q(text) AS SELECT entry FROM names WHERE name % $1 ORDER BY similarity(name, $1) "
 			  "DESC LIMIT 10") < 0)
 		return -1;
-	printf("pg_trgm: PostgreSQL %d, %zu names loaded and GIN-indexed in %.2f s\n", PQserverVersion(e->c), s->n_names,
+	printf("pg_trgm: PostgreSQL %d, %zu names loaded and GIN-indexed in %.2f s\n", PQserverVersion(e->c), tg__sc_names(s),
 	       bench_now() - t0);
 	return 0;
 }
@@ -196,11 +199,7 @@ static void pg_recall(PGconn *c, const tg_screener *s)
 				hit |= got[j] == want[k];
 		pg += (size_t)hit;
 		tg__screen_name_min(h, 10, &n, s, tr[i], NULL, 0.0, NULL);
-		for (j = 0, hit = 0; j < n; j++)
-			for (k = 0; k < nw; k++)
-				hit |= strcmp(h[j].entity_id, s->entries[want[k]].source_id) == 0 &&
-				       strcmp(h[j].list, s->entries[want[k]].list) == 0;
-		ours += (size_t)hit;
+		ours += (size_t)bench_in_hits(h, n, s, want, nw);
 	}
 	printf("pg_trgm: recall@10 %.3f (pg_trgm) vs %.3f (tollgate) on %zu UN names in the lists\n",
 	       in_list ? (double)pg / (double)in_list : 0, in_list ? (double)ours / (double)in_list : 0, in_list);

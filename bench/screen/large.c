@@ -131,7 +131,7 @@ void bench_large(size_t want)
 	}
 	printf("generated list: %zu entries, %zu names (parts: %zu given, %zu family names); build %.2f s wall clock, "
 	       "%.2f s thread CPU; index memory %.0f MiB; peak RSS %.0f MiB\n",
-	       s->n_entries, s->n_names, nf, nl, secs, cpu, (double)tg__sc_index_bytes(s) / 1048576.0,
+	       tg__sc_entries(s), tg__sc_names(s), nf, nl, secs, cpu, (double)tg__sc_index_bytes(s) / 1048576.0,
 	       (double)peak_rss_kib() / 1024.0);
 	bench_negatives(s, 0);
 	tg_screener_free(s);

@@ -15,14 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include "bench_screen.h"
 #include "screen_test.h"
 #include "tg/lists.h"
-#include "alloc.h"
-#include "csv.h"
-#include "lists.h"
 
 static int load(tg_store *st, const char *rel, const char *name)
 {
@@ -62,7 +58,7 @@ static tg_screener *build(tg_store *st)
 	}
 	printf("index: %zu entries, %zu names; build %.3f s wall clock, %.3f s thread CPU (best of 3, includes "
 	       "reading the store); memory %.1f MiB\n",
-	       s->n_entries, s->n_names, best, best_cpu, (double)tg__sc_index_bytes(s) / (1024.0 * 1024.0));
+	       tg__sc_entries(s), tg__sc_names(s), best, best_cpu, (double)tg__sc_index_bytes(s) / (1024.0 * 1024.0));
 	return s;
 }
 

@@ -6,17 +6,6 @@
 #include "bench_screen.h"
 #include "screen_test.h"
 
-static int in_hits(const tg_screen_hit *h, size_t n, const tg_screener *s, const uint32_t *want, size_t nw)
-{
-	size_t i, j;
-	for (i = 0; i < n; i++)
-		for (j = 0; j < nw; j++)
-			if (strcmp(h[i].entity_id, s->entries[want[j]].source_id) == 0 &&
-			    strcmp(h[i].list, s->entries[want[j]].list) == 0)
-				return 1;
-	return 0;
-}
-
 void bench_recall(const tg_screener *s)
 {
 	size_t nt, nu, i, in_list = 0, top10 = 0, at_review = 0;
@@ -31,9 +20,9 @@ void bench_recall(const tg_screener *s)
 			continue;
 		in_list++;
 		tg__screen_name_min(h, 10, &n, s, tr[i], NULL, 0.0, NULL);
-		top10 += in_hits(h, n, s, want, nw);
+		top10 += bench_in_hits(h, n, s, want, nw);
 		tg_screen_name(h, 10, &n, s, tr[i], NULL, NULL);
-		at_review += in_hits(h, n, s, want, nw);
+		at_review += bench_in_hits(h, n, s, want, nw);
 	}
 	printf("positives: %zu of %zu UN names in the lists; recall@10 %.3f (top 10, no floor), %.3f (at review "
 	       "threshold)\n",

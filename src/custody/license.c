@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "audit_chain.h"
-#include "screen.h"
+#include "screen_norm.h"
 #include "clock.h"
 #include "store.h"
 #include "buf.h"

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
-#include "screen.h"
+#include "screen_norm.h"
 #include "store.h"
 #include "buf.h"
 #include "err.h"

@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
-#include "screen.h"
+#include "screen_norm.h"
 #include "err.h"
 #include "map.h"
 

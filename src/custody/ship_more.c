@@ -8,7 +8,7 @@
 #include <string.h>
 #include "audit_chain.h"
 #include "json.h"
-#include "screen.h"
+#include "screen_norm.h"
 #include "store.h"
 #include "ledger.h"
 #include "buf.h"

@@ -11,7 +11,7 @@
 #include "tg/ledger.h"
 #include "decide_cache.h"
 #include "audit_chain.h"
-#include "screen.h"
+#include "screen_norm.h"
 #include "policy.h"
 #include "license.h"
 #include "record.h"

@@ -12,7 +12,7 @@
 #include "policy.h"
 #include "record.h"
 #include "rescreen.h"
-#include "screen.h"
+#include "screen_norm.h"
 #include "ship.h"
 #include "token.h"
 

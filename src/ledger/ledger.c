@@ -9,7 +9,7 @@
 #include <string.h>
 #include "audit_chain.h"
 #include "json.h"
-#include "screen.h"
+#include "screen_norm.h"
 #include "money.h"
 #include "clock.h"
 #include "store.h"

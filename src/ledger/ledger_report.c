@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "screen.h"
+#include "screen_norm.h"
 #include "money.h"
 #include "store.h"
 #include "buf.h"

@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Interface between the list loader core (lists.c: files, hashing, snapshot transaction) and the
- * per-format parsers (lists_<format>.c). A parser turns a file's bytes into normalised entries and
- * hands each to the sink; malformed records go to the sink's problem function, which under --strict
- * turns them into a failure of the whole load.
+ * The lists module's header (its one header: the rest of libtg and the module's own files use it).
+ * For the engine: read a list file (tg__lists_open) and write it as a snapshot inside the engine's
+ * transaction (tg__lists_write). For screening: the stored entries (tg__lists_latest, tg__lists_diff
+ * and the look-ups beside them): screening reads lists' data only through these. Inside the module:
+ * the base (lists.c: format names, the parsers' sink), loading (lists_load.c) and the per-format
+ * parsers (lists_<format>.c). A parser turns a file's bytes into normalised entries and hands each to
+ * the sink; malformed records go to the sink's problem function, which under --strict turns them into
+ * a failure of the whole load.
  */
 #ifndef TG_LISTS_INT_H
 #define TG_LISTS_INT_H
@@ -11,6 +15,49 @@
 #include "tg/buf.h"
 #include "tg/lists.h"
 #include "err.h"
+
+/* A list file read into memory with its format known, before any transaction is opened. */
+typedef struct tg__list_file {
+	char *data;                    /* the whole file, NUL-terminated (owned) */
+	size_t n;
+	const char *path;              /* as given: path or URL (borrowed) */
+	tg_list_format fmt;            /* never AUTO */
+	const tg_list_load_opts *opts; /* never NULL (borrowed) */
+	const char *actor;             /* who loads: opts->actor, else $TOLLGATE_ACTOR, else $USER, else "unknown" */
+} tg__list_file;
+
+/* Read path (a file, or a URL through lists_url.c; 1 GiB at most) and detect its format unless opts
+ * names it. TG_EIO, TG_ELIMIT, TG_ENOMEM, TG_EINVALID (unknown format). Release with tg__lists_close()
+ * whatever it returns. */
+int tg__lists_open(tg__list_file *f, const char *path, const tg_list_load_opts *opts, tg_err *err);
+void tg__lists_close(tg__list_file *f);
+/* Write f as a new snapshot (described in out) with its entries and its audit entry, inside the
+ * caller's write transaction: the caller commits, or rolls back on failure. TG_EINVALID (no usable
+ * record; under opts->strict a malformed record), TG_EDB, TG_ENOMEM. */
+int tg__lists_write(tg_list_snapshot *out, tg_store *st, const tg__list_file *f, tg_err *err);
+
+/* One stored entry as screening reads it; every field borrowed until the callback returns. */
+typedef struct tg__list_row {
+	const char *source_id, *list, *type;
+	const char *names;     /* '\n'-separated, primary first */
+	const char *countries; /* '\n'-separated ISO codes */
+	const char *key_hash;
+	int changed;           /* tg__lists_diff only: the other snapshot has the entry too, other key fields */
+} tg__list_row;
+/* Called once per row; a negative return stops the walk and is returned (TG_ENOMEM is then set in err). */
+typedef int (*tg__list_row_fn)(const tg__list_row *r, void *payload);
+
+/* Every entry of the latest snapshot of each list name, by snapshot, then in file order. */
+int tg__lists_latest(tg_store *st, tg__list_row_fn fn, void *payload, tg_err *err);
+/* The entries of snapshot a without an equal (list, source id, key hash) in snapshot b, in file order. */
+int tg__lists_diff(tg_store *st, int64_t a, int64_t b, tg__list_row_fn fn, void *payload, tg_err *err);
+/* The snapshot of the same name loaded before snap into *out (0 = none). TG_OK, TG_EDB. */
+int tg__lists_previous(int64_t *out, tg_store *st, const char *name, int64_t snap, tg_err *err);
+/* The key hash of entry (list, id) in the latest snapshots (the newest one that has it) into out:
+ * 1 found, 0 not, < 0 TG_EDB. */
+int tg__lists_key_hash(char out[65], tg_store *st, const char *list, const char *id, tg_err *err);
+/* Does a latest snapshot hold entry (list, id) with this key hash? 1, 0, or < 0 TG_EDB. */
+int tg__lists_has_entry(tg_store *st, const char *list, const char *id, const char *key_hash, tg_err *err);
 
 /* One list entry as a parser produces it. Multi-valued fields are '\n'-separated; all borrowed. */
 typedef struct tg__list_entry {
@@ -46,12 +93,10 @@ struct tg__list_sink {
 int tg__lists_problem(tg__list_sink *k, long line, const char *msg, tg_err *err);
 /* Add bytes to the snapshot's content hash. */
 void tg__lists_hash(tg__list_sink *k, const void *data, size_t n);
-/* The largest list file read (tg_file_read). */
-#define TG__LISTS_MAX_FILE ((size_t)1 << 30)
-/* Is path a URL (http://, https://, file://)? Fetch one into *out like tg_file_read (lists_url.c). */
+/* Is path a URL (http://, https://, file://)? Fetch one into *out (tg__malloc'd, 1 GiB at most;
+ * lists_url.c). */
 int tg__lists_is_url(const char *path);
 int tg__lists_fetch_url(char **out, size_t *n, const char *url, tg_err *err);
-/* SHA-256 of data as 64 lower-case hex digits + NUL. */
 
 /* Helpers for building entries (lists_clean.c). */
 /* Append one value to a '\n'-separated list unless empty or already present (case-insensitive);
@@ -63,6 +108,11 @@ int tg__lists_add_value(tg_buf *b, const char *v, size_t n);
 int tg__lists_add_name(tg_buf *b, const char *v, size_t n);
 /* Short list code for a CSL "source" text ("Entity List (EL) - Bureau ..." -> "EL"). */
 void tg__lists_code(char out[16], const char *source);
+/* For the JSON parsers: the string member key of object o, or "" (absent, or not a string); and each
+ * string of v, an array of strings or one string, added through fn (tg__lists_add_value, _add_name). */
+struct json_t;
+const char *tg__lists_jstr(const struct json_t *o, const char *key);
+int tg__lists_add_strings(tg_buf *b, const struct json_t *v, int (*fn)(tg_buf *, const char *, size_t));
 
 /* Store side (lists_store.c). k->payload is the tg_store. */
 int tg__lists_entry_insert(tg__list_sink *k, const tg__list_entry *e, tg_err *err);
@@ -104,16 +154,5 @@ void tg__lists_zip_close(tg__zip_member *z);
 /* Schema steps (lists_store.c), listed in order by engine/engine_schema.c. */
 extern const char tg__lists_schema_1[];
 extern const char tg__lists_schema_4[];
-
-/* What runs after a snapshot is stored, inside the load's transaction (so that the load and what follows
- * it are all or nothing): the engine re-screens the recorded parties here (lists never call screening). */
-typedef struct tg__lists_then {
-	int (*fn)(void *arg, tg_store *st, const tg_list_snapshot *snap, const char *actor, tg_err *err);
-	void *arg;
-} tg__lists_then;
-
-/* tg_lists_load (tg/lists.h) with `then` (may be NULL) run before the commit; its failure rolls back. */
-int tg__lists_load(tg_list_snapshot *out, tg_store *st, const char *path, const tg_list_load_opts *opts,
-		   const tg__lists_then *then, tg_err *err);
 
 #endif

@@ -4,6 +4,7 @@
 #include "lists.h"
 
 #include <ctype.h>
+#include <jansson.h>
 #include <string.h>
 #include "buf.h"
 
@@ -118,4 +119,24 @@ void tg__lists_code(char out[16], const char *source)
 		n = 15;
 	memcpy(out, open + 1, n);
 	out[n] = '\0';
+}
+
+const char *tg__lists_jstr(const json_t *o, const char *key)
+{
+	const json_t *v = json_object_get(o, key);
+	return json_is_string(v) ? json_string_value(v) : "";
+}
+
+int tg__lists_add_strings(tg_buf *b, const json_t *v, int (*fn)(tg_buf *, const char *, size_t))
+{
+	size_t i;
+	int rc;
+	if (json_is_string(v))
+		return fn(b, json_string_value(v), strlen(json_string_value(v)));
+	for (i = 0; json_is_array(v) && i < json_array_size(v); i++) {
+		const json_t *s = json_array_get(v, i);
+		if (json_is_string(s) && (rc = fn(b, json_string_value(s), strlen(json_string_value(s)))) < 0)
+			return rc;
+	}
+	return TG_OK;
 }

@@ -16,26 +16,6 @@ typedef struct cj {
 	char type[16], code[16];
 } cj;
 
-static const char *str(const json_t *o, const char *key)
-{
-	const json_t *v = json_object_get(o, key);
-	return json_is_string(v) ? json_string_value(v) : "";
-}
-
-static int add_strings(tg_buf *b, const json_t *v, int (*fn)(tg_buf *, const char *, size_t))
-{
-	size_t i;
-	int rc;
-	if (json_is_string(v))
-		return fn(b, json_string_value(v), strlen(json_string_value(v)));
-	for (i = 0; json_is_array(v) && i < json_array_size(v); i++) {
-		const json_t *s = json_array_get(v, i);
-		if (json_is_string(s) && (rc = fn(b, json_string_value(s), strlen(json_string_value(s)))) < 0)
-			return rc;
-	}
-	return TG_OK;
-}
-
 /* Addresses as one line each ("address, city, state, postal_code, country") and their countries. */
 static int add_addresses(cj *x, const json_t *v)
 {
@@ -44,13 +24,13 @@ static int add_addresses(cj *x, const json_t *v)
 	int rc;
 	for (i = 0; json_is_array(v) && i < json_array_size(v); i++) {
 		const json_t *a = json_array_get(v, i);
-		const char *cc = str(a, "country");
+		const char *cc = tg__lists_jstr(a, "country");
 		if (!json_is_object(a))
 			continue;
 		tg__buf_clear(&x->one);
 		for (j = 0; j < 5; j++)
-			if (*str(a, parts[j]) && ((x->one.size && tg__buf_puts(&x->one, ", ") < 0) ||
-						  tg__buf_puts(&x->one, str(a, parts[j])) < 0))
+			if (*tg__lists_jstr(a, parts[j]) && ((x->one.size && tg__buf_puts(&x->one, ", ") < 0) ||
+						  tg__buf_puts(&x->one, tg__lists_jstr(a, parts[j])) < 0))
 				return TG_ENOMEM;
 		if (x->one.size && (rc = tg__lists_add_value(&x->addrs, x->one.ptr, x->one.size)) < 0)
 			return rc;
@@ -63,7 +43,8 @@ static int add_addresses(cj *x, const json_t *v)
 
 static int build(cj *x, const json_t *o, tg__list_entry *e)
 {
-	const char *name = str(o, "name"), *aff = strstr(name, "Affiliated Entity:"), *t = str(o, "type");
+	const char *name = tg__lists_jstr(o, "name"), *aff = strstr(name, "Affiliated Entity:");
+	const char *t = tg__lists_jstr(o, "type");
 	size_t i;
 	int rc;
 
@@ -71,22 +52,22 @@ static int build(cj *x, const json_t *o, tg__list_entry *e)
 	if (aff)
 		name = aff + strlen("Affiliated Entity:");
 	if ((rc = tg__lists_add_name(&x->names, name, strlen(name))) < 0 ||
-	    (rc = add_strings(&x->names, json_object_get(o, "alt_names"), tg__lists_add_name)) < 0 ||
+	    (rc = tg__lists_add_strings(&x->names, json_object_get(o, "alt_names"), tg__lists_add_name)) < 0 ||
 	    (rc = add_addresses(x, json_object_get(o, "addresses"))) < 0 ||
-	    (rc = add_strings(&x->ctry, json_object_get(o, "citizenships"), tg__lists_add_value)) < 0 ||
-	    (rc = add_strings(&x->ctry, json_object_get(o, "nationalities"), tg__lists_add_value)) < 0 ||
-	    (rc = add_strings(&x->progs, json_object_get(o, "programs"), tg__lists_add_value)) < 0)
+	    (rc = tg__lists_add_strings(&x->ctry, json_object_get(o, "citizenships"), tg__lists_add_value)) < 0 ||
+	    (rc = tg__lists_add_strings(&x->ctry, json_object_get(o, "nationalities"), tg__lists_add_value)) < 0 ||
+	    (rc = tg__lists_add_strings(&x->progs, json_object_get(o, "programs"), tg__lists_add_value)) < 0)
 		return rc;
 	for (i = 0; t[i] && i < sizeof(x->type) - 1; i++)
 		x->type[i] = (char)tolower((unsigned char)t[i]);
 	x->type[i] = '\0';
-	tg__lists_code(x->code, str(o, "source"));
-	e->source_id = *str(o, "id") ? str(o, "id") : str(o, "_id");
+	tg__lists_code(x->code, tg__lists_jstr(o, "source"));
+	e->source_id = *tg__lists_jstr(o, "id") ? tg__lists_jstr(o, "id") : tg__lists_jstr(o, "_id");
 	e->list = x->code, e->type = x->type;
 	e->names = x->names.ptr ? x->names.ptr : "";
 	e->addresses = x->addrs.ptr ? x->addrs.ptr : "", e->countries = x->ctry.ptr ? x->ctry.ptr : "";
 	e->programs = x->progs.ptr ? x->progs.ptr : "";
-	e->fr_cite = str(o, "federal_register_notice"), e->start_date = str(o, "start_date");
+	e->fr_cite = tg__lists_jstr(o, "federal_register_notice"), e->start_date = tg__lists_jstr(o, "start_date");
 	e->scripts = NULL;
 	return TG_OK;
 }
@@ -98,7 +79,8 @@ static int record(cj *x, tg__list_sink *k, const json_t *o, size_t idx, tg_err *
 	int rc;
 
 	k->rows++;
-	if (!json_is_object(o) || !*str(o, "name") || !*str(o, "source") || (!*str(o, "id") && !*str(o, "_id"))) {
+	if (!json_is_object(o) || !*tg__lists_jstr(o, "name") || !*tg__lists_jstr(o, "source") ||
+	    (!*tg__lists_jstr(o, "id") && !*tg__lists_jstr(o, "_id"))) {
 		snprintf(why, sizeof(why), "results[%zu]: needs \"id\", \"source\" and \"name\" strings", idx);
 		return tg__lists_problem(k, 0, why, err);
 	}

@@ -24,27 +24,6 @@ static void jb_dispose(jbufs *b)
 	tg_buf_dispose(&b->names), tg_buf_dispose(&b->addrs), tg_buf_dispose(&b->ctry), tg_buf_dispose(&b->progs);
 }
 
-static const char *str(const json_t *o, const char *key)
-{
-	const json_t *v = json_object_get(o, key);
-	return json_is_string(v) ? json_string_value(v) : "";
-}
-
-/* Add each string of an array (or a single string) through fn. */
-static int add_strings(tg_buf *b, const json_t *v, int (*fn)(tg_buf *, const char *, size_t))
-{
-	size_t i;
-	int rc;
-	if (json_is_string(v))
-		return fn(b, json_string_value(v), strlen(json_string_value(v)));
-	for (i = 0; json_is_array(v) && i < json_array_size(v); i++) {
-		const json_t *s = json_array_get(v, i);
-		if (json_is_string(s) && (rc = fn(b, json_string_value(s), strlen(json_string_value(s)))) < 0)
-			return rc;
-	}
-	return TG_OK;
-}
-
 static void lower_type(char out[16], const char *t)
 {
 	size_t i;
@@ -69,20 +48,21 @@ static int tg_entry(tg__list_sink *k, jbufs *b, const json_t *o, const char *lis
 	int rc;
 
 	k->rows++;
-	if (!json_is_object(o) || !*str(o, "id") || !*str(o, "name"))
+	if (!json_is_object(o) || !*tg__lists_jstr(o, "id") || !*tg__lists_jstr(o, "name"))
 		return entry_problem(k, idx, "needs \"id\" and \"name\" strings", err);
 	jb_clear(b);
-	lower_type(b->type, str(o, "type"));
-	if ((rc = tg__lists_add_name(&b->names, str(o, "name"), strlen(str(o, "name")))) < 0 ||
-	    (rc = add_strings(&b->names, json_object_get(o, "aliases"), tg__lists_add_name)) < 0 ||
-	    (rc = add_strings(&b->addrs, json_object_get(o, "addresses"), tg__lists_add_value)) < 0 ||
-	    (rc = add_strings(&b->ctry, json_object_get(o, "countries"), tg__lists_add_value)) < 0 ||
-	    (rc = add_strings(&b->progs, json_object_get(o, "programs"), tg__lists_add_value)) < 0)
+	lower_type(b->type, tg__lists_jstr(o, "type"));
+	if ((rc = tg__lists_add_name(&b->names, tg__lists_jstr(o, "name"), strlen(tg__lists_jstr(o, "name")))) < 0 ||
+	    (rc = tg__lists_add_strings(&b->names, json_object_get(o, "aliases"), tg__lists_add_name)) < 0 ||
+	    (rc = tg__lists_add_strings(&b->addrs, json_object_get(o, "addresses"), tg__lists_add_value)) < 0 ||
+	    (rc = tg__lists_add_strings(&b->ctry, json_object_get(o, "countries"), tg__lists_add_value)) < 0 ||
+	    (rc = tg__lists_add_strings(&b->progs, json_object_get(o, "programs"), tg__lists_add_value)) < 0)
 		return rc;
-	e.source_id = str(o, "id"), e.list = *str(o, "list") ? str(o, "list") : list, e.type = b->type;
+	e.source_id = tg__lists_jstr(o, "id"), e.type = b->type;
+	e.list = *tg__lists_jstr(o, "list") ? tg__lists_jstr(o, "list") : list;
 	e.names = b->names.ptr, e.addresses = b->addrs.ptr ? b->addrs.ptr : "";
 	e.countries = b->ctry.ptr ? b->ctry.ptr : "", e.programs = b->progs.ptr ? b->progs.ptr : "";
-	e.fr_cite = str(o, "fr_cite"), e.start_date = str(o, "start_date"), e.scripts = NULL;
+	e.fr_cite = tg__lists_jstr(o, "fr_cite"), e.start_date = tg__lists_jstr(o, "start_date"), e.scripts = NULL;
 	return k->entry(k, &e, err);
 }
 
@@ -97,15 +77,15 @@ int tg__lists_parse_tg_json(tg__list_sink *k, const char *data, size_t n, tg_err
 	if ((rc = tg__json_parse(&root, data, n, err)) < 0)
 		return rc;
 	ents = json_object_get(root, "entries");
-	list = str(root, "list");
-	if (!json_is_object(root) || strcmp(str(root, "format"), "tollgate-list") != 0 || !json_is_array(ents) ||
+	list = tg__lists_jstr(root, "list");
+	if (!json_is_object(root) || strcmp(tg__lists_jstr(root, "format"), "tollgate-list") != 0 || !json_is_array(ents) ||
 	    !*list || strlen(list) > 15) {
 		json_decref(root);
 		return tg__fail_field(err, TG_EINVALID, "format",
 				      "%s: not a tollgate list (needs \"format\":\"tollgate-list\", \"list\" and \"entries\")",
 				      k->file);
 	}
-	snprintf(k->name, sizeof(k->name), "%s", str(root, "name"));
+	snprintf(k->name, sizeof(k->name), "%s", tg__lists_jstr(root, "name"));
 	memset(&b, 0, sizeof(b));
 	for (i = 0, rc = TG_OK; i < json_array_size(ents) && rc >= 0; i++)
 		rc = tg_entry(k, &b, json_array_get(ents, i), list, i, err);
@@ -158,22 +138,22 @@ static int has_han(const char *s)
 static int kaist_entry(tg__list_sink *k, jbufs *b, const json_t *o, size_t idx, tg_err *err)
 {
 	const json_t *nm = json_object_get(o, "name");
-	const char *code = kaist_code(str(json_object_get(o, "source"), "list_id")), *en = str(nm, "english");
-	const char *native = str(nm, "native");
+	const char *code = kaist_code(tg__lists_jstr(json_object_get(o, "source"), "list_id"));
+	const char *en = tg__lists_jstr(nm, "english"), *native = tg__lists_jstr(nm, "native");
 	tg__list_entry e;
 	int rc;
 
 	k->rows++;
-	if (!*str(o, "id") || !*en || code == NULL)
+	if (!*tg__lists_jstr(o, "id") || !*en || code == NULL)
 		return entry_problem(k, idx, "needs \"id\", \"name.english\" and a known \"source.list_id\"", err);
 	jb_clear(b);
-	lower_type(b->type, str(o, "entity_type"));
+	lower_type(b->type, tg__lists_jstr(o, "entity_type"));
 	if ((rc = tg__lists_add_name(&b->names, en, strlen(en))) < 0 ||
 	    (!has_han(native) && (rc = tg__lists_add_name(&b->names, native, strlen(native))) < 0) ||
-	    (rc = add_strings(&b->names, json_object_get(o, "aliases"), tg__lists_add_name)) < 0 ||
+	    (rc = tg__lists_add_strings(&b->names, json_object_get(o, "aliases"), tg__lists_add_name)) < 0 ||
 	    (rc = kaist_countries(&b->ctry, json_object_get(o, "countries"))) < 0)
 		return rc;
-	e.source_id = str(o, "id"), e.list = code, e.type = b->type, e.names = b->names.ptr, e.addresses = "";
+	e.source_id = tg__lists_jstr(o, "id"), e.list = code, e.type = b->type, e.names = b->names.ptr, e.addresses = "";
 	e.countries = b->ctry.ptr ? b->ctry.ptr : "", e.programs = "", e.fr_cite = "", e.start_date = "";
 	e.scripts = NULL;
 	return k->entry(k, &e, err);

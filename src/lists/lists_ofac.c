@@ -6,10 +6,9 @@
  */
 #include "lists.h"
 
-#include "tg/file.h"
-
 #include <stdio.h>
 #include <string.h>
+#include "tg/file.h"
 #include "alloc.h"
 #include "buf.h"
 #include "csv.h"
@@ -181,8 +180,8 @@ static int side_file(tg__list_sink *k, ofac *o, const char *base, size_t min_fie
 	int rc;
 
 	snprintf(path, sizeof(path), "%.*s%s", (int)dir, k->path, base);
-	if (tg_file_read(&data, &n, path, TG__LISTS_MAX_FILE, NULL) < 0)
-		return TG_OK;
+	if (tg_file_read(&data, &n, path, (size_t)1 << 30, NULL) < 0)
+		return TG_OK; /* a sibling is a file even when the main file came from a URL */
 	tg__lists_hash(k, data, n);
 	k->file = path;
 	rc = each_row(k, o, data, n, min_fields, fn, 0, err);

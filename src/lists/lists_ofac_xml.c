@@ -204,28 +204,28 @@ static int translation(ox *x, const xmlNode *t)
 	return rc;
 }
 
+/* Each <tag> child of parent through fn, those whose <isPrimary> is true first. */
+static int primary_first(ox *x, const xmlNode *parent, const char *tag, int (*fn)(ox *, const xmlNode *))
+{
+	const xmlNode *n;
+	int pass, rc;
+	for (pass = 0; pass < 2; pass++)
+		for (n = first(parent, tag); n; n = next(n, tag))
+			if (truthy(child(n, "isPrimary")) == (pass == 0) && (rc = fn(x, n)) < 0)
+				return rc;
+	return TG_OK;
+}
+
 /* Every translation of a <name>, its primary translation first. */
 static int name(ox *x, const xmlNode *n)
 {
-	const xmlNode *ts = child(n, "translations"), *t;
-	int pass, rc;
-	for (pass = 0; pass < 2; pass++)
-		for (t = first(ts, "translation"); t; t = next(t, "translation"))
-			if (truthy(child(t, "isPrimary")) == (pass == 0) && (rc = translation(x, t)) < 0)
-				return rc;
-	return TG_OK;
+	return primary_first(x, child(n, "translations"), "translation", translation);
 }
 
 /* All names: the primary <name> first, then the aliases (a.k.a., f.k.a., n.k.a., weak ones too). */
 static int names(ox *x, const xmlNode *e)
 {
-	const xmlNode *ns = child(e, "names"), *n;
-	int pass, rc;
-	for (pass = 0; pass < 2; pass++)
-		for (n = first(ns, "name"); n; n = next(n, "name"))
-			if (truthy(child(n, "isPrimary")) == (pass == 0) && (rc = name(x, n)) < 0)
-				return rc;
-	return TG_OK;
+	return primary_first(x, child(e, "names"), "name", name);
 }
 
 /* Each address translation as "part, part, ..., Country"; its country's ISO code. */

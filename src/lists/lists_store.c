@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The store side of lists: snapshot rows, entry rows (with their key-field hash), listing. */
+/* The lists module's data: all of its SQL (snapshot rows, entry rows with their key-field hash, listing,
+ * and the reads screening makes of them) and its schema steps. */
 #include "lists.h"
 
 #include <stdio.h>
@@ -20,6 +21,25 @@ static const char SQL_INS_ENTRY[] =
 	" programs, fr_cite, start_date, key_hash, scripts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_SNAPS[] = "SELECT id, name, source, format, content_hash, loaded_at, row_count,"
 				" entry_count, error_count FROM list_snapshots ORDER BY id";
+/* The latest snapshot of each list name, as a join source "s". */
+#define LATEST " JOIN (SELECT name, MAX(id) AS id FROM list_snapshots GROUP BY name) s ON e.snapshot_id = s.id"
+static const char SQL_LATEST[] =
+	"SELECT e.source_id, e.list, e.type, e.names, e.countries, e.key_hash, 0 FROM list_entries e" LATEST
+	" ORDER BY e.snapshot_id, e.seq";
+/* Entries of snapshot ?2 without an equal (list, source id, key hash) in snapshot ?3; the last
+ * column says whether (list, source id) is in snapshot ?1 (= ?3) at all: changed rather than added/removed. */
+static const char SQL_DIFF[] =
+	"SELECT n.source_id, n.list, n.type, n.names, n.countries, n.key_hash,"
+	" CASE WHEN EXISTS (SELECT 1 FROM list_entries o WHERE o.snapshot_id = ? AND o.list = n.list"
+	"  AND o.source_id = n.source_id) THEN 1 ELSE 0 END"
+	" FROM list_entries n WHERE n.snapshot_id = ? AND NOT EXISTS (SELECT 1 FROM list_entries o"
+	"  WHERE o.snapshot_id = ? AND o.list = n.list AND o.source_id = n.source_id AND o.key_hash = n.key_hash)"
+	" ORDER BY n.seq";
+static const char SQL_PREV[] = "SELECT COALESCE(MAX(id), 0) FROM list_snapshots WHERE name = ? AND id < ?";
+static const char SQL_KEY_HASH[] =
+	"SELECT e.key_hash FROM list_entries e" LATEST " WHERE e.list = ? AND e.source_id = ? ORDER BY e.snapshot_id DESC";
+static const char SQL_HAS_ENTRY[] =
+	"SELECT COUNT(*) FROM list_entries e" LATEST " WHERE e.list = ? AND e.source_id = ? AND e.key_hash = ?";
 
 int tg__lists_snapshot_insert(tg_list_snapshot *s, tg_store *st, tg_err *err)
 {
@@ -164,6 +184,93 @@ int tg_lists_snapshots(tg_list_snapshot **out, size_t *n, tg_store *st, tg_err *
 void tg_lists_free(tg_list_snapshot *snaps)
 {
 	tg__free(snaps);
+}
+
+/* Hand every row of q (columns as tg__list_row, changed last) to fn; reset q. */
+static int each_row(tg__stmt *q, tg__list_row_fn fn, void *payload, tg_err *err)
+{
+	tg__list_row r;
+	int rc;
+	while ((rc = tg__stmt_step(q, err)) == 1) {
+		r.source_id = tg__stmt_text(q, 0), r.list = tg__stmt_text(q, 1), r.type = tg__stmt_text(q, 2);
+		r.names = tg__stmt_text(q, 3), r.countries = tg__stmt_text(q, 4), r.key_hash = tg__stmt_text(q, 5);
+		r.changed = tg__stmt_int64(q, 6) != 0;
+		if ((rc = fn(&r, payload)) < 0)
+			break;
+	}
+	tg__stmt_reset(q);
+	return rc == TG_ENOMEM ? tg__oom(err) : rc;
+}
+
+int tg__lists_latest(tg_store *st, tg__list_row_fn fn, void *payload, tg_err *err)
+{
+	tg__stmt *q;
+	int rc;
+	if ((rc = tg__store_prepare(&q, st, SQL_LATEST, err)) < 0)
+		return rc;
+	return each_row(q, fn, payload, err);
+}
+
+int tg__lists_diff(tg_store *st, int64_t a, int64_t b, tg__list_row_fn fn, void *payload, tg_err *err)
+{
+	tg__stmt *q;
+	int rc;
+	if ((rc = tg__store_prepare(&q, st, SQL_DIFF, err)) < 0)
+		return rc;
+	tg__stmt_bind_int64(q, 1, b);
+	tg__stmt_bind_int64(q, 2, a);
+	tg__stmt_bind_int64(q, 3, b);
+	return each_row(q, fn, payload, err);
+}
+
+int tg__lists_previous(int64_t *out, tg_store *st, const char *name, int64_t snap, tg_err *err)
+{
+	tg__stmt *q;
+	int rc;
+	if ((rc = tg__store_prepare(&q, st, SQL_PREV, err)) < 0)
+		return rc;
+	tg__stmt_bind_text(q, 1, name, -1);
+	tg__stmt_bind_int64(q, 2, snap);
+	rc = tg__stmt_step(q, err);
+	*out = rc == 1 ? tg__stmt_int64(q, 0) : 0;
+	tg__stmt_reset(q);
+	return rc < 0 ? rc : TG_OK;
+}
+
+/* Prepare sql (a look-up of one entry in the latest snapshots) with (list, id) bound as ?1, ?2. */
+static int entry_lookup(tg__stmt **q, tg_store *st, const char *sql, const char *list, const char *id, tg_err *err)
+{
+	int rc;
+	if ((rc = tg__store_prepare(q, st, sql, err)) < 0)
+		return rc;
+	tg__stmt_bind_text(*q, 1, list, -1);
+	tg__stmt_bind_text(*q, 2, id, -1);
+	return TG_OK;
+}
+
+int tg__lists_key_hash(char out[65], tg_store *st, const char *list, const char *id, tg_err *err)
+{
+	tg__stmt *q;
+	int rc;
+	if ((rc = entry_lookup(&q, st, SQL_KEY_HASH, list, id, err)) < 0)
+		return rc;
+	if ((rc = tg__stmt_step(q, err)) == 1)
+		snprintf(out, 65, "%s", tg__stmt_text(q, 0));
+	tg__stmt_reset(q);
+	return rc;
+}
+
+int tg__lists_has_entry(tg_store *st, const char *list, const char *id, const char *key_hash, tg_err *err)
+{
+	tg__stmt *q;
+	int rc;
+	if ((rc = entry_lookup(&q, st, SQL_HAS_ENTRY, list, id, err)) < 0)
+		return rc;
+	tg__stmt_bind_text(q, 3, key_hash, -1);
+	if ((rc = tg__stmt_step(q, err)) == 1)
+		rc = tg__stmt_int64(q, 0) > 0;
+	tg__stmt_reset(q);
+	return rc;
 }
 
 /* ---- schema steps: applied once each, in the order of engine/engine_schema.c; never edit a step

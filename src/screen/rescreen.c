@@ -11,28 +11,26 @@
 #include "rescreen.h"
 
 #include <jansson.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "audit_chain.h"
 #include "clock.h"
-#include "screen_int.h"
-#include "store.h"
+#include "lists.h"
+#include "screen_norm.h"
 #include "alloc.h"
 #include "buf.h"
 #include "err.h"
 #include "json.h"
+#include "map.h"
 
 #define MAX_SIDE_HITS 32 /* hits per party and side: more than any one name has on a list change */
 #define MAX_NAME 4096    /* tg_screen_name()'s limit on a name */
 
-/* Entries of snapshot ?2 without an equal (list, source id, key hash) in snapshot ?3; the last
- * column says whether (list, source id) is in snapshot ?1 (= ?3) at all: changed rather than added/removed. */
-
 /* One side of the change: a screener over its entries, and each entry's change by "list\x1fsource_id". */
 typedef struct side {
 	tg_screener *s; /* NULL when the side has no entry or nobody is to be screened */
+	size_t n;       /* entries added to s */
 	tg_map change;  /* -> (uintptr_t)'a' added, 'c' changed, 'r' removed */
 	sc_pool keys;
 } side;
@@ -50,6 +48,7 @@ typedef struct rhit {
 
 typedef struct run {
 	tg_store *st;
+	tg_err *err;
 	tg_rescreen_summary sum;
 	sc_pool pool;   /* party names and dedup keys */
 	party *parties;
@@ -60,33 +59,6 @@ typedef struct run {
 	side now, was;
 } run;
 
-static int grow(void **v, size_t *cap, size_t len, size_t size)
-{
-	void *nv;
-	size_t ncap;
-	if (len < *cap)
-		return TG_OK;
-	ncap = *cap ? *cap * 2 : 64;
-	if ((nv = tg__realloc(*v, ncap * size)) == NULL)
-		return TG_ENOMEM;
-	*v = nv, *cap = ncap;
-	return TG_OK;
-}
-
-static int prev_snapshot(int64_t *out, tg_store *st, const char *name, int64_t snap, tg_err *err)
-{
-	tg__stmt *q;
-	int rc;
-	if ((rc = tg__store_prepare(&q, st, tg__rescreen_sql_prev, err)) < 0)
-		return rc;
-	tg__stmt_bind_text(q, 1, name, -1);
-	tg__stmt_bind_int64(q, 2, snap);
-	rc = tg__stmt_step(q, err);
-	*out = rc == 1 ? tg__stmt_int64(q, 0) : 0;
-	tg__stmt_reset(q);
-	return rc < 0 ? rc : TG_OK;
-}
-
 /* Add one distinct (name, country) party. */
 static int add_party(run *r, const char *name, const char *country)
 {
@@ -96,7 +68,7 @@ static int add_party(run *r, const char *name, const char *country)
 	party *p;
 	if (strlen(name) > MAX_NAME || kl <= 0 || (size_t)kl >= sizeof(key) || tg__map_get(&r->seen, key, (size_t)kl))
 		return TG_OK; /* a longer name fails check's screening (TG_ELIMIT): it cannot have been recorded */
-	if (grow((void **)&r->parties, &r->cap_parties, r->nparties, sizeof(*r->parties)) < 0 ||
+	if (tg__sc_grow((void **)&r->parties, &r->cap_parties, r->nparties, sizeof(*r->parties)) < 0 ||
 	    (k = tg__sc_pool_dup(&r->pool, key, (size_t)kl)) == NULL ||
 	    (nm = tg__sc_pool_dup(&r->pool, key, (size_t)kl)) == NULL ||
 	    tg__map_put(&r->seen, k, (size_t)kl, (void *)(uintptr_t)1, NULL) < 0)
@@ -109,16 +81,17 @@ static int add_party(run *r, const char *name, const char *country)
 }
 
 /* The parties of one recorded order (its canonical JSON): parties[].name and .country. */
-static int order_parties(run *r, const char *json, size_t len, tg_err *err)
+static int order_parties(const char *json, size_t len, void *payload)
 {
+	run *r = payload;
 	tg_err e = TG_ERR_INIT;
 	json_t *o, *ps, *p;
 	size_t i;
 	int rc;
 	if ((rc = tg__json_parse(&o, json, len, &e)) == TG_ENOMEM)
-		return TG_ENOMEM;
+		return tg__oom(r->err);
 	if (rc < 0) /* recorded orders are canonical JSON: a corrupt row is a store fault */
-		return tg__fail(err, TG_EDB, "decisions: a recorded order is not valid JSON: %s", e.msg);
+		return tg__fail(r->err, TG_EDB, "decisions: a recorded order is not valid JSON: %s", e.msg);
 	ps = json_object_get(o, "parties");
 	json_array_foreach(ps, i, p) {
 		const char *name = json_string_value(json_object_get(p, "name"));
@@ -127,20 +100,7 @@ static int order_parties(run *r, const char *json, size_t len, tg_err *err)
 			break;
 	}
 	json_decref(o);
-	return rc;
-}
-
-static int load_parties(run *r, tg_err *err)
-{
-	tg__stmt *q;
-	int rc;
-	if ((rc = tg__store_prepare(&q, r->st, tg__rescreen_sql_parties, err)) < 0)
-		return rc;
-	while ((rc = tg__stmt_step(q, err)) == 1)
-		if ((rc = order_parties(r, tg__stmt_text(q, 0), tg__stmt_bytes(q, 0), err)) < 0)
-			break;
-	tg__stmt_reset(q);
-	return rc == TG_ENOMEM ? tg__oom(err) : rc;
+	return rc == TG_ENOMEM ? tg__oom(r->err) : rc;
 }
 
 /* "list\x1fsource id" cut as a tg_screen_hit cuts them (15 and 63 bytes), so hits find their entry. */
@@ -149,61 +109,61 @@ static int entry_key(char out[128], const char *list, const char *id)
 	return snprintf(out, 128, "%.15s\x1f%.63s", list, id);
 }
 
+/* One side being read: its entries differ from the other snapshot's. */
+typedef struct side_read {
+	run *r;
+	side *sd;
+	int is_new, build;
+} side_read;
+
+/* Count one differing entry, and (with build) add it to the side. */
+static int diff_row(const tg__list_row *row, void *payload)
+{
+	side_read *c = payload;
+	char ch = row->changed ? 'c' : c->is_new ? 'a' : 'r', key[128];
+	sc_entry_in in;
+	int kl;
+	char *k;
+	if (c->is_new)
+		*(row->changed ? &c->r->sum.changed : &c->r->sum.added) += 1;
+	else if (!row->changed)
+		c->r->sum.removed++;
+	if (!c->build)
+		return TG_OK;
+	in.source_id = row->source_id, in.list = row->list, in.type = row->type;
+	in.names = row->names, in.countries = row->countries, in.key_hash = row->key_hash;
+	kl = entry_key(key, in.list, in.source_id);
+	if (tg__sc_add_entry(c->sd->s, &in) < 0 || (k = tg__sc_pool_dup(&c->sd->keys, key, (size_t)kl)) == NULL ||
+	    tg__map_put(&c->sd->change, k, (size_t)kl, (void *)(uintptr_t)ch, NULL) < 0)
+		return TG_ENOMEM;
+	c->sd->n++;
+	return TG_OK;
+}
+
 /* Count the entries of snapshot a that differ from snapshot b, and (with build) add them to sd. */
 static int diff_side(run *r, side *sd, int64_t a, int64_t b, int is_new, int build, tg_err *err)
 {
-	tg__stmt *q;
-	char key[128];
+	side_read c;
 	int rc;
 	if (a == 0)
 		return TG_OK;
 	if (build && sd->s == NULL && (rc = tg__sc_new(&sd->s, err)) < 0)
 		return rc;
-	if ((rc = tg__store_prepare(&q, r->st, tg__rescreen_sql_diff, err)) < 0)
-		return rc;
-	tg__stmt_bind_int64(q, 1, b);
-	tg__stmt_bind_int64(q, 2, a);
-	tg__stmt_bind_int64(q, 3, b);
-	while ((rc = tg__stmt_step(q, err)) == 1) {
-		int changed = tg__stmt_int64(q, 6) != 0;
-		char ch = changed ? 'c' : is_new ? 'a' : 'r';
-		sc_entry_in in;
-		int kl;
-		char *k;
-		if (is_new)
-			*(changed ? &r->sum.changed : &r->sum.added) += 1;
-		else if (!changed)
-			r->sum.removed++;
-		if (!build)
-			continue;
-		in.source_id = tg__stmt_text(q, 0), in.list = tg__stmt_text(q, 1), in.type = tg__stmt_text(q, 2);
-		in.names = tg__stmt_text(q, 3), in.countries = tg__stmt_text(q, 4), in.key_hash = tg__stmt_text(q, 5);
-		kl = entry_key(key, in.list, in.source_id);
-		if (tg__sc_add_entry(sd->s, &in) < 0 || (k = tg__sc_pool_dup(&sd->keys, key, (size_t)kl)) == NULL ||
-		    tg__map_put(&sd->change, k, (size_t)kl, (void *)(uintptr_t)ch, NULL) < 0) {
-			rc = TG_ENOMEM;
-			break;
-		}
-	}
-	tg__stmt_reset(q);
-	return rc == TG_ENOMEM ? tg__oom(err) : rc;
+	c.r = r, c.sd = sd, c.is_new = is_new, c.build = build;
+	return tg__lists_diff(r->st, a, b, diff_row, &c, err);
 }
 
 /* Thresholds, index and overrides of a side's screener (as tg_screener_open does for the full lists). */
 static int finish_side(side *sd, tg_store *st, tg_err *err)
 {
-	int rc;
 	if (sd->s == NULL)
 		return TG_OK;
-	if (sd->s->n_entries == 0) {
+	if (sd->n == 0) {
 		tg_screener_free(sd->s);
 		sd->s = NULL;
 		return TG_OK;
 	}
-	if ((rc = tg__sc_thresholds_load(sd->s, err)) < 0 || (rc = tg__sc_finish(sd->s, err)) < 0 ||
-	    (rc = tg__sc_overrides_load(sd->s, st, err)) < 0)
-		return rc;
-	return TG_OK;
+	return tg__sc_seal(sd->s, st, err);
 }
 
 static char change_of(const side *sd, const tg_screen_hit *h)
@@ -236,7 +196,7 @@ static int note(run *r, char kind, char change, const party *p, const tg_screen_
 			r->hits[at - 1].h = *h, r->hits[at - 1].p = p;
 		return TG_OK;
 	}
-	if (grow((void **)&r->hits, &r->cap_hits, r->nhits, sizeof(*r->hits)) < 0 ||
+	if (tg__sc_grow((void **)&r->hits, &r->cap_hits, r->nhits, sizeof(*r->hits)) < 0 ||
 	    (k = tg__sc_pool_dup(&r->pool, key, (size_t)kl)) == NULL ||
 	    tg__map_put(&r->seen, k, (size_t)kl, (void *)(uintptr_t)(r->nhits + 1), NULL) < 0)
 		return TG_ENOMEM;
@@ -287,28 +247,10 @@ static const char *change_name(char c)
 
 static int insert_hit(run *r, const rhit *x, int64_t seq, tg_err *err)
 {
-	tg__stmt *q;
-	int rc;
-	if ((rc = tg__store_prepare(&q, r->st, tg__rescreen_sql_ins_hit, err)) < 0)
-		return rc;
-	tg__stmt_bind_int64(q, 1, r->sum.snapshot);
-	tg__stmt_bind_int64(q, 2, seq);
-	tg__stmt_bind_text(q, 3, x->kind == 'n' ? "new" : "cleared", -1);
-	tg__stmt_bind_text(q, 4, x->p->name, -1);
-	tg__stmt_bind_text(q, 5, x->p->country, -1);
-	tg__stmt_bind_text(q, 6, change_name(x->change), -1);
-	tg__stmt_bind_text(q, 7, x->h.list, -1);
-	tg__stmt_bind_text(q, 8, x->h.entity_id, -1);
-	tg__stmt_bind_text(q, 9, x->h.name, -1);
-	tg__stmt_bind_text(q, 10, x->h.matched_name, -1);
-	tg__stmt_bind_int64(q, 11, (int64_t)llround(x->h.score * 1e6));
-	tg__stmt_bind_text(q, 12, x->h.level == TG_HIT_BLOCK ? "block" : "review", -1);
-	tg__stmt_bind_int64(q, 13, x->h.approved ? 1 : 0);
-	tg__stmt_bind_text(q, 14, x->h.override, -1);
-	tg__stmt_bind_text(q, 15, x->h.explanation, -1);
-	rc = tg__stmt_step(q, err);
-	tg__stmt_reset(q);
-	return rc < 0 ? rc : TG_OK;
+	tg__rescreen_line l;
+	l.kind = x->kind == 'n' ? "new" : "cleared", l.change = change_name(x->change);
+	l.party = x->p->name, l.party_country = x->p->country, l.hit = &x->h;
+	return tg__rescreen_hit_insert(r->st, r->sum.snapshot, seq, &l, err);
 }
 
 /* The report row, its hits, and the audit entry (canonical JSON: sorted keys). */
@@ -317,20 +259,11 @@ static int store_report(run *r, const char *list_name, const char *actor, tg_err
 	const tg_rescreen_summary *s = &r->sum;
 	tg_buf b = TG_BUF_INIT;
 	char now[21];
-	tg__stmt *q;
 	size_t i;
 	int rc;
 
 	tg__utc_now(now);
-	if ((rc = tg__store_prepare(&q, r->st, tg__rescreen_sql_ins_report, err)) < 0)
-		return rc;
-	tg__stmt_bind_int64(q, 1, s->snapshot), tg__stmt_bind_int64(q, 2, s->previous);
-	tg__stmt_bind_text(q, 3, list_name, -1), tg__stmt_bind_text(q, 4, now, -1);
-	tg__stmt_bind_int64(q, 5, s->added), tg__stmt_bind_int64(q, 6, s->changed);
-	tg__stmt_bind_int64(q, 7, s->removed), tg__stmt_bind_int64(q, 8, s->parties);
-	tg__stmt_bind_int64(q, 9, s->new_hits), tg__stmt_bind_int64(q, 10, s->cleared_hits);
-	rc = tg__stmt_step(q, err);
-	tg__stmt_reset(q);
+	rc = tg__rescreen_report_insert(r->st, s, list_name, now, err);
 	for (i = 0; rc >= 0 && i < r->nhits; i++)
 		rc = insert_hit(r, &r->hits[i], (int64_t)i + 1, err);
 	if (rc < 0)
@@ -361,7 +294,7 @@ static int compute(run *r, tg_err *err)
 	size_t i;
 	int rc, build;
 
-	if ((rc = load_parties(r, err)) < 0)
+	if ((rc = tg__rescreen_orders_each(r->st, order_parties, r, err)) < 0)
 		return rc;
 	build = r->nparties > 0;
 	if ((rc = diff_side(r, &r->now, r->sum.snapshot, r->sum.previous, 1, build, err)) < 0 ||
@@ -393,9 +326,9 @@ int tg__rescreen_snapshot(tg_rescreen_summary *out, tg_store *st, int64_t snap, 
 	int rc;
 
 	memset(&r, 0, sizeof(r));
-	r.st = st;
+	r.st = st, r.err = err;
 	r.sum.snapshot = snap;
-	if ((rc = prev_snapshot(&r.sum.previous, st, list_name, snap, err)) < 0)
+	if ((rc = tg__lists_previous(&r.sum.previous, st, list_name, snap, err)) < 0)
 		goto done;
 	if ((rc = compute(&r, err)) < 0 || (rc = store_report(&r, list_name, actor, err)) < 0)
 		goto done;

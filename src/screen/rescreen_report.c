@@ -4,36 +4,14 @@
 
 #include <stdio.h>
 #include <string.h>
-#include "store.h"
 #include "alloc.h"
 #include "buf.h"
 #include "err.h"
 
-
-static void field(char *dst, size_t cap, const char *s)
-{
-	snprintf(dst, cap, "%s", s ? s : "");
-}
-
 /* The report row of snapshot (0 = latest) into r (summary, name, time). */
 static int read_head(tg_rescreen_report *r, tg_store *st, int64_t snapshot, tg_err *err)
 {
-	tg__stmt *q;
-	int rc;
-	if ((rc = tg__store_prepare(&q, st, snapshot ? tg__rescreen_report_sql_report : tg__rescreen_report_sql_latest, err)) < 0)
-		return rc;
-	if (snapshot)
-		tg__stmt_bind_int64(q, 1, snapshot);
-	if ((rc = tg__stmt_step(q, err)) == 1) {
-		tg_rescreen_summary *s = &r->summary;
-		s->snapshot = tg__stmt_int64(q, 0), s->previous = tg__stmt_int64(q, 1);
-		field(r->list_name, sizeof(r->list_name), tg__stmt_text(q, 2));
-		field(r->created_at, sizeof(r->created_at), tg__stmt_text(q, 3));
-		s->added = tg__stmt_int64(q, 4), s->changed = tg__stmt_int64(q, 5), s->removed = tg__stmt_int64(q, 6);
-		s->parties = tg__stmt_int64(q, 7), s->new_hits = tg__stmt_int64(q, 8);
-		s->cleared_hits = tg__stmt_int64(q, 9);
-	}
-	tg__stmt_reset(q);
+	int rc = tg__rescreen_head_read(r, st, snapshot, err);
 	if (rc == 0 && snapshot)
 		return tg__fail_field(err, TG_ENOTFOUND, "snapshot", "snapshot: no re-screen report for snapshot %lld",
 				      (long long)snapshot);
@@ -54,49 +32,6 @@ int tg_rescreen_summary_get(tg_rescreen_summary *out, tg_store *st, int64_t snap
 	return TG_OK;
 }
 
-static void row_to_hit(tg_rescreen_hit *h, tg__stmt *q)
-{
-	const char *level = tg__stmt_text(q, 9);
-	memset(h, 0, sizeof(*h));
-	field(h->kind, sizeof(h->kind), tg__stmt_text(q, 0));
-	field(h->party, sizeof(h->party), tg__stmt_text(q, 1));
-	field(h->party_country, sizeof(h->party_country), tg__stmt_text(q, 2));
-	field(h->change, sizeof(h->change), tg__stmt_text(q, 3));
-	field(h->hit.list, sizeof(h->hit.list), tg__stmt_text(q, 4));
-	field(h->hit.entity_id, sizeof(h->hit.entity_id), tg__stmt_text(q, 5));
-	field(h->hit.name, sizeof(h->hit.name), tg__stmt_text(q, 6));
-	field(h->hit.matched_name, sizeof(h->hit.matched_name), tg__stmt_text(q, 7));
-	h->hit.score = (double)tg__stmt_int64(q, 8) / 1e6;
-	h->hit.level = level && strcmp(level, "block") == 0 ? TG_HIT_BLOCK : TG_HIT_REVIEW;
-	h->hit.approved = tg__stmt_int64(q, 10) != 0;
-	field(h->hit.override, sizeof(h->hit.override), tg__stmt_text(q, 11));
-	field(h->hit.explanation, sizeof(h->hit.explanation), tg__stmt_text(q, 12));
-}
-
-static int read_hits(tg_rescreen_report *r, tg_store *st, tg_err *err)
-{
-	size_t cap = 0;
-	tg__stmt *q;
-	int rc;
-	if ((rc = tg__store_prepare(&q, st, tg__rescreen_report_sql_hits, err)) < 0)
-		return rc;
-	tg__stmt_bind_int64(q, 1, r->summary.snapshot);
-	while ((rc = tg__stmt_step(q, err)) == 1) {
-		if (r->nhits == cap) {
-			tg_rescreen_hit *nv;
-			cap = cap ? cap * 2 : 16;
-			if ((nv = tg__realloc(r->hits, cap * sizeof(*nv))) == NULL) {
-				rc = tg__oom(err);
-				break;
-			}
-			r->hits = nv;
-		}
-		row_to_hit(&r->hits[r->nhits++], q);
-	}
-	tg__stmt_reset(q);
-	return rc < 0 ? rc : TG_OK;
-}
-
 int tg_rescreen_report_get(tg_rescreen_report **out, tg_store *st, int64_t snapshot, tg_err *err)
 {
 	tg_rescreen_report *r;
@@ -104,7 +39,7 @@ int tg_rescreen_report_get(tg_rescreen_report **out, tg_store *st, int64_t snaps
 	TG_ASSERT_ARG(out && st && snapshot >= 0, err);
 	if ((r = tg__calloc(1, sizeof(*r))) == NULL)
 		return tg__oom(err);
-	if ((rc = read_head(r, st, snapshot, err)) < 0 || (rc = read_hits(r, st, err)) < 0) {
+	if ((rc = read_head(r, st, snapshot, err)) < 0 || (rc = tg__rescreen_hits_read(r, st, err)) < 0) {
 		tg_rescreen_report_free(r);
 		return rc;
 	}

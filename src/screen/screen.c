@@ -1,70 +1,17 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The screener: loads the latest snapshot of every list from the store into memory (entries, their
- * names normalised once) and answers tg_screen_name() from that immutable structure. */
+/* The screener: loads the latest snapshot of every list (through the lists module) into memory
+ * (entries, their names normalised once) and answers tg_screen_name() from that immutable structure. */
 #include "screen_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "screen.h"
-#include "store.h"
+#include "lists.h"
 #include "alloc.h"
 #include "err.h"
 
-
 #define DEFAULT_REVIEW TG_SC_DEFAULT_REVIEW
 #define DEFAULT_BLOCK TG_SC_DEFAULT_BLOCK
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-size_t tg__sc_sorted_key(char *out, size_t cap, const char *norm)
-{
-	char tmp[TG_SCREEN_NORM_MAX];
-	const char *tok[64];
-	size_t k = 0, m = 0, i, n = strlen(norm);
-	char *p;
-
-	if (n >= sizeof(tmp))
-		n = sizeof(tmp) - 1;
-	memcpy(tmp, norm, n);
-	tmp[n] = '\0';
-	for (p = tmp; *p && k < 64;) {
-		tok[k++] = p;
-		while (*p && *p != ' ')
-			p++;
-		if (*p)
-			*p++ = '\0';
-	}
-	qsort(tok, k, sizeof(tok[0]), cmp_str);
-	for (i = 0; i < k; i++) {
-		size_t l = strlen(tok[i]);
-		if (m + l + 2 > cap)
-			break;
-		if (m)
-			out[m++] = ' ';
-		memcpy(out + m, tok[i], l);
-		m += l;
-	}
-	out[m] = '\0';
-	return m;
-}
-
-static int grow(void **v, size_t *cap, size_t len, size_t size)
-{
-	void *nv;
-	size_t ncap;
-	if (len < *cap)
-		return TG_OK;
-	ncap = *cap ? *cap * 2 : 1024;
-	if ((nv = tg__realloc(*v, ncap * size)) == NULL)
-		return TG_ENOMEM;
-	*v = nv;
-	*cap = ncap;
-	return TG_OK;
-}
 
 /* Add one name of entry e: normalise, keep, and chain it under its exact key. */
 static int add_name(tg_screener *s, uint32_t e, const char *display, size_t dlen)
@@ -81,7 +28,7 @@ static int add_name(tg_screener *s, uint32_t e, const char *display, size_t dlen
 	raw[dlen] = '\0';
 	if ((nlen = tg__screen_norm(norm, sizeof(norm), raw)) == 0)
 		return TG_OK;
-	if (grow((void **)&s->names, &s->cap_names, s->n_names, sizeof(*s->names)) < 0)
+	if (tg__sc_grow((void **)&s->names, &s->cap_names, s->n_names, sizeof(*s->names)) < 0)
 		return TG_ENOMEM;
 	nm = &s->names[s->n_names];
 	memset(nm, 0, sizeof(*nm));
@@ -107,7 +54,7 @@ int tg__sc_add_entry(tg_screener *s, const sc_entry_in *in)
 	uint32_t idx = (uint32_t)s->n_entries;
 	int rc;
 
-	if (grow((void **)&s->entries, &s->cap_entries, s->n_entries, sizeof(*s->entries)) < 0)
+	if (tg__sc_grow((void **)&s->entries, &s->cap_entries, s->n_entries, sizeof(*s->entries)) < 0)
 		return TG_ENOMEM;
 	e = &s->entries[idx];
 	memset(e, 0, sizeof(*e));
@@ -133,12 +80,12 @@ int tg__sc_add_entry(tg_screener *s, const sc_entry_in *in)
 	return TG_OK;
 }
 
-static int add_row(tg_screener *s, tg__stmt *q)
+static int add_row(const tg__list_row *r, void *payload)
 {
 	sc_entry_in in;
-	in.source_id = tg__stmt_text(q, 0), in.list = tg__stmt_text(q, 1), in.type = tg__stmt_text(q, 2);
-	in.names = tg__stmt_text(q, 3), in.countries = tg__stmt_text(q, 4), in.key_hash = tg__stmt_text(q, 5);
-	return tg__sc_add_entry(s, &in);
+	in.source_id = r->source_id, in.list = r->list, in.type = r->type;
+	in.names = r->names, in.countries = r->countries, in.key_hash = r->key_hash;
+	return tg__sc_add_entry(payload, &in);
 }
 
 int tg__sc_new(tg_screener **out, tg_err *err)
@@ -158,36 +105,28 @@ int tg__sc_finish(tg_screener *s, tg_err *err)
 	return tg__sc_index_build(s, err);
 }
 
+int tg__sc_seal(tg_screener *s, tg_store *st, tg_err *err)
+{
+	int rc;
+	if ((rc = tg__sc_thresholds_load(s, err)) < 0 || (rc = tg__sc_finish(s, err)) < 0)
+		return rc;
+	return tg__sc_overrides_load(s, st, err);
+}
+
 int tg_screener_open(tg_screener **out, tg_store *st, tg_err *err)
 {
 	tg_screener *s;
-	tg__stmt *q;
 	int rc;
 
 	TG_ASSERT_ARG(out && st, err);
 	if ((rc = tg__sc_new(&s, err)) < 0)
 		return rc;
-	if ((rc = tg__store_prepare(&q, st, tg__screen_sql_latest, err)) < 0)
-		goto fail;
-	while ((rc = tg__stmt_step(q, err)) == 1)
-		if ((rc = add_row(s, q)) < 0)
-			break;
-	tg__stmt_reset(q);
-	if (rc == TG_ENOMEM)
-		rc = tg__oom(err);
-	if (rc == TG_OK && (rc = tg__sc_thresholds_load(s, err)) < 0)
-		goto fail;
-	if (rc == TG_OK && (rc = tg__sc_finish(s, err)) < 0)
-		goto fail;
-	if (rc == TG_OK && (rc = tg__sc_overrides_load(s, st, err)) < 0)
-		goto fail;
-	if (rc < 0)
-		goto fail;
+	if ((rc = tg__lists_latest(st, add_row, s, err)) < 0 || (rc = tg__sc_seal(s, st, err)) < 0) {
+		tg_screener_free(s);
+		return rc;
+	}
 	*out = s;
 	return TG_OK;
-fail:
-	tg_screener_free(s);
-	return rc;
 }
 
 void tg_screener_free(tg_screener *s)
@@ -201,4 +140,26 @@ void tg_screener_free(tg_screener *s)
 	tg__free(s->names);
 	tg__sc_pool_free(&s->pool);
 	tg__free(s);
+}
+
+size_t tg__sc_entries(const tg_screener *s)
+{
+	return s->n_entries;
+}
+
+size_t tg__sc_names(const tg_screener *s)
+{
+	return s->n_names;
+}
+
+void tg__sc_entry_at(const tg_screener *s, size_t i, const char **list, const char **source_id)
+{
+	*list = s->entries[i].list;
+	*source_id = s->entries[i].source_id;
+}
+
+const char *tg__sc_name_at(const tg_screener *s, size_t i, uint32_t *entry)
+{
+	*entry = s->names[i].entry;
+	return s->names[i].display;
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Fuzzy query over the index (screen_index.h). Per query token: its vocabulary token and the close
+ * Fuzzy query over the index (screen_index.c). Per query token: its vocabulary token and the close
  * ones (shared trigrams, read rarest trigram first, then confirmed by token similarity). Candidates
  * come from the postings of those tokens, rarest query token first, each name read once: its tokens
  * are looked up in a small table of the query's variants, which gives every query token's best
@@ -13,8 +13,6 @@
 #include "screen_int.h"
 
 #include <string.h>
-#include "screen.h"
-
 
 unsigned tg__sc_hist_code(unsigned char c)
 {

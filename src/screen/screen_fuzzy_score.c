@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "screen.h"
 
 static int has_country(const char *list, const char *cc)
 {
@@ -122,11 +121,6 @@ static void weigh(tg__sc_toks *t, const sc_index *x)
 		void *v = x ? tg__map_get(&x->vocab, t->tok[i], t->len[i]) : NULL;
 		t->w[i] = v ? x->idf[(uint32_t)(uintptr_t)v - 1] : x ? x->max_idf : 1.0f;
 	}
-}
-
-double tg__sc_pair_score(const tg_screener *s, const char *a, const char *b)
-{
-	return tg__sc_pair_score_kind(s, a, b, 0);
 }
 
 double tg__sc_pair_score_kind(const tg_screener *s, const char *a, const char *b, int person)

@@ -17,9 +17,6 @@
 #include "alloc.h"
 #include "err.h"
 
-
-
-
 static unsigned tri_code(unsigned char c)
 {
 	if (c >= 'a' && c <= 'z')

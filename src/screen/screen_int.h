@@ -1,25 +1,23 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Private structures of the screening module (screen*.c): the in-memory index built from the
- * latest snapshot of each list. Everything is immutable after tg_screener_open(), so queries may
- * run concurrently on one screener. */
+/*
+ * The screening module's private header (screen.c and screen_*.c; not the rescreen module's files):
+ * the in-memory screener built from the latest snapshot of each list, its scoring, its fuzzy index and query, the
+ * normalisation tables. Everything is immutable after tg_screener_open(), so queries may run
+ * concurrently on one screener. The module's interface for the rest of libtg is screen_norm.h; what
+ * its tests and benches may call is screen_test.h (both included here).
+ */
 #ifndef TG_SCREEN_INT_H
 #define TG_SCREEN_INT_H
 
-#include <stdint.h>
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "tg/screen.h"
 #include "map.h"
+#include "screen_norm.h"
+#include "screen_test.h"
 
-/* Chunked string pool: one free releases all. */
-typedef struct sc_chunk sc_chunk;
-typedef struct sc_pool {
-	sc_chunk *head;
-	size_t bytes; /* allocated, for memory figures */
-} sc_pool;
-
-char *tg__sc_pool_dup(sc_pool *p, const char *s, size_t n);
-void tg__sc_pool_free(sc_pool *p);
+/* ==== the screener (screen.c, screen_query.c, screen_override.c, screen_thresholds.c) ==== */
 
 typedef struct sc_entry {
 	const char *source_id, *list, *name, *type;
@@ -52,17 +50,6 @@ struct tg_screener {
 	tg_map overrides; /* "party_key\x1flist\x1fsource_id" -> 't'|'f' + entry key hash (latest decision) */
 };
 
-/* Building a screener without the store (tg_screener_open() uses these; so do benches):
- * new, add entries, finish (thresholds and the fuzzy index). */
-typedef struct sc_entry_in {
-	const char *source_id, *list, *type;
-	const char *names;     /* '\n'-separated, primary first */
-	const char *countries; /* '\n'-separated ISO codes */
-	const char *key_hash;
-} sc_entry_in;
-int tg__sc_new(tg_screener **out, tg_err *err);
-int tg__sc_add_entry(tg_screener *s, const sc_entry_in *in);
-int tg__sc_finish(tg_screener *s, tg_err *err);
 /* Per-list thresholds from policy/screening/thresholds.json (screen_thresholds.c), before tg__sc_finish(). */
 int tg__sc_thresholds_load(tg_screener *s, tg_err *err);
 #define TG_SC_DEFAULT_REVIEW 0.85f
@@ -74,8 +61,17 @@ int tg__sc_thresholds_load(tg_screener *s, tg_err *err);
 int tg__sc_overrides_load(tg_screener *s, tg_store *st, tg_err *err);
 int tg__sc_override_check(char out[16], const tg_screener *s, const char *party_key, const sc_entry *e);
 
-/* Sort the tokens of a normalised name into out (the exact-match key); returns its length. */
-size_t tg__sc_sorted_key(char *out, size_t cap, const char *norm);
+/* The reviewers' decisions as stored (screen_store.c holds the module's SQL); fields borrowed. */
+typedef struct sc_override_row {
+	int64_t id; /* assigned by the store; ignored on insert */
+	const char *party_key, *party_name, *list, *source_id, *key_hash, *decision, *reason, *reviewer, *decided_at;
+} sc_override_row;
+/* Record one decision (in the caller's transaction, if any). TG_OK, TG_EDB. */
+int tg__sc_override_insert(tg_store *st, const sc_override_row *r, tg_err *err);
+/* Every decision, oldest first; a negative return of fn stops the walk and is returned. */
+int tg__sc_overrides_each(tg_store *st, int (*fn)(const sc_override_row *r, void *payload), void *payload,
+			  tg_err *err);
+
 
 /* Offer a scored name: kept if at or above its list's review threshold and among the best max,
  * one hit per list entry (its best name). */
@@ -92,26 +88,10 @@ void tg__sc_offer(sc_query *q, const sc_name *nm, double score, const char *expl
 /* The fuzzy index (screen_index.c): build after all names are added; free; query. */
 int tg__sc_index_build(tg_screener *s, tg_err *err);
 void tg__sc_index_free(tg_screener *s);
-/* Approximate bytes held by the screener (entries, names, strings, index). */
-size_t tg__sc_index_bytes(const tg_screener *s);
 void tg__sc_fuzzy(sc_query *q, const char *norm, const char *country);
 
-/* tg_screen_name() with a score floor instead of the lists' review thresholds when min >= 0. */
-int tg__screen_name_min(tg_screen_hit *hits, size_t max, size_t *n, const tg_screener *s, const char *name,
-			const char *country, double min, tg_err *err);
-/* Score two names against each other with the screener's token weights (name-pair benches). */
-double tg__sc_pair_score(const tg_screener *s, const char *a, const char *b);
-/* The same, b being a person's name when person is 1 (as a list entry of type "individual"). */
-double tg__sc_pair_score_kind(const tg_screener *s, const char *a, const char *b, int person);
-/* Entries with a name whose normalised sorted-token key equals name's; fills up to max indexes. */
-size_t tg__sc_exact_entries(uint32_t *out, size_t max, const tg_screener *s, const char *name);
-
-
-
-/* ---- screen_score ---- */
-/* Scoring of a query name against a list name: Jaro-Winkler on tokens, rare-token weights, a
- * whole-string comparison for spacing differences. Pure functions, no allocation. */
-
+/* ==== scoring (screen_score.c): Jaro-Winkler on tokens, rare-token weights, a whole-string comparison for
+ * spacing differences. Pure functions, no allocation ==== */
 
 #define TG_SC_MAX_TOKENS 24
 
@@ -165,9 +145,7 @@ int tg__sc_bin_swapped(const tg__sc_toks *q, const tg__sc_toks *n);
 /* Score query q against name n (both with weights). */
 void tg__sc_score_names(tg__sc_score *out, const tg__sc_toks *q, const tg__sc_toks *n);
 
-/* ---- screen_index ---- */
-/* The fuzzy index's private layout, shared by screen_index.c (build) and screen_fuzzy.c (query). */
-
+/* ==== the fuzzy index (screen_index.c builds it, screen_fuzzy*.c query it) ==== */
 
 #define NTRI (38 * 38 * 38) /* trigram keys over [a-z0-9], padding and "other" */
 
@@ -220,10 +198,8 @@ uint32_t tg__sc_sketch_lset(uint64_t sketch);
 /* The trigrams of " tok " (padded) as keys in [0, NTRI); returns the count (<= min(len, 64) + 2). */
 size_t tg__sc_trigrams(uint32_t *out, const char *t, size_t n);
 
-/* ---- screen_fuzzy ---- */
-/* Query-side structures of the fuzzy search, shared by screen_fuzzy.c (variants, candidates) and
- * screen_fuzzy_score.c (full scoring of the candidates). Everything lives on the caller's stack. */
-
+/* ==== the fuzzy query: structures shared by screen_fuzzy.c (variants, candidates) and
+ * screen_fuzzy_score.c (full scoring). Everything lives on the caller's stack ==== */
 
 #define MAX_VARIANTS 8
 #define TOP_K 48
@@ -302,9 +278,7 @@ void tg__sc_score_candidate(sc_query *q, const sc_fz *f, const char *qnorm, uint
 /* Letter histogram code of a byte (a-z, 0-9, other): shared by the joined-length filter. */
 unsigned tg__sc_hist_code(unsigned char c);
 
-/* ---- screen_zh ---- */
-/* Chinese name tables (screen_zh_table.c): project data, each brand mapping with its source. */
-
+/* ==== Chinese name tables (screen_zh_table.c): project data, each brand mapping with its source ==== */
 
 typedef enum tg__zh_kind {
 	TG_ZH_LEGAL = 1,      /* legal form: dropped (有限公司) */
@@ -326,22 +300,5 @@ const tg__zh_term *tg__zh_match(const char *s, size_t n);
 
 /* Is the ASCII token a place name from the table (weak evidence)? */
 int tg__zh_is_place(const char *tok, size_t n);
-
-/* SQL statements (screen_store.c). */
-extern const char tg__screen_sql_latest[];
-extern const char tg__screen_override_sql_entry_hash[];
-extern const char tg__screen_override_sql_insert[];
-extern const char tg__screen_override_sql_all[];
-
-/* ---- name normalisation's word tables (screen_norm_table.c) ---- */
-/* A word with its length, so that lookups compare lengths before bytes. */
-typedef struct tg__sc_word {
-	const char *s;
-	size_t n;
-} tg__sc_word;
-extern const tg__sc_word tg__sc_strong_forms[]; /* never a given name or a word of a company's own name */
-extern const tg__sc_word tg__sc_weak_forms[];   /* short or ambiguous legal forms */
-extern const tg__sc_word tg__sc_honorifics[];   /* titles: not part of a name */
-extern const tg__sc_word tg__sc_synonyms[][2];  /* spelling variants folded to one form */
 
 #endif

@@ -1,32 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Name normalisation, ASCII stage: punctuation, case, legal forms. The Unicode stage (ICU, pinyin,
- * brands) is in screen_translit.c and feeds this one. */
-#include "screen.h"
-#include "screen_int.h"
+/* Name normalisation, ASCII stage: punctuation, case, legal forms (the word tables are in
+ * screen_norm_table.c). The Unicode stage (ICU, pinyin, brands) is in screen_translit.c and feeds this one. */
+#include "screen_norm.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
-typedef tg__sc_word word;
-#define W(x) {x, sizeof(x) - 1}
-
-
-/* Multi-word legal forms (after punctuation is gone), removed wherever they stand. */
-static const char *const legal_phrases[] = {"public joint stock company", "open joint stock company",
-					    "closed joint stock company", "joint stock company",
-					    "limited liability company", "limited liability partnership",
-					    "societe anonyme", "sociedad anonima", "sp z o o", "sp z oo", "s a",
-					    "gesellschaft mit beschrankter haftung", "societatea cu raspundere limitata",
-					    "societe a responsabilite limitee", "sociedad de responsabilidad limitada",
-					    "societa a responsabilita limitata", "obshchestvo s ogranichennoy otvetstvennostyu",
-					    "aktsionernoye obshchestvo", NULL};
-
-
-
-/* Weak forms that stand before the name ("AO Kronshtadt", "PT Bank", "The X"). */
-static const word prefix_forms[] = {W("the"), W("ao"), W("pt"), W("cv"), {NULL, 0}};
-
-static int in_set(const word *set, const char *tok, size_t n)
+static int in_set(const tg__sc_word *set, const char *tok, size_t n)
 {
 	for (; set->s; set++)
 		if (set->n == n && set->s[0] == tok[0] && memcmp(set->s, tok, n) == 0)
@@ -132,7 +113,7 @@ static size_t phrase_at(const char *tmp, const span *v, size_t k, size_t i, cons
 	return w;
 }
 
-/* Mark the tokens to drop: multi-word legal forms, tg__sc_honorifics, legal-form words (see above). */
+/* Mark the tokens to drop: multi-word legal forms, honorifics, legal-form words (see above). */
 static void mark(int *keep, char *tmp, const span *v, size_t k)
 {
 	size_t i, j, w, lo = 0, hi = k;
@@ -142,15 +123,17 @@ static void mark(int *keep, char *tmp, const span *v, size_t k)
 			  !in_set(tg__sc_honorifics, tmp + v[i].off, v[i].len);
 	}
 	for (i = 0; i < k; i++)
-		for (j = 0; legal_phrases[j]; j++)
-			for (w = legal_phrases[j][0] != tmp[v[i].off] ? 0 : phrase_at(tmp, v, k, i, legal_phrases[j]); w; w--)
+		for (j = 0; tg__sc_legal_phrases[j]; j++) {
+			const char *ph = tg__sc_legal_phrases[j];
+			for (w = ph[0] != tmp[v[i].off] ? 0 : phrase_at(tmp, v, k, i, ph); w; w--)
 				keep[i + w - 1] = 0;
+		}
 	for (i = 0; i < k; i++) /* "Co." next to "Ltd." is a legal form wherever it stands */
 		if (keep[i] && tg__screen_legal_form(tmp + v[i].off, v[i].len) == 1 &&
 		    ((i > 0 && tg__screen_legal_form(tmp + v[i - 1].off, v[i - 1].len) == 2) ||
 		     (i + 1 < k && tg__screen_legal_form(tmp + v[i + 1].off, v[i + 1].len) == 2)))
 			keep[i] = 0;
-	while (lo < hi && (!keep[lo] || in_set(prefix_forms, tmp + v[lo].off, v[lo].len)))
+	while (lo < hi && (!keep[lo] || in_set(tg__sc_prefix_forms, tmp + v[lo].off, v[lo].len)))
 		keep[lo++] = 0;
 	while (hi > lo && (!keep[hi - 1] || tg__screen_legal_form(tmp + v[hi - 1].off, v[hi - 1].len)))
 		keep[--hi] = 0;
@@ -159,15 +142,17 @@ static void mark(int *keep, char *tmp, const span *v, size_t k)
 			keep[i] = 1;
 }
 
-/* The canonical spelling of a token (tg__sc_synonyms), or the token itself. */
+/* The canonical spelling of a token (synonyms), or the token itself. */
 static const char *canonical(const char *t, size_t *n)
 {
 	size_t i;
-	for (i = 0; tg__sc_synonyms[i][0].s; i++)
-		if (tg__sc_synonyms[i][0].n == *n && tg__sc_synonyms[i][0].s[0] == t[0] && memcmp(tg__sc_synonyms[i][0].s, t, *n) == 0) {
-			*n = tg__sc_synonyms[i][1].n;
-			return tg__sc_synonyms[i][1].s;
+	for (i = 0; tg__sc_synonyms[i][0].s; i++) {
+		const tg__sc_word *from = &tg__sc_synonyms[i][0], *to = &tg__sc_synonyms[i][1];
+		if (from->n == *n && from->s[0] == t[0] && memcmp(from->s, t, *n) == 0) {
+			*n = to->n;
+			return to->s;
 		}
+	}
 	return t;
 }
 
@@ -207,8 +192,39 @@ size_t tg__screen_norm_ascii(char *out, size_t cap, const char *in, size_t n)
 	return m;
 }
 
-void tg__name_norm(char out[512], const char *name)
+static int cmp_str(const void *a, const void *b)
 {
-	if (tg__screen_norm(out, 512, name ? name : "") == 0)
-		out[0] = '\0';
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+size_t tg__sc_sorted_key(char *out, size_t cap, const char *norm)
+{
+	char tmp[TG_SCREEN_NORM_MAX];
+	const char *tok[64];
+	size_t k = 0, m = 0, i, n = strlen(norm);
+	char *p;
+
+	if (n >= sizeof(tmp))
+		n = sizeof(tmp) - 1;
+	memcpy(tmp, norm, n);
+	tmp[n] = '\0';
+	for (p = tmp; *p && k < 64;) {
+		tok[k++] = p;
+		while (*p && *p != ' ')
+			p++;
+		if (*p)
+			*p++ = '\0';
+	}
+	qsort(tok, k, sizeof(tok[0]), cmp_str);
+	for (i = 0; i < k; i++) {
+		size_t l = strlen(tok[i]);
+		if (m + l + 2 > cap)
+			break;
+		if (m)
+			out[m++] = ' ';
+		memcpy(out + m, tok[i], l);
+		m += l;
+	}
+	out[m] = '\0';
+	return m;
 }

@@ -6,14 +6,13 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
-#include "screen.h"
 #include "audit_chain.h"
+#include "clock.h"
+#include "lists.h"
 #include "store.h"
 #include "buf.h"
 #include "alloc.h"
 #include "err.h"
-
 
 /* The override's audit entry (same transaction as the override): actor is the reviewer. */
 static int audit_override(tg_store *st, const char *party, const char *list, const char *entity_id,
@@ -45,18 +44,10 @@ static void party_key(char out[TG_SCREEN_NORM_MAX], const char *name)
 	tg__sc_sorted_key(out, TG_SCREEN_NORM_MAX, norm);
 }
 
+/* The entry's key hash as the loaded lists hold it now; TG_ENOTFOUND names the entry. */
 static int entry_hash(char out[65], tg_store *st, const char *list, const char *id, tg_err *err)
 {
-	tg__stmt *q;
-	int rc;
-	if ((rc = tg__store_prepare(&q, st, tg__screen_override_sql_entry_hash, err)) < 0)
-		return rc;
-	tg__stmt_bind_text(q, 1, list, -1);
-	tg__stmt_bind_text(q, 2, id, -1);
-	rc = tg__stmt_step(q, err);
-	if (rc == 1)
-		snprintf(out, 65, "%s", tg__stmt_text(q, 0));
-	tg__stmt_reset(q);
+	int rc = tg__lists_key_hash(out, st, list, id, err);
 	if (rc == 0)
 		return tg__fail_field(err, TG_ENOTFOUND, "entity_id", "no entry %s on list %s in the loaded lists", id,
 				      list);
@@ -66,10 +57,8 @@ static int entry_hash(char out[65], tg_store *st, const char *list, const char *
 int tg_screen_override(tg_store *st, const char *party_name, const char *list, const char *entity_id,
 		       tg_screen_decision decision, const char *reason, const char *reviewer, tg_err *err)
 {
-	char key[TG_SCREEN_NORM_MAX], hash[65], now[32];
-	time_t t = time(NULL);
-	struct tm tm;
-	tg__stmt *q;
+	char key[TG_SCREEN_NORM_MAX], hash[65], now[21];
+	sc_override_row r;
 	int rc;
 
 	TG_ASSERT_ARG(st && party_name && list && entity_id && reason && reviewer, err);
@@ -82,69 +71,66 @@ int tg_screen_override(tg_store *st, const char *party_name, const char *list, c
 		return tg__fail_field(err, TG_EINVALID, "decision", "decision must be false_positive or true_match");
 	if ((rc = entry_hash(hash, st, list, entity_id, err)) < 0)
 		return rc;
-	gmtime_r(&t, &tm);
-	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if ((rc = tg__store_prepare(&q, st, tg__screen_override_sql_insert, err)) < 0)
-		return rc;
-	tg__stmt_bind_text(q, 1, key, -1), tg__stmt_bind_text(q, 2, party_name, -1);
-	tg__stmt_bind_text(q, 3, list, -1), tg__stmt_bind_text(q, 4, entity_id, -1), tg__stmt_bind_text(q, 5, hash, -1);
-	tg__stmt_bind_text(q, 6, decision == TG_SCREEN_FALSE_POSITIVE ? "false_positive" : "true_match", -1);
-	tg__stmt_bind_text(q, 7, reason, -1), tg__stmt_bind_text(q, 8, reviewer, -1), tg__stmt_bind_text(q, 9, now, -1);
+	tg__utc_now(now);
+	r.party_key = key, r.party_name = party_name, r.list = list, r.source_id = entity_id, r.key_hash = hash;
+	r.decision = decision == TG_SCREEN_FALSE_POSITIVE ? "false_positive" : "true_match";
+	r.reason = reason, r.reviewer = reviewer, r.decided_at = now;
 	if ((rc = tg__store_begin(st, err)) < 0)
 		return rc;
-	rc = tg__stmt_step(q, err);
-	tg__stmt_reset(q);
-	if (rc >= 0)
-		rc = audit_override(st, party_name, list, entity_id, decision, reason, reviewer, err);
-	if (rc < 0) {
+	if ((rc = tg__sc_override_insert(st, &r, err)) < 0 ||
+	    (rc = audit_override(st, party_name, list, entity_id, decision, reason, reviewer, err)) < 0) {
 		tg__store_rollback(st);
 		return rc;
 	}
 	return tg__store_commit(st, err);
 }
 
-static void row_to_rec(tg_screen_override_rec *r, tg__stmt *q)
+/* The records being listed (tg_screen_overrides). */
+typedef struct rec_list {
+	tg_screen_override_rec *v;
+	size_t len, cap;
+	tg_store *st;
+	tg_err *err;
+} rec_list;
+
+static int add_rec(const sc_override_row *row, void *payload)
 {
+	rec_list *l = payload;
+	tg_screen_override_rec *r;
+	int rc;
+
+	if (tg__sc_grow((void **)&l->v, &l->cap, l->len, sizeof(*l->v)) < 0)
+		return tg__oom(l->err);
+	r = &l->v[l->len];
 	memset(r, 0, sizeof(*r));
-	r->id = tg__stmt_int64(q, 0);
-	snprintf(r->party_name, sizeof(r->party_name), "%s", tg__stmt_text(q, 1));
-	snprintf(r->list, sizeof(r->list), "%s", tg__stmt_text(q, 2));
-	snprintf(r->entity_id, sizeof(r->entity_id), "%s", tg__stmt_text(q, 3));
-	snprintf(r->key_hash, sizeof(r->key_hash), "%s", tg__stmt_text(q, 4));
-	snprintf(r->decision, sizeof(r->decision), "%s", tg__stmt_text(q, 5));
-	snprintf(r->reason, sizeof(r->reason), "%s", tg__stmt_text(q, 6));
-	snprintf(r->reviewer, sizeof(r->reviewer), "%s", tg__stmt_text(q, 7));
-	snprintf(r->decided_at, sizeof(r->decided_at), "%s", tg__stmt_text(q, 8));
-	r->current = tg__stmt_int64(q, 9) > 0;
+	r->id = row->id;
+	snprintf(r->party_name, sizeof(r->party_name), "%s", row->party_name);
+	snprintf(r->list, sizeof(r->list), "%s", row->list);
+	snprintf(r->entity_id, sizeof(r->entity_id), "%s", row->source_id);
+	snprintf(r->key_hash, sizeof(r->key_hash), "%s", row->key_hash);
+	snprintf(r->decision, sizeof(r->decision), "%s", row->decision);
+	snprintf(r->reason, sizeof(r->reason), "%s", row->reason);
+	snprintf(r->reviewer, sizeof(r->reviewer), "%s", row->reviewer);
+	snprintf(r->decided_at, sizeof(r->decided_at), "%s", row->decided_at);
+	if ((rc = tg__lists_has_entry(l->st, row->list, row->source_id, row->key_hash, l->err)) < 0)
+		return rc;
+	r->current = rc;
+	l->len++;
+	return TG_OK;
 }
 
 int tg_screen_overrides(tg_screen_override_rec **out, size_t *n, tg_store *st, tg_err *err)
 {
-	tg_screen_override_rec *v = NULL, *nv;
-	size_t len = 0, cap = 0;
-	tg__stmt *q;
+	rec_list l = {NULL, 0, 0, NULL, NULL};
 	int rc;
 
 	TG_ASSERT_ARG(out && n && st, err);
-	if ((rc = tg__store_prepare(&q, st, tg__screen_override_sql_all, err)) < 0)
-		return rc;
-	while ((rc = tg__stmt_step(q, err)) == 1) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			if ((nv = tg__realloc(v, cap * sizeof(*v))) == NULL) {
-				rc = tg__oom(err);
-				break;
-			}
-			v = nv;
-		}
-		row_to_rec(&v[len++], q);
-	}
-	tg__stmt_reset(q);
-	if (rc < 0) {
-		tg__free(v);
+	l.st = st, l.err = err;
+	if ((rc = tg__sc_overrides_each(st, add_rec, &l, err)) < 0) {
+		tg__free(l.v);
 		return rc;
 	}
-	*out = v, *n = len;
+	*out = l.v, *n = l.len;
 	return TG_OK;
 }
 
@@ -153,26 +139,32 @@ void tg_screen_overrides_free(tg_screen_override_rec *v)
 	tg__free(v);
 }
 
+typedef struct load_ctx {
+	tg_screener *s;
+	tg_err *err;
+} load_ctx;
+
+/* The latest decision per (party key, list, source id): later rows replace earlier ones. A key too
+ * long for tg__sc_override_check() to build is never looked up, so it is not kept. */
+static int load_row(const sc_override_row *r, void *payload)
+{
+	load_ctx *c = payload;
+	char key[TG_SCREEN_NORM_MAX + 128], val[80], *k, *v;
+	int kl = snprintf(key, sizeof(key), "%s\x1f%s\x1f%s", r->party_key, r->list, r->source_id);
+	int vl = snprintf(val, sizeof(val), "%c%s", r->decision[0], r->key_hash);
+	if (kl <= 0 || (size_t)kl >= sizeof(key) || vl <= 0 || (size_t)vl >= sizeof(val))
+		return TG_OK;
+	k = tg__sc_pool_dup(&c->s->pool, key, (size_t)kl), v = tg__sc_pool_dup(&c->s->pool, val, (size_t)vl);
+	if (k == NULL || v == NULL || tg__map_put(&c->s->overrides, k, (size_t)kl, v, NULL) < 0)
+		return tg__oom(c->err);
+	return TG_OK;
+}
+
 int tg__sc_overrides_load(tg_screener *s, tg_store *st, tg_err *err)
 {
-	char key[TG_SCREEN_NORM_MAX + 128], val[80];
-	tg__stmt *q;
-	int rc;
-
-	if ((rc = tg__store_prepare(&q, st, tg__screen_override_sql_all, err)) < 0)
-		return rc;
-	while ((rc = tg__stmt_step(q, err)) == 1) {
-		int kl = snprintf(key, sizeof(key), "%s\x1f%s\x1f%s", tg__stmt_text(q, 10), tg__stmt_text(q, 2),
-				  tg__stmt_text(q, 3));
-		int vl = snprintf(val, sizeof(val), "%c%s", tg__stmt_text(q, 5)[0], tg__stmt_text(q, 4));
-		char *k = tg__sc_pool_dup(&s->pool, key, (size_t)kl), *v = tg__sc_pool_dup(&s->pool, val, (size_t)vl);
-		if (k == NULL || v == NULL || tg__map_put(&s->overrides, k, (size_t)kl, v, NULL) < 0) {
-			rc = tg__oom(err);
-			break;
-		}
-	}
-	tg__stmt_reset(q);
-	return rc < 0 ? rc : TG_OK;
+	load_ctx c;
+	c.s = s, c.err = err;
+	return tg__sc_overrides_each(st, load_row, &c, err);
 }
 
 int tg__sc_override_check(char out[16], const tg_screener *s, const char *party_key, const sc_entry *e)

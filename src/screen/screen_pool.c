@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* String pool of the screener: large chunks, freed together. */
+/* Storage of the screener and of its users: the string pool (large chunks, freed together) and array growth. */
 #include "screen_int.h"
 
 #include <string.h>
@@ -42,4 +42,17 @@ void tg__sc_pool_free(sc_pool *p)
 	}
 	p->head = NULL;
 	p->bytes = 0;
+}
+
+int tg__sc_grow(void **v, size_t *cap, size_t len, size_t size)
+{
+	void *nv;
+	size_t ncap;
+	if (len < *cap)
+		return TG_OK;
+	ncap = *cap ? *cap * 2 : 64;
+	if ((nv = tg__realloc(*v, ncap * size)) == NULL)
+		return TG_ENOMEM;
+	*v = nv, *cap = ncap;
+	return TG_OK;
 }

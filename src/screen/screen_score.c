@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Name scoring (see screen_score.h). Token-aware: each query token is paired with at most one list
+/* Name scoring (declared in screen_int.h). Token-aware: each query token is paired with at most one list
  * token (greedy by similarity), pairs count with the weights of both tokens (rare tokens weigh
  * more), unpaired tokens count against the score on either side. */
 #include "screen_int.h"

@@ -1,8 +1,54 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The screen module's data: its schema steps (and, as it grows, all of its SQL). */
+/* The screening module's data: all of its SQL (the reviewers' overrides) and its schema steps. */
 #include "screen_int.h"
-#include "screen.h"
+#include "screen_norm.h"
 #include "store.h"
+
+#include "store.h"
+
+static const char SQL_INSERT[] =
+	"INSERT INTO screen_overrides (party_key, party_name, list, source_id, key_hash, decision, reason, reviewer,"
+	" decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_ALL[] = "SELECT id, party_key, party_name, list, source_id, key_hash, decision, reason, reviewer,"
+			      " decided_at FROM screen_overrides ORDER BY id";
+
+int tg__sc_override_insert(tg_store *st, const sc_override_row *r, tg_err *err)
+{
+	const char *v[9];
+	tg__stmt *q;
+	int rc, i;
+
+	v[0] = r->party_key, v[1] = r->party_name, v[2] = r->list, v[3] = r->source_id, v[4] = r->key_hash;
+	v[5] = r->decision, v[6] = r->reason, v[7] = r->reviewer, v[8] = r->decided_at;
+	if ((rc = tg__store_prepare(&q, st, SQL_INSERT, err)) < 0)
+		return rc;
+	for (i = 0; i < 9; i++)
+		tg__stmt_bind_text(q, i + 1, v[i], -1);
+	rc = tg__stmt_step(q, err);
+	tg__stmt_reset(q);
+	return rc < 0 ? rc : TG_OK;
+}
+
+int tg__sc_overrides_each(tg_store *st, int (*fn)(const sc_override_row *r, void *payload), void *payload,
+			  tg_err *err)
+{
+	sc_override_row r;
+	tg__stmt *q;
+	int rc;
+
+	if ((rc = tg__store_prepare(&q, st, SQL_ALL, err)) < 0)
+		return rc;
+	while ((rc = tg__stmt_step(q, err)) == 1) {
+		r.id = tg__stmt_int64(q, 0);
+		r.party_key = tg__stmt_text(q, 1), r.party_name = tg__stmt_text(q, 2), r.list = tg__stmt_text(q, 3);
+		r.source_id = tg__stmt_text(q, 4), r.key_hash = tg__stmt_text(q, 5), r.decision = tg__stmt_text(q, 6);
+		r.reason = tg__stmt_text(q, 7), r.reviewer = tg__stmt_text(q, 8), r.decided_at = tg__stmt_text(q, 9);
+		if ((rc = fn(&r, payload)) < 0)
+			break;
+	}
+	tg__stmt_reset(q);
+	return rc < 0 ? rc : TG_OK;
+}
 
 /* ---- schema steps: applied once each, in the order of engine/engine_schema.c; never edit a step
  * that has shipped, add a new version ---- */
@@ -26,24 +72,6 @@ const char tg__screen_schema_lists_2[] =
 	" decided_at TEXT NOT NULL);"
 	"CREATE INDEX screen_overrides_pair ON screen_overrides (party_key, list, source_id, id);";
 
-/* ---- statements (prepared once per store, cached by address) ---- */
-
-const char tg__screen_sql_latest[] =
-	"SELECT e.source_id, e.list, e.type, e.names, e.countries, e.key_hash FROM list_entries e"
-	" JOIN (SELECT name, MAX(id) AS id FROM list_snapshots GROUP BY name) s ON e.snapshot_id = s.id"
-	" ORDER BY e.snapshot_id, e.seq";
-const char tg__screen_override_sql_entry_hash[] =
-	"SELECT e.key_hash FROM list_entries e"
-	" JOIN (SELECT name, MAX(id) AS id FROM list_snapshots GROUP BY name) s ON e.snapshot_id = s.id"
-	" WHERE e.list = ? AND e.source_id = ? ORDER BY e.snapshot_id DESC";
-const char tg__screen_override_sql_insert[] =
-	"INSERT INTO screen_overrides (party_key, party_name, list, source_id, key_hash, decision, reason, reviewer,"
-	" decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-const char tg__screen_override_sql_all[] =
-	"SELECT o.id, o.party_name, o.list, o.source_id, o.key_hash, o.decision, o.reason, o.reviewer, o.decided_at,"
-	" (SELECT COUNT(*) FROM list_entries e JOIN (SELECT name, MAX(id) AS id FROM list_snapshots GROUP BY name) s"
-	"  ON e.snapshot_id = s.id WHERE e.list = o.list AND e.source_id = o.source_id AND e.key_hash = o.key_hash),"
-	" o.party_key FROM screen_overrides o ORDER BY o.id";
 
 /* What the screener is built from: the newest list snapshot and the newest override decision. */
 int tg__screen_version(tg_store *st, int64_t v[2], tg_err *err)

@@ -10,12 +10,10 @@
  */
 #include "screen_int.h"
 
-#include "tg/file.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "lists.h"
+#include "tg/file.h"
 #include "alloc.h"
 #include "json.h"
 
@@ -48,7 +46,6 @@ static int read_pair(float *review, float *block, const json_t *obj, const char 
 	return TG_OK;
 }
 
-/* Apply the file's thresholds to every entry of s. */
 /* The file's frame: its format, keys, default pair (into *review, *block, else the built-in ones) and
  * its "lists" object (*lists, or NULL when absent). */
 static int read_frame(float *review, float *block, const json_t **lists, const json_t *root, const char *path,
@@ -74,6 +71,7 @@ static int read_frame(float *review, float *block, const json_t **lists, const j
 	return TG_OK;
 }
 
+/* Apply the file's thresholds to every entry of s. */
 static int apply(tg_screener *s, const json_t *root, const char *path, tg_err *err)
 {
 	const json_t *lists;
@@ -104,7 +102,7 @@ static int read_file(json_t **root, char path[1024], tg_err *err)
 
 	*root = NULL;
 	snprintf(path, 1024, "%s/policy/screening/thresholds.json", dir && *dir ? dir : TG_DATA_DIR);
-	if ((rc = tg_file_read(&text, &n, path, TG__LISTS_MAX_FILE, &e)) == TG_ENOMEM)
+	if ((rc = tg_file_read(&text, &n, path, (size_t)1 << 30, &e)) == TG_ENOMEM)
 		return tg__oom(err);
 	if (rc < 0)
 		return TG_OK; /* no file: the defaults */

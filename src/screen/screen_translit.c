@@ -8,7 +8,7 @@
  * OpenCC would give phrase-level Traditional/Simplified conversion; ICU's per-character mapping is
  * enough for names once the table terms are applied, so the dependency is not taken.
  */
-#include "screen.h"
+#include "screen_norm.h"
 
 #include <pthread.h>
 #include <string.h>
@@ -194,4 +194,10 @@ size_t tg__screen_norm(char *out, size_t cap, const char *in)
 	if (U_FAILURE(e))
 		return tg__screen_norm_ascii(out, cap, b, blen);
 	return tg__screen_norm_ascii(out, cap, a, (size_t)alen);
+}
+
+void tg__name_norm(char out[512], const char *name)
+{
+	if (tg__screen_norm(out, 512, name ? name : "") == 0)
+		out[0] = '\0';
 }

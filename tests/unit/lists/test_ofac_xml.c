@@ -2,7 +2,6 @@
 /* Unit tests of the OFAC enhanced XML loader (lists_ofac_xml.c, lists_zip.c): the fictional fixture plain
  * and zipped (the zip is made here with libzip), detection, original-script names with their script tag,
  * malformed entities (lenient and strict, with lines), broken documents, and the real CONS_ENHANCED.ZIP. */
-#include "tg/file.h"
 #include "tg_test.h"
 
 #include <stdio.h>
@@ -11,11 +10,13 @@
 #include <zip.h>
 #include "lists.h"
 #include "store.h"
+#include "tg/file.h"
 #include "tg/lists.h"
 #include "tg/screen.h"
 #include "alloc.h"
 
 #define FIXTURE "fixtures/lists/sample-ofac-enhanced.xml"
+#define MAX_FILE ((size_t)1 << 30)
 
 static tg_store *fresh_store(void)
 {
@@ -62,7 +63,7 @@ static void write_zip(const char *path, const char *member, const char *data, si
 static char *fixture_text(size_t *n)
 {
 	char *data = NULL;
-	assert_int_equal(tg_file_read(&data, n, tg_test_path(FIXTURE), TG__LISTS_MAX_FILE, NULL), TG_OK);
+	assert_int_equal(tg_file_read(&data, n, tg_test_path(FIXTURE), MAX_FILE, NULL), TG_OK);
 	return data;
 }
 
@@ -135,12 +136,14 @@ static void ofac_xml__script_tags_reach_the_entry(void **state)
 	char *data = fixture_text(&n);
 	(void)state;
 	memset(&k, 0, sizeof(k)), memset(&s, 0, sizeof(s));
-	k.entry = keep_entry, k.file = "fixture.xml", k.path = "fixture.xml", k.opts = &opts, k.payload = &s;
+	k.entry = keep_entry, k.file = "fixture.xml", k.path = "fixture.xml";
+	k.opts = &opts, k.payload = &s;
 	assert_int_equal(tg__lists_parse_ofac_xml(&k, data, n, NULL), TG_OK);
 	assert_int_equal(s.n, 4);
 	assert_string_equal(s.lists, "CMIC SSI SDN SDN ");
 	assert_string_equal(s.scripts, "Hans\t青岚光计算有限公司\nHant\t青嵐光計算有限公司[90001]"
-				       "Cyrl\tВОЛКОВА, Ирина Петровна[90002]Cyrl\tВОЛКОВА, Ирина Петровна[90002][90003]");
+				       "Cyrl\tВОЛКОВА, Ирина Петровна[90002]"
+				       "Cyrl\tВОЛКОВА, Ирина Петровна[90002][90003]");
 	assert_int_equal(k.rows, 3);
 	tg__free(data);
 }
@@ -175,7 +178,7 @@ static void ofac_xml__zipped_same_as_plain(void **state)
 	assert_non_null(strstr(err.msg, "without an .XML member"));
 	/* A zip cut short: the member cannot be read, nothing is stored. */
 	tg__free(data);
-	assert_int_equal(tg_file_read(&data, &n, zpath, TG__LISTS_MAX_FILE, NULL), TG_OK);
+	assert_int_equal(tg_file_read(&data, &n, zpath, MAX_FILE, NULL), TG_OK);
 	assert_int_equal(tg_lists_load(&s, st, write_tmp("cut.zip", data, n / 2), &o, &err), TG_EINVALID);
 	/* A member damaged inside its compressed data: found while it is parsed, the load rolls back. */
 	data[n / 3] ^= 0x55;

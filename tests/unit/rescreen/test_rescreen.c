@@ -104,31 +104,12 @@ static void override_fp(tg_store *st, const char *party, const char *entity)
 		fail_msg("override: %s", err.msg);
 }
 
-static void rescreen__new_and_cleared_hits_respect_overrides(void **state)
+/* The second load: one entry added, one changed (its false positive lapses), one removed. */
+static void second_report(tg_store *st)
 {
-	tg_store *st = open_store();
 	tg_rescreen_report *r = NULL;
 	const tg_rescreen_hit *h;
-	tg_rescreen_summary s;
-	tg_buf b = TG_BUF_INIT;
 	tg_err err = TG_ERR_INIT;
-	(void)state;
-
-	record(st, "O-1", "[{\"name\":\"Orion Falcon Trading\",\"country\":\"CN\"},{\"name\":\"Kestrel Quantum Systems\"}]");
-	record(st, "O-2", "[{\"name\":\"Helios Lattice Compute\",\"country\":\"CN\"},{\"name\":\"Boreal Silicon Works\","
-			  "\"country\":\"DE\"},{\"name\":\"Unrelated Name GmbH\"},{\"name\":\"Orion Falcon Trading\","
-			  "\"country\":\"CN\"}]");
-	/* First load of the list: every entry is added; the parties that hit it are new hits. */
-	load_text(st, "a.json", LIST_A, 1);
-	assert_int_equal(tg_rescreen_report_get(&r, st, 1, &err), TG_OK);
-	assert_int_equal(r->summary.previous, 0);
-	assert_int_equal(r->summary.added, 4);
-	assert_int_equal(r->summary.parties, 5); /* distinct (name, country): Orion counted once */
-	assert_int_equal(r->summary.new_hits, 3);
-	assert_non_null(find(r, "new", "Orion Falcon Trading", "X-1"));
-	assert_non_null(find(r, "new", "Kestrel Quantum Systems", "X-2"));
-	assert_non_null(find(r, "new", "Boreal Silicon Works", "X-5"));
-	tg_rescreen_report_free(r);
 
 	override_fp(st, "Kestrel Quantum Systems", "X-2");
 	override_fp(st, "Boreal Silicon Works", "X-5");
@@ -163,6 +144,14 @@ static void rescreen__new_and_cleared_hits_respect_overrides(void **state)
 	assert_null(find(r, "cleared", "Kestrel Quantum Systems", "X-2"));
 	assert_true(r->hits[0].kind[0] == 'n' && r->hits[2].kind[0] == 'c'); /* new first */
 	tg_rescreen_report_free(r);
+}
+
+/* The report as JSON; then the same content again: nothing changed, nobody re-screened. */
+static void json_and_unchanged_reload(tg_store *st)
+{
+	tg_rescreen_summary s;
+	tg_buf b = TG_BUF_INIT;
+	tg_err err = TG_ERR_INIT;
 
 	assert_int_equal(tg_rescreen_report_json(&b, st, 2, &err), TG_OK);
 	assert_non_null(strstr(b.ptr, "\"snapshot\":2,\"previous_snapshot\":1,\"list_name\":\"fict\""));
@@ -179,6 +168,33 @@ static void rescreen__new_and_cleared_hits_respect_overrides(void **state)
 	assert_int_equal(count_audit(st, "rescreen"), 3);
 	assert_int_equal(tg_rescreen_summary_get(&s, st, 99, &err), TG_ENOTFOUND);
 	assert_string_equal(err.field, "snapshot");
+}
+
+static void rescreen__new_and_cleared_hits_respect_overrides(void **state)
+{
+	tg_store *st = open_store();
+	tg_rescreen_report *r = NULL;
+	tg_err err = TG_ERR_INIT;
+	(void)state;
+
+	record(st, "O-1", "[{\"name\":\"Orion Falcon Trading\",\"country\":\"CN\"},{\"name\":\"Kestrel Quantum Systems\"}]");
+	record(st, "O-2", "[{\"name\":\"Helios Lattice Compute\",\"country\":\"CN\"},{\"name\":\"Boreal Silicon Works\","
+			  "\"country\":\"DE\"},{\"name\":\"Unrelated Name GmbH\"},{\"name\":\"Orion Falcon Trading\","
+			  "\"country\":\"CN\"}]");
+	/* First load of the list: every entry is added; the parties that hit it are new hits. */
+	load_text(st, "a.json", LIST_A, 1);
+	assert_int_equal(tg_rescreen_report_get(&r, st, 1, &err), TG_OK);
+	assert_int_equal(r->summary.previous, 0);
+	assert_int_equal(r->summary.added, 4);
+	assert_int_equal(r->summary.parties, 5); /* distinct (name, country): Orion counted once */
+	assert_int_equal(r->summary.new_hits, 3);
+	assert_non_null(find(r, "new", "Orion Falcon Trading", "X-1"));
+	assert_non_null(find(r, "new", "Kestrel Quantum Systems", "X-2"));
+	assert_non_null(find(r, "new", "Boreal Silicon Works", "X-5"));
+	tg_rescreen_report_free(r);
+
+	second_report(st);
+	json_and_unchanged_reload(st);
 	tg_store_free(st);
 }
 

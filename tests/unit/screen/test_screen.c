@@ -6,9 +6,8 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <string.h>
-#include "screen.h"
-#include "alloc.h"
 #include "screen_int.h"
+#include "alloc.h"
 #include "tg/lists.h"
 #include "tg/screen.h"
 

@@ -1,15 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The screening benchmark's shared helpers (bench_screen.h): clocks and reading a column of a data file. */
-#include "bench_screen.h"
-
-#include "tg/file.h"
-
+/* The screening bench's helpers: clocks, and a column of a CSV data file. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "alloc.h"
+#include "bench_screen.h"
+#include "tg/alloc.h"
+#include "tg/file.h"
 #include "csv.h"
+#include "screen_test.h"
 
 double bench_cpu(void)
 {
@@ -53,7 +52,7 @@ char **bench_column(const char *rel, size_t col, size_t *count)
 	if (v)
 		v[len] = NULL;
 	tg__csv_dispose(&c);
-	tg__free(data);
+	tg_free(data);
 	*count = len;
 	return v;
 }
@@ -64,4 +63,29 @@ void bench_free_column(char **v, size_t n)
 	for (i = 0; i < n; i++)
 		free(v[i]);
 	free(v);
+}
+
+static const char *list_of(const tg_screener *s, uint32_t e)
+{
+	const char *list, *id;
+	tg__sc_entry_at(s, e, &list, &id);
+	return list;
+}
+
+static const char *source_id_of(const tg_screener *s, uint32_t e)
+{
+	const char *list, *id;
+	tg__sc_entry_at(s, e, &list, &id);
+	return id;
+}
+
+/* Is one of the entries want[0..nw) among the hits? */
+int bench_in_hits(const tg_screen_hit *h, size_t n, const tg_screener *s, const uint32_t *want, size_t nw)
+{
+	size_t i, j;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < nw; j++)
+			if (strcmp(h[i].entity_id, source_id_of(s, want[j])) == 0 && strcmp(h[i].list, list_of(s, want[j])) == 0)
+				return 1;
+	return 0;
 }
