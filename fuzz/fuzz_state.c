@@ -101,7 +101,8 @@ static void seed(void)
 		die("sample list", &err);
 	seed_doc(tg_license_add, "examples/state/license-acme-cn.json");
 	seed_doc(tg_inspect_record, "examples/state/cert-h200-pass.json");
-	if (tg_us_volume_record(g_engine, "Acme Accelerators Inc.", "nvidia-h200-sxm", 100000, "2026-01", &err) != TG_OK)
+	if (tg_us_volume_record(g_engine, "Acme Accelerators Inc.", "nvidia-h200-sxm", 100000, "2026-01", &err) !=
+	    TG_OK)
 		die("us volume", &err);
 	order = slurp("examples/orders/01-h200-china-cbc.json", &lens[0]);
 	texts[0] = order;

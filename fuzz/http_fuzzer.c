@@ -44,7 +44,8 @@ static server *srv(void)
 		return g_srv;
 	e = tg_fuzz_engine();
 	for (r = 0; r < TG_API_ROLE_COUNT; r++) {
-		const char *name = r == TG_API_ROLE_EXPORTER ? "Acme Accelerators Inc." : tg_api_role_name((tg_api_role)r);
+		const char *name =
+			r == TG_API_ROLE_EXPORTER ? "Acme Accelerators Inc." : tg_api_role_name((tg_api_role)r);
 		if (tg_token_add(tok, NULL, tg_engine_store(e), (tg_api_role)r, name, &err) != TG_OK) {
 			fprintf(stderr, "http_fuzzer: token: %s\n", err.msg);
 			abort();
@@ -120,13 +121,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	else if (strcmp(auth, "-") != 0)
 		rq.authorization = auth;
 	rq.body = (const char *)p, rq.body_len = (size_t)(end - p);
-	if (strcmp(method, "POST") == 0 && strcmp(target, "/v1/lists/upload") == 0 && auth[0] == '5' && auth[1] == '\0' &&
-	    g_uploads++ >= MAX_UPLOADS)
+	if (strcmp(method, "POST") == 0 && strcmp(target, "/v1/lists/upload") == 0 && auth[0] == '5' &&
+	    auth[1] == '\0' && g_uploads++ >= MAX_UPLOADS)
 		method[0] = '\0'; /* skipped below */
 	if (method[0] != '\0' && !(strcmp(method, "POST") == 0 && strcmp(target, "/v1/lists/load") == 0)) {
 		server_dispatch(s, &rq, &r);
 		if (getenv("TG_FUZZ_VERBOSE"))
-			fprintf(stderr, "http: %s %s -> %d %.160s\n", method, target, r.status, r.body.ptr ? r.body.ptr : "");
+			fprintf(stderr, "http: %s %s -> %d %.160s\n", method, target, r.status,
+				r.body.ptr ? r.body.ptr : "");
 		check(&rq, &r);
 		server_resp_dispose(&r);
 	}

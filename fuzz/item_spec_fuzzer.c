@@ -15,7 +15,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (tg_item_parse_spec(&item, (const char *)data, size, "spec", &err) == TG_OK) {
 		tg_classification c;
 		tg_buf b = TG_BUF_INIT;
-		if (memchr(item.id, '\0', sizeof(item.id)) == NULL || memchr(item.name, '\0', sizeof(item.name)) == NULL)
+		if (memchr(item.id, '\0', sizeof(item.id)) == NULL ||
+		    memchr(item.name, '\0', sizeof(item.name)) == NULL)
 			abort();
 		/* A system names a catalogue IC: without a catalogue that is TG_ENOTFOUND, never a crash. */
 		if (tg_classify(&c, &item, NULL, NULL, &err) == TG_OK && tg_classification_json(&b, &c) < 0)

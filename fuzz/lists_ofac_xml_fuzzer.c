@@ -37,7 +37,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char path[512];
 	if (size >= 4 && memcmp(data, "ZIP\n", 4) == 0) {
-		if (tg_fuzz_path(path, sizeof(path), "CONS_ENHANCED.ZIP") != 0 || write_zip(path, data + 4, size - 4) != 0)
+		if (tg_fuzz_path(path, sizeof(path), "CONS_ENHANCED.ZIP") != 0 ||
+		    write_zip(path, data + 4, size - 4) != 0)
 			abort();
 	} else if (tg_fuzz_write(path, sizeof(path), "list.xml", data, size) != 0) {
 		abort();

@@ -159,13 +159,13 @@ static int reply_many(hctx *c, tg_check_result *res, const lines *l, tg_err *err
 typedef struct deferred {
 	server_pending base;
 	commit_job job;
-	tg_check_result one;     /* the result of a single order */
-	tg_check_result *res;    /* &one, or the batch's results */
-	lines l;                 /* a batch's lines (l.n == 0 for a single order) */
-	const char *text;        /* a single order's text and length */
+	tg_check_result one;  /* the result of a single order */
+	tg_check_result *res; /* &one, or the batch's results */
+	lines l;              /* a batch's lines (l.n == 0 for a single order) */
+	const char *text;     /* a single order's text and length */
 	size_t len;
 	char actor[80];
-	int consumed;            /* 1 = finish took the results */
+	int consumed; /* 1 = finish took the results */
 } deferred;
 
 static void deferred_release(server_pending *p)
@@ -250,7 +250,8 @@ int h_check_batch(hctx *c, tg_err *err)
 	lines l = {NULL, NULL, NULL, 0};
 	int rc;
 
-	if ((rc = check_opts(c, &o, err)) < 0 || (rc = split_lines(&l, c->req->body ? c->req->body : "", c->req->body_len, err)) < 0)
+	if ((rc = check_opts(c, &o, err)) < 0 ||
+	    (rc = split_lines(&l, c->req->body ? c->req->body : "", c->req->body_len, err)) < 0)
 		goto done;
 	if (o.record && c->wake) {
 		deferred *d = calloc(1, sizeof(*d));

@@ -29,7 +29,8 @@ int h_classify_item(hctx *c, tg_err *err)
 {
 	const tg_item *it = tg_catalog_find(tg_engine_catalog(c->srv->engine), c->param);
 	if (it == NULL)
-		return srv_fail(err, TG_ENOTFOUND, "item", "item: unknown item '%.64s' (see GET /v1/catalog)", c->param);
+		return srv_fail(err, TG_ENOTFOUND, "item", "item: unknown item '%.64s' (see GET /v1/catalog)",
+				c->param);
 	return classify(c, it, err);
 }
 
@@ -59,7 +60,7 @@ int h_catalog(hctx *c, tg_err *err)
 		tg_buf_puts(b, ",\"name\":");
 		tg_buf_put_json_str(b, it->name);
 		rc = tg_buf_printf(b, ",\"datacenter\":%s,\"system\":%s}", it->datacenter ? "true" : "false",
-			       it->contains[0] ? "true" : "false");
+				   it->contains[0] ? "true" : "false");
 	}
 	if (rc == TG_OK)
 		rc = tg_buf_puts(b, "]}\n");

@@ -21,8 +21,8 @@ int h_ledger(hctx *c, tg_err *err)
 	if (exporter == NULL && is_exporter(c))
 		exporter = c->who.name;
 	if (exporter == NULL || quarter == NULL)
-		return srv_fail(err, TG_EINVALID, exporter ? "quarter" : "exporter", "%s: required (?exporter=NAME&quarter=2026Q1)",
-				exporter ? "quarter" : "exporter");
+		return srv_fail(err, TG_EINVALID, exporter ? "quarter" : "exporter",
+				"%s: required (?exporter=NAME&quarter=2026Q1)", exporter ? "quarter" : "exporter");
 	if (format && strcmp(format, "csv") != 0 && strcmp(format, "json") != 0)
 		return srv_fail(err, TG_EINVALID, "format", "format: expected json or csv");
 	if (!owns(c, exporter))
@@ -109,7 +109,8 @@ int h_audit_verify(hctx *c, tg_err *err)
 		return rc;
 	{
 		tg_buf b = TG_BUF_INIT;
-		rc = tg_audit_report_json(&b, &r) < 0 || tg_buf_put(&c->resp->body, b.ptr, b.size) < 0 ? TG_ENOMEM : TG_OK;
+		rc = tg_audit_report_json(&b, &r) < 0 || tg_buf_put(&c->resp->body, b.ptr, b.size) < 0 ? TG_ENOMEM
+												       : TG_OK;
 		tg_buf_dispose(&b);
 	}
 	if (rc < 0) {
@@ -125,7 +126,8 @@ int h_audit_export(hctx *c, tg_err *err)
 	char f[16], t[16];
 	const char *from, *to;
 	int rc;
-	if ((rc = query_str(c, "from", f, sizeof(f), &from, err)) < 0 || (rc = query_str(c, "to", t, sizeof(t), &to, err)) < 0)
+	if ((rc = query_str(c, "from", f, sizeof(f), &from, err)) < 0 ||
+	    (rc = query_str(c, "to", t, sizeof(t), &to, err)) < 0)
 		return rc;
 	state_lock(c);
 	rc = tg_audit_export(&b, c->srv->engine, from, to, err);

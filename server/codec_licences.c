@@ -12,11 +12,12 @@
 /* Keep the licences whose holder is the calling exporter (re-encoded compactly, in order). */
 static int filter_own(hctx *c, tg_buf *b, tg_err *err)
 {
-	json_t *d = json_loads(b->ptr ? b->ptr : "", 0, NULL), *arr = json_object_get(d, "licenses"), *keep = json_array();
+	json_t *d = json_loads(b->ptr ? b->ptr : "", 0, NULL), *arr = json_object_get(d, "licenses"),
+	       *keep = json_array();
 	json_t *v;
 	size_t i;
 	char *text;
-	json_array_foreach(arr, i, v)
+	json_array_foreach (arr, i, v)
 		if (owns(c, json_string_value(json_object_get(v, "holder"))))
 			json_array_append(keep, v);
 	json_object_set_new(d, "licenses", keep);

@@ -19,10 +19,11 @@ static int encode_snap_fields(tg_buf *b, const tg_list_snapshot *s)
 	tg_buf_put_json_str(b, s->name);
 	tg_buf_puts(b, ",\"source\":");
 	tg_buf_put_json_str(b, s->source);
-	return tg_buf_printf(b, ",\"format\":\"%s\",\"sha256\":\"%s\",\"loaded_at\":\"%s\",\"rows\":%lld,\"entries\":%lld,"
-			    "\"errors\":%lld",
-			 s->format, s->hash, s->loaded_at, (long long)s->rows, (long long)s->entries,
-			 (long long)s->errors);
+	return tg_buf_printf(b,
+			     ",\"format\":\"%s\",\"sha256\":\"%s\",\"loaded_at\":\"%s\",\"rows\":%lld,\"entries\":%lld,"
+			     "\"errors\":%lld",
+			     s->format, s->hash, s->loaded_at, (long long)s->rows, (long long)s->entries,
+			     (long long)s->errors);
 }
 
 static int encode_snap(tg_buf *b, const tg_list_snapshot *s)
@@ -124,8 +125,8 @@ static void safe_name(char *out, size_t n, const char *name)
 {
 	size_t o = 0;
 	for (; name && *name && o + 1 < n; name++)
-		if ((*name >= 'a' && *name <= 'z') || (*name >= 'A' && *name <= 'Z') || (*name >= '0' && *name <= '9') ||
-		    *name == '-' || *name == '_' || (*name == '.' && o > 0))
+		if ((*name >= 'a' && *name <= 'z') || (*name >= 'A' && *name <= 'Z') ||
+		    (*name >= '0' && *name <= '9') || *name == '-' || *name == '_' || (*name == '.' && o > 0))
 			out[o++] = *name;
 	out[o] = '\0';
 	if (o == 0)

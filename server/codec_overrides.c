@@ -23,7 +23,7 @@ static void rec_json(tg_buf *b, const tg_screen_override_rec *r, int first)
 	tg_buf_puts(b, ",\"reviewer\":");
 	tg_buf_put_json_str(b, r->reviewer);
 	tg_buf_printf(b, ",\"decided_at\":\"%s\",\"key_hash\":\"%s\",\"current\":%s}", r->decided_at, r->key_hash,
-		  r->current ? "true" : "false");
+		      r->current ? "true" : "false");
 }
 
 int h_overrides_list(hctx *c, tg_err *err)

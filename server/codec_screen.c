@@ -27,7 +27,7 @@ static int encode(tg_buf *b, const char *query, const tg_screen_hit *h, size_t n
 		tg_buf_puts(b, ",\"matched_name\":");
 		tg_buf_put_json_str(b, h[i].matched_name);
 		tg_buf_printf(b, ",\"score\":%.3f,\"level\":\"%s\",\"approved\":%s,\"explanation\":", h[i].score,
-			  h[i].level == TG_HIT_BLOCK ? "block" : "review", h[i].approved ? "true" : "false");
+			      h[i].level == TG_HIT_BLOCK ? "block" : "review", h[i].approved ? "true" : "false");
 		tg_buf_put_json_str(b, h[i].explanation);
 		rc = tg_buf_puts(b, "}");
 	}
@@ -104,7 +104,8 @@ static int batch_line(hctx *c, const char *p, size_t n, long no)
 		rc = screen_one(c, name, cc, limit, &err);
 	if (rc < 0 && rc != TG_ENOMEM) {
 		tg_buf b = TG_BUF_INIT;
-		if ((rc = tg_err_json(&b, &err, no)) == TG_OK && (rc = tg_buf_put(&c->resp->body, b.ptr, b.size)) == TG_OK)
+		if ((rc = tg_err_json(&b, &err, no)) == TG_OK &&
+		    (rc = tg_buf_put(&c->resp->body, b.ptr, b.size)) == TG_OK)
 			rc = tg_buf_put(&c->resp->body, "\n", 1);
 		tg_buf_dispose(&b);
 	}

@@ -88,7 +88,8 @@ static int shipment_is_own(hctx *c, const char *text, size_t len, tg_err *err)
 static unsigned long receipt_accruals(json_t *d)
 {
 	if (d == NULL || json_is_true(json_object_get(d, "replayed")) ||
-	    !json_is_string(json_object_get(d, "status")) || strcmp(json_string_value(json_object_get(d, "status")), "released"))
+	    !json_is_string(json_object_get(d, "status")) ||
+	    strcmp(json_string_value(json_object_get(d, "status")), "released"))
 		return 0;
 	return (unsigned long)json_array_size(json_object_get(d, "charges"));
 }
@@ -143,8 +144,8 @@ static int ship_chunk(hctx *c, const char **texts, size_t *lens, long *nos, size
 		tg_err e2 = TG_ERR_INIT;
 		const tg_buf *out = &eb;
 		if (!own[i])
-			srv_fail(&e2, TG_EINVALID, "order_id", "order_id: not an order of this exporter (token name '%s')",
-				 c->who.name);
+			srv_fail(&e2, TG_EINVALID, "order_id",
+				 "order_id: not an order of this exporter (token name '%s')", c->who.name);
 		else if (res[k].code < 0 && res[k].code != TG_EREFUSED)
 			e2 = res[k].err, e2.code = res[k].code;
 		else
@@ -283,9 +284,18 @@ static int report(hctx *c, const char *name, tg_err *err)
 	return rc;
 }
 
-int h_report_diversion(hctx *c, tg_err *err) { return report(c, "diversion", err); }
-int h_report_us_volume(hctx *c, tg_err *err) { return report(c, "us-volume", err); }
-int h_report_review(hctx *c, tg_err *err) { return report(c, "review", err); }
+int h_report_diversion(hctx *c, tg_err *err)
+{
+	return report(c, "diversion", err);
+}
+int h_report_us_volume(hctx *c, tg_err *err)
+{
+	return report(c, "us-volume", err);
+}
+int h_report_review(hctx *c, tg_err *err)
+{
+	return report(c, "review", err);
+}
 
 /* {"exporter","item","quantity","period"}: an exporter records its own volume. */
 int h_us_volume_record(hctx *c, tg_err *err)

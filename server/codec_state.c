@@ -47,13 +47,13 @@ int reply_refused(hctx *c, const tg_buf *doc, const char *what, tg_err *err)
 	size_t i;
 	char *text;
 	tg_buf_printf(&detail, "%s:", what);
-	json_array_foreach(json_object_get(d, "reasons"), i, v)
+	json_array_foreach (json_object_get(d, "reasons"), i, v)
 		tg_buf_printf(&detail, "%s %s: %s", i ? ";" : "", json_string_value(json_object_get(v, "code")),
-			  json_string_value(json_object_get(v, "message")));
+			      json_string_value(json_object_get(v, "message")));
 	problem_refused(c->resp, detail.ptr, c->req->path);
 	tg_buf_dispose(&detail);
 	c->resp->body.size -= c->resp->body.size >= 2 ? 2 : 0; /* reopen the object: drop "}\n" */
-	json_object_foreach(d, k, v) {
+	json_object_foreach (d, k, v) {
 		if (strcmp(k, "status") == 0 || (text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY)) == NULL)
 			continue;
 		tg_buf_puts(&c->resp->body, ",");
@@ -95,7 +95,8 @@ int owns(const hctx *c, const char *exporter)
 int forbid_not_own(hctx *c, const char *what)
 {
 	char d[256];
-	snprintf(d, sizeof(d), "an exporter token may only %s of its own exporter (token name '%s')", what, c->who.name);
+	snprintf(d, sizeof(d), "an exporter token may only %s of its own exporter (token name '%s')", what,
+		 c->who.name);
 	problem(c->resp, 403, d, NULL, c->req->path);
 	return TG_OK;
 }

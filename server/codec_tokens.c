@@ -13,8 +13,8 @@ static void encode_info(tg_buf *b, const tg_token_info *t)
 {
 	tg_buf_printf(b, "{\"id\":%lld,\"name\":", (long long)t->id);
 	tg_buf_put_json_str(b, t->name);
-	tg_buf_printf(b, ",\"role\":\"%s\",\"created_at\":\"%s\",\"revoked\":%s", tg_api_role_name(t->role), t->created_at,
-		  t->revoked ? "true" : "false");
+	tg_buf_printf(b, ",\"role\":\"%s\",\"created_at\":\"%s\",\"revoked\":%s", tg_api_role_name(t->role),
+		      t->created_at, t->revoked ? "true" : "false");
 }
 
 int h_tokens_list(hctx *c, tg_err *err)

@@ -21,17 +21,17 @@
 
 struct committer {
 	server *s;
-	size_t last[2];  /* sizes (orders) of the last two batches: an estimate of the concurrency */
+	size_t last[2];   /* sizes (orders) of the last two batches: an estimate of the concurrency */
 	unsigned last_us; /* duration of the last commit (committer thread only) */
 	pthread_mutex_t mu;
 	pthread_cond_t work, done, written, synced;
-	commit_job *head, *tail;    /* queued: not decided yet */
-	size_t nqueued;             /* orders in the queue */
-	commit_job *whead, *wtail;  /* committed, waiting for the syncer */
-	unsigned long seq;          /* batches committed (under the server's store lock) */
-	unsigned long wseq;         /* the last batch handed to the syncer */
-	unsigned long dseq;         /* batches durable (or given up on: sync_failed) */
-	int sync_failed;            /* an fsync failed: nothing more is acknowledged */
+	commit_job *head, *tail;   /* queued: not decided yet */
+	size_t nqueued;            /* orders in the queue */
+	commit_job *whead, *wtail; /* committed, waiting for the syncer */
+	unsigned long seq;         /* batches committed (under the server's store lock) */
+	unsigned long wseq;        /* the last batch handed to the syncer */
+	unsigned long dseq;        /* batches durable (or given up on: sync_failed) */
+	int sync_failed;           /* an fsync failed: nothing more is acknowledged */
 	tg_err sync_err;
 	int stop, stop_sync;
 	pthread_t th, sync_th;

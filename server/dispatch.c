@@ -132,22 +132,20 @@ static void run_handler(hctx *c)
 	}
 	if ((rc = c->rt->fn(c, &err)) < 0) {
 		if (status_of(&err) >= 500)
-			fprintf(stderr, "tollgate serve: %s %s: %s (%s)\n", c->req->method, c->req->path,
-				err.msg, tg_strerror(rc));
+			fprintf(stderr, "tollgate serve: %s %s: %s (%s)\n", c->req->method, c->req->path, err.msg,
+				tg_strerror(rc));
 		problem_from_err(c->resp, &err, c->req->path);
 	}
 }
 
 /* Route the request; return the metrics slot (route index, or nroutes for static, +1 unmatched). */
-static size_t route_request(server *s, const server_req *req, server_resp *resp, server_wake_fn wake,
-			    void *payload)
+static size_t route_request(server *s, const server_req *req, server_resp *resp, server_wake_fn wake, void *payload)
 {
 	hctx c;
 	int known;
 	memset(&c, 0, sizeof(c));
 	c.srv = s, c.req = req, c.resp = resp, c.wake = wake, c.wake_payload = payload;
-	c.rt = route_match(req->method, req->path, c.param, sizeof(c.param), &known, resp->allow,
-			   sizeof(resp->allow));
+	c.rt = route_match(req->method, req->path, c.param, sizeof(c.param), &known, resp->allow, sizeof(resp->allow));
 	if (c.rt == NULL) {
 		resp->route = "unmatched";
 		if (known) {

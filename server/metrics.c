@@ -6,10 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const int statuses[STATUS_SLOTS] = {200, 201, 204, 400, 401, 403, 404, 405,
-					   409, 413, 422, 500, 501, 503, 0, 0};
-static const double bounds[LAT_BUCKETS] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-					   0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
+static const int statuses[STATUS_SLOTS] = {200, 201, 204, 400, 401, 403, 404, 405, 409, 413, 422, 500, 501, 503, 0, 0};
+static const double bounds[LAT_BUCKETS] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5};
 
 static size_t nslots(void)
 {
@@ -115,12 +113,12 @@ static void render_requests(tg_buf *o, const metrics *m)
 {
 	size_t i, j;
 	tg_buf_puts(o, "# HELP tollgate_http_requests_total HTTP requests by route, method and status.\n"
-		   "# TYPE tollgate_http_requests_total counter\n");
+		       "# TYPE tollgate_http_requests_total counter\n");
 	for (i = 0; i < nslots(); i++)
 		for (j = 0; j < STATUS_SLOTS; j++)
 			if (m->req[i * STATUS_SLOTS + j]) {
-				tg_buf_printf(o, "tollgate_http_requests_total{route=\"%s\",method=\"%s\",status=\"", slot_name(i),
-					  slot_method(i));
+				tg_buf_printf(o, "tollgate_http_requests_total{route=\"%s\",method=\"%s\",status=\"",
+					      slot_name(i), slot_method(i));
 				if (statuses[j])
 					tg_buf_printf(o, "%d", statuses[j]);
 				else
@@ -133,7 +131,7 @@ static void render_latency(tg_buf *o, const metrics *m)
 {
 	size_t i, b;
 	tg_buf_puts(o, "# HELP tollgate_http_request_duration_seconds Time to handle a request, by route.\n"
-		   "# TYPE tollgate_http_request_duration_seconds histogram\n");
+		       "# TYPE tollgate_http_request_duration_seconds histogram\n");
 	for (i = 0; i < nslots(); i++) {
 		const unsigned long *h = &m->lat[i * (LAT_BUCKETS + 1)];
 		unsigned long cum = 0;
@@ -145,14 +143,18 @@ static void render_latency(tg_buf *o, const metrics *m)
 		for (b = 0; b <= LAT_BUCKETS; b++) {
 			cum += h[b];
 			if (b < LAT_BUCKETS)
-				tg_buf_printf(o, "tollgate_http_request_duration_seconds_bucket{route=\"%s\",le=\"%g\"} %lu\n",
-					  slot_name(i), bounds[b], cum);
+				tg_buf_printf(
+					o,
+					"tollgate_http_request_duration_seconds_bucket{route=\"%s\",le=\"%g\"} %lu\n",
+					slot_name(i), bounds[b], cum);
 			else
-				tg_buf_printf(o, "tollgate_http_request_duration_seconds_bucket{route=\"%s\",le=\"+Inf\"} %lu\n",
-					  slot_name(i), cum);
+				tg_buf_printf(
+					o,
+					"tollgate_http_request_duration_seconds_bucket{route=\"%s\",le=\"+Inf\"} %lu\n",
+					slot_name(i), cum);
 		}
 		tg_buf_printf(o, "tollgate_http_request_duration_seconds_sum{route=\"%s\"} %.6f\n", slot_name(i),
-			  m->lat_sum[i]);
+			      m->lat_sum[i]);
 		tg_buf_printf(o, "tollgate_http_request_duration_seconds_count{route=\"%s\"} %lu\n", slot_name(i), cum);
 	}
 }
@@ -161,32 +163,37 @@ static void render_domain(tg_buf *o, const metrics *m)
 {
 	int v;
 	tg_buf_puts(o, "# HELP tollgate_decisions_total Decisions returned, by verdict.\n"
-		   "# TYPE tollgate_decisions_total counter\n");
+		       "# TYPE tollgate_decisions_total counter\n");
 	for (v = 0; v < 4; v++)
 		tg_buf_printf(o, "tollgate_decisions_total{verdict=\"%s\"} %lu\n", tg_verdict_name((tg_verdict)v),
-			  m->verdicts[v]);
-	tg_buf_printf(o, "# HELP tollgate_screening_hits_total Screening hits returned, by level.\n"
-		     "# TYPE tollgate_screening_hits_total counter\n"
-		     "tollgate_screening_hits_total{level=\"review\"} %lu\n"
-		     "tollgate_screening_hits_total{level=\"block\"} %lu\n",
-		  m->hits[1], m->hits[2]);
-	tg_buf_printf(o, "# HELP tollgate_ledger_accruals_total Ledger accruals recorded by shipments released through this service.\n"
-		     "# TYPE tollgate_ledger_accruals_total counter\n"
-		     "tollgate_ledger_accruals_total %lu\n",
-		  m->accruals);
-	tg_buf_printf(o, "# HELP tollgate_group_commits_total Transactions committed by the group committer.\n"
-		     "# TYPE tollgate_group_commits_total counter\ntollgate_group_commits_total %lu\n"
-		     "# HELP tollgate_group_commit_orders_total Orders recorded through group commits.\n"
-		     "# TYPE tollgate_group_commit_orders_total counter\ntollgate_group_commit_orders_total %lu\n"
-		     "# HELP tollgate_group_commit_seconds_total Time the group committer spent deciding, recording"
-		     " and committing.\n"
-		     "# TYPE tollgate_group_commit_seconds_total counter\ntollgate_group_commit_seconds_total %.6f\n"
-		     "# HELP tollgate_group_commit_syncs_total Fsyncs that made group commits durable (one may cover"
-		     " several).\n"
-		     "# TYPE tollgate_group_commit_syncs_total counter\ntollgate_group_commit_syncs_total %lu\n"
-		     "# HELP tollgate_group_commit_sync_seconds_total Time spent in those fsyncs.\n"
-		     "# TYPE tollgate_group_commit_sync_seconds_total counter\ntollgate_group_commit_sync_seconds_total %.6f\n",
-		  m->batches, m->batch_orders, m->batch_seconds, m->syncs, m->sync_seconds);
+			      m->verdicts[v]);
+	tg_buf_printf(o,
+		      "# HELP tollgate_screening_hits_total Screening hits returned, by level.\n"
+		      "# TYPE tollgate_screening_hits_total counter\n"
+		      "tollgate_screening_hits_total{level=\"review\"} %lu\n"
+		      "tollgate_screening_hits_total{level=\"block\"} %lu\n",
+		      m->hits[1], m->hits[2]);
+	tg_buf_printf(
+		o,
+		"# HELP tollgate_ledger_accruals_total Ledger accruals recorded by shipments released through this service.\n"
+		"# TYPE tollgate_ledger_accruals_total counter\n"
+		"tollgate_ledger_accruals_total %lu\n",
+		m->accruals);
+	tg_buf_printf(
+		o,
+		"# HELP tollgate_group_commits_total Transactions committed by the group committer.\n"
+		"# TYPE tollgate_group_commits_total counter\ntollgate_group_commits_total %lu\n"
+		"# HELP tollgate_group_commit_orders_total Orders recorded through group commits.\n"
+		"# TYPE tollgate_group_commit_orders_total counter\ntollgate_group_commit_orders_total %lu\n"
+		"# HELP tollgate_group_commit_seconds_total Time the group committer spent deciding, recording"
+		" and committing.\n"
+		"# TYPE tollgate_group_commit_seconds_total counter\ntollgate_group_commit_seconds_total %.6f\n"
+		"# HELP tollgate_group_commit_syncs_total Fsyncs that made group commits durable (one may cover"
+		" several).\n"
+		"# TYPE tollgate_group_commit_syncs_total counter\ntollgate_group_commit_syncs_total %lu\n"
+		"# HELP tollgate_group_commit_sync_seconds_total Time spent in those fsyncs.\n"
+		"# TYPE tollgate_group_commit_sync_seconds_total counter\ntollgate_group_commit_sync_seconds_total %.6f\n",
+		m->batches, m->batch_orders, m->batch_seconds, m->syncs, m->sync_seconds);
 }
 
 int metrics_render(tg_buf *out, metrics *m)

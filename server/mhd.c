@@ -33,10 +33,10 @@ typedef struct conn {
 	int too_big;
 	struct timespec t0;
 	struct MHD_Connection *c;
-	server_req req;          /* kept while deferred: the server borrows it */
-	server_resp r;           /* the response, filled after the commit when deferred */
-	int deferred;            /* 1 = waiting for the commit, or resumed after it */
-	int arrivals;            /* suspension done + commit done: the second of the two resumes */
+	server_req req; /* kept while deferred: the server borrows it */
+	server_resp r;  /* the response, filled after the commit when deferred */
+	int deferred;   /* 1 = waiting for the commit, or resumed after it */
+	int arrivals;   /* suspension done + commit done: the second of the two resumes */
 } conn;
 
 static int parse_listen(struct sockaddr_in *sa, const char *listen, tg_err *err)
@@ -100,7 +100,7 @@ static void access_log(server_http *h, const char *method, const char *url, cons
 	tg_buf_puts(&line, ",\"path\":");
 	tg_buf_put_json_str(&line, url);
 	tg_buf_printf(&line, ",\"route\":\"%s\",\"status\":%d,\"bytes\":%zu,\"ms\":%.3f,\"principal\":",
-		  r->route ? r->route : "", r->status, r->body.size, ms);
+		      r->route ? r->route : "", r->status, r->body.size, ms);
 	tg_buf_put_json_str(&line, r->principal);
 	if (tg_buf_puts(&line, "}\n") == TG_OK) {
 		fputs(line.ptr, h->log); /* one line per call: stdio locks the stream */
@@ -163,8 +163,7 @@ static void wake(void *payload)
 }
 
 /* Log and send k->r, then release it. */
-static enum MHD_Result respond(server_http *h, struct MHD_Connection *c, conn *k, const char *method,
-			       const char *url)
+static enum MHD_Result respond(server_http *h, struct MHD_Connection *c, conn *k, const char *method, const char *url)
 {
 	enum MHD_Result ok;
 	access_log(h, method, url, &k->r, k);
@@ -189,7 +188,8 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
 		return respond(h, c, k, method, url);
 	}
 	if (*upload_size) {
-		if (!k->too_big && (k->body.size + *upload_size > k->limit || tg_buf_put(&k->body, upload, *upload_size) < 0))
+		if (!k->too_big &&
+		    (k->body.size + *upload_size > k->limit || tg_buf_put(&k->body, upload, *upload_size) < 0))
 			k->too_big = 1, tg_buf_dispose(&k->body);
 		*upload_size = 0;
 		return MHD_YES;
@@ -252,8 +252,7 @@ int server_http_start(server_http **out, unsigned *port, server *s, const server
 	if ((h = calloc(1, sizeof(*h))) == NULL)
 		return srv_fail(err, TG_ENOMEM, NULL, "out of memory");
 	h->s = s, h->log = o->access_log;
-	h->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_ALLOW_SUSPEND_RESUME |
-					MHD_USE_ITC,
+	h->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC,
 				0, NULL, NULL, handler, h, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 				MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads ? o->threads : 4),
 				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(o->timeout_s ? o->timeout_s : 30),

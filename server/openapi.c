@@ -34,10 +34,12 @@ static json_t *responses(const route *r)
 		json_object_set_new(content, alt, json_pack("{s:{s:s}}", "schema", "type", "string"));
 	json_object_set_new(o, code, json_pack("{s:s,s:o}", "description", "success", "content", content));
 	if (r->fn == NULL)
-		json_object_set_new(o, "501", json_pack("{s:s,s:o}", "description", r->pending, "content",
-							media("application/problem+json", "Problem")));
-	json_object_set_new(o, "default", json_pack("{s:s,s:o}", "description", "problem (RFC 9457)", "content",
-						    media("application/problem+json", "Problem")));
+		json_object_set_new(o, "501",
+				    json_pack("{s:s,s:o}", "description", r->pending, "content",
+					      media("application/problem+json", "Problem")));
+	json_object_set_new(o, "default",
+			    json_pack("{s:s,s:o}", "description", "problem (RFC 9457)", "content",
+				      media("application/problem+json", "Problem")));
 	return o;
 }
 
@@ -61,15 +63,16 @@ static json_t *operation(const route *r)
 		char name[64];
 		size_t n = strcspn(brace + 1, "}");
 		snprintf(name, sizeof(name), "%.*s", (int)n, brace + 1);
-		json_object_set_new(op, "parameters", json_pack("[{s:s,s:s,s:b,s:{s:s}}]", "name", name, "in", "path",
-								"required", 1, "schema", "type", "string"));
+		json_object_set_new(op, "parameters",
+				    json_pack("[{s:s,s:s,s:b,s:{s:s}}]", "name", name, "in", "path", "required", 1,
+					      "schema", "type", "string"));
 	}
 	if (r->req_type) {
 		const char *req, *resp;
 		int status;
 		openapi_refs(r->op_id, &req, &resp, &status);
-		json_object_set_new(op, "requestBody", json_pack("{s:b,s:o}", "required", 1, "content",
-								 media(r->req_type, req)));
+		json_object_set_new(op, "requestBody",
+				    json_pack("{s:b,s:o}", "required", 1, "content", media(r->req_type, req)));
 	}
 	if (r->fn == NULL)
 		json_object_set_new(op, "x-pending", json_string(r->pending));
@@ -103,11 +106,11 @@ int openapi_render(tg_buf *out)
 		}
 		json_object_set_new(schemas, openapi_schemas[i].name, sc);
 	}
-	doc = json_pack("{s:s,s:{s:s,s:s,s:s},s:[{s:s}],s:o,s:{s:{s:{s:s,s:s}},s:o}}", "openapi", "3.1.0",
-			"info", "title", "tollgate", "version", TG_VERSION, "description",
+	doc = json_pack("{s:s,s:{s:s,s:s,s:s},s:[{s:s}],s:o,s:{s:{s:{s:s,s:s}},s:o}}", "openapi", "3.1.0", "info",
+			"title", "tollgate", "version", TG_VERSION, "description",
 			"Export-control compliance engine for AI accelerators. Bearer tokens carry one role each.",
-			"servers", "url", "/", "paths", paths, "components", "securitySchemes", "bearer", "type", "http",
-			"scheme", "bearer", "schemas", schemas);
+			"servers", "url", "/", "paths", paths, "components", "securitySchemes", "bearer", "type",
+			"http", "scheme", "bearer", "schemas", schemas);
 	if (doc == NULL)
 		return TG_ENOMEM;
 	text = json_dumps(doc, JSON_PRESERVE_ORDER | JSON_INDENT(1));

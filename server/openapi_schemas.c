@@ -13,28 +13,24 @@ const struct openapi_schema openapi_schemas[] = {
 	 "\"string\"},\"field\":{\"type\":\"string\",\"description\":\"the offending input field, e.g. lines[0"
 	 "].quantity\"},\"line\":{\"type\":\"integer\"},\"column\":{\"type\":\"integer\"},\"instance\":{\"type"
 	 "\":\"string\"}}}"},
-	{"Party",
-	 "{\"type\":\"object\",\"required\":[\"role\",\"name\",\"country\"],\"properties\":{\"role\":{\"enum\""
-	 ":[\"purchaser\",\"ultimate_consignee\",\"end_user\",\"intermediate_consignee\",\"freight_forwarder\""
-	 "]},\"name\":{\"type\":\"string\"},\"country\":{\"type\":\"string\"},\"hq_country\":{\"type\":\"strin"
-	 "g\"},\"sector\":{\"enum\":[\"private\",\"public\",\"state_owned\",\"military\",\"research\"]},\"stat"
-	 "e_funded\":{\"type\":\"boolean\"}}}"},
-	{"Line",
-	 "{\"type\":\"object\",\"required\":[\"quantity\",\"unit_value\",\"currency\"],\"properties\":{\"item\""
-	 ":{\"type\":\"string\"},\"spec\":{\"$ref\":\"#/components/schemas/Spec\"},\"quantity\":{\"type\":\"in"
-	 "teger\",\"minimum\":1},\"unit_value\":{\"type\":\"string\"},\"currency\":{\"type\":\"string\"},\"cus"
-	 "toms_value\":{\"type\":\"string\"}}}"},
-	{"Order",
-	 "{\"type\":\"object\",\"required\":[\"id\",\"date\",\"exporter\",\"ship_from\",\"destination\",\"part"
-	 "ies\",\"end_use\",\"lines\"],\"properties\":{\"id\":{\"type\":\"string\"},\"date\":{\"type\":\"strin"
-	 "g\",\"format\":\"date\"},\"exporter\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"stri"
-	 "ng\"},\"country\":{\"type\":\"string\"}}},\"ship_from\":{\"type\":\"string\"},\"destination\":{\"typ"
-	 "e\":\"string\"},\"parties\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/Party\"}}"
-	 ",\"end_use\":{\"enum\":[\"datacenter\",\"ai_training\",\"research\",\"consumer\",\"evaluation\",\"mi"
-	 "litary\",\"other\"]},\"lines\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/Line\""
-	 "}}}}"},
-	{"Verdict",
-	 "{\"enum\":[\"allow\",\"license_required\",\"review\",\"deny\"]}"},
+	{"Party", "{\"type\":\"object\",\"required\":[\"role\",\"name\",\"country\"],\"properties\":{\"role\":{\"enum\""
+		  ":[\"purchaser\",\"ultimate_consignee\",\"end_user\",\"intermediate_consignee\",\"freight_forwarder\""
+		  "]},\"name\":{\"type\":\"string\"},\"country\":{\"type\":\"string\"},\"hq_country\":{\"type\":\"strin"
+		  "g\"},\"sector\":{\"enum\":[\"private\",\"public\",\"state_owned\",\"military\",\"research\"]},\"stat"
+		  "e_funded\":{\"type\":\"boolean\"}}}"},
+	{"Line", "{\"type\":\"object\",\"required\":[\"quantity\",\"unit_value\",\"currency\"],\"properties\":{\"item\""
+		 ":{\"type\":\"string\"},\"spec\":{\"$ref\":\"#/components/schemas/Spec\"},\"quantity\":{\"type\":\"in"
+		 "teger\",\"minimum\":1},\"unit_value\":{\"type\":\"string\"},\"currency\":{\"type\":\"string\"},\"cus"
+		 "toms_value\":{\"type\":\"string\"}}}"},
+	{"Order", "{\"type\":\"object\",\"required\":[\"id\",\"date\",\"exporter\",\"ship_from\",\"destination\",\"part"
+		  "ies\",\"end_use\",\"lines\"],\"properties\":{\"id\":{\"type\":\"string\"},\"date\":{\"type\":\"strin"
+		  "g\",\"format\":\"date\"},\"exporter\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"stri"
+		  "ng\"},\"country\":{\"type\":\"string\"}}},\"ship_from\":{\"type\":\"string\"},\"destination\":{\"typ"
+		  "e\":\"string\"},\"parties\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/Party\"}}"
+		  ",\"end_use\":{\"enum\":[\"datacenter\",\"ai_training\",\"research\",\"consumer\",\"evaluation\",\"mi"
+		  "litary\",\"other\"]},\"lines\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/Line\""
+		  "}}}}"},
+	{"Verdict", "{\"enum\":[\"allow\",\"license_required\",\"review\",\"deny\"]}"},
 	{"Decision",
 	 "{\"type\":\"object\",\"required\":[\"order_id\",\"as_of\",\"verdict\",\"jurisdictions\",\"lines\",\""
 	 "reasons\",\"conditions\",\"charges\"],\"properties\":{\"order_id\":{\"type\":\"string\"},\"as_of\":{"
@@ -47,12 +43,11 @@ const struct openapi_schema openapi_schemas[] = {
 	 "{\"type\":\"string\"}},\"charges\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\""
 	 ":{\"kind\":{\"type\":\"string\"},\"rate\":{\"type\":\"string\"},\"base\":{\"type\":\"string\"},\"amo"
 	 "unt\":{\"type\":\"string\"},\"currency\":{\"type\":\"string\"}}}}}}"},
-	{"Spec",
-	 "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"vendor\":{\"type\":\"string\"},\""
-	 "dense_tops\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"number\"}},\"dram_bandwidth_g"
-	 "bps\":{\"type\":\"number\"},\"applicable_die_area_mm2\":{\"type\":\"number\"},\"datacenter\":{\"type"
-	 "\":\"boolean\"},\"designer_hq\":{\"type\":\"string\"},\"us_available_from\":{\"type\":\"string\",\"f"
-	 "ormat\":\"date\"}}}"},
+	{"Spec", "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"vendor\":{\"type\":\"string\"},\""
+		 "dense_tops\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"number\"}},\"dram_bandwidth_g"
+		 "bps\":{\"type\":\"number\"},\"applicable_die_area_mm2\":{\"type\":\"number\"},\"datacenter\":{\"type"
+		 "\":\"boolean\"},\"designer_hq\":{\"type\":\"string\"},\"us_available_from\":{\"type\":\"string\",\"f"
+		 "ormat\":\"date\"}}}"},
 	{"Classification",
 	 "{\"type\":\"object\",\"required\":[\"id\",\"tpp\",\"pd\",\"eccn\",\"cbc_gate\",\"tariff_band_232\"],"
 	 "\"properties\":{\"id\":{\"type\":\"string\"},\"tpp\":{\"type\":[\"integer\",\"null\"]},\"pd\":{\"typ"
@@ -103,17 +98,15 @@ const struct openapi_schema openapi_schemas[] = {
 	 "{\"type\":\"object\",\"required\":[\"path\"],\"properties\":{\"path\":{\"type\":\"string\"},\"format"
 	 "\":{\"enum\":[\"csl-csv\",\"csl-json\",\"ofac-csv\",\"ofac-xml\",\"tg-json\",\"kaist-json\"]},\"name"
 	 "\":{\"type\":\"string\"},\"strict\":{\"type\":\"boolean\"}}}"},
-	{"Role",
-	 "{\"enum\":[\"exporter\",\"compliance_officer\",\"inspector\",\"licensing_officer\",\"auditor\",\"adm"
-	 "in\"]}"},
+	{"Role", "{\"enum\":[\"exporter\",\"compliance_officer\",\"inspector\",\"licensing_officer\",\"auditor\",\"adm"
+		 "in\"]}"},
 	{"TokenRequest",
 	 "{\"type\":\"object\",\"required\":[\"role\",\"name\"],\"properties\":{\"role\":{\"$ref\":\"#/compone"
 	 "nts/schemas/Role\"},\"name\":{\"type\":\"string\"}}}"},
-	{"Token",
-	 "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"},\"name\":{\"type\":\"string\"},\""
-	 "role\":{\"$ref\":\"#/components/schemas/Role\"},\"created_at\":{\"type\":\"string\"},\"revoked\":{\""
-	 "type\":\"boolean\"},\"token\":{\"type\":\"string\",\"description\":\"only in the response that creat"
-	 "es it\"}}}"},
+	{"Token", "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"},\"name\":{\"type\":\"string\"},\""
+		  "role\":{\"$ref\":\"#/components/schemas/Role\"},\"created_at\":{\"type\":\"string\"},\"revoked\":{\""
+		  "type\":\"boolean\"},\"token\":{\"type\":\"string\",\"description\":\"only in the response that creat"
+		  "es it\"}}}"},
 	{"Tokens",
 	 "{\"type\":\"object\",\"properties\":{\"tokens\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/componen"
 	 "ts/schemas/Token\"}}}}"},
@@ -126,10 +119,8 @@ const struct openapi_schema openapi_schemas[] = {
 	{"WhoAmI",
 	 "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"},\"name\":{\"type\":\"string\"},\""
 	 "role\":{\"$ref\":\"#/components/schemas/Role\"}}}"},
-	{"Status",
-	 "{\"type\":\"object\",\"properties\":{\"status\":{\"type\":\"string\"}}}"},
-	{"PrometheusText",
-	 "{\"type\":\"string\",\"description\":\"Prometheus text exposition format 0.0.4\"}"},
+	{"Status", "{\"type\":\"object\",\"properties\":{\"status\":{\"type\":\"string\"}}}"},
+	{"PrometheusText", "{\"type\":\"string\",\"description\":\"Prometheus text exposition format 0.0.4\"}"},
 	{"OpenApiDocument",
 	 "{\"type\":\"object\",\"required\":[\"openapi\",\"info\",\"paths\"],\"properties\":{\"openapi\":{\"ty"
 	 "pe\":\"string\"},\"info\":{\"type\":\"object\"},\"paths\":{\"type\":\"object\"},\"components\":{\"ty"
@@ -256,11 +247,10 @@ const struct openapi_schema openapi_schemas[] = {
 	{"ReturnRequest",
 	 "{\"type\":\"object\",\"required\":[\"reason\"],\"properties\":{\"reason\":{\"type\":\"string\"},\"st"
 	 "atus\":{\"enum\":[\"returned\",\"revoked\"]}}}"},
-	{"Trace",
-	 "{\"type\":\"object\",\"required\":[\"serial\"],\"properties\":{\"serial\":{\"type\":\"string\"},\"it"
-	 "em\":{\"type\":\"string\"},\"shipment\":{\"type\":\"object\"},\"certificate\":{\"type\":\"object\"},"
-	 "\"license\":{\"type\":\"object\"},\"diversion_reports\":{\"type\":\"array\",\"items\":{\"type\":\"ob"
-	 "ject\"}},\"consignee\":{\"type\":\"string\"},\"end_user\":{\"type\":\"string\"}}}"},
+	{"Trace", "{\"type\":\"object\",\"required\":[\"serial\"],\"properties\":{\"serial\":{\"type\":\"string\"},\"it"
+		  "em\":{\"type\":\"string\"},\"shipment\":{\"type\":\"object\"},\"certificate\":{\"type\":\"object\"},"
+		  "\"license\":{\"type\":\"object\"},\"diversion_reports\":{\"type\":\"array\",\"items\":{\"type\":\"ob"
+		  "ject\"}},\"consignee\":{\"type\":\"string\"},\"end_user\":{\"type\":\"string\"}}}"},
 	{"DiversionReportRequest",
 	 "{\"type\":\"object\",\"required\":[\"seen_at\"],\"properties\":{\"seen_at\":{\"type\":\"string\",\"d"
 	 "escription\":\"ISO 3166 country code\"},\"note\":{\"type\":\"string\"}}}"},

@@ -15,13 +15,11 @@
 const route server_routes[] = {
 	{"GET", "/healthz", h_healthz, ROLES_PUBLIC, "healthz", "ops", "Liveness", NULL, J, NULL},
 	{"GET", "/readyz", h_readyz, ROLES_PUBLIC, "readyz", "ops", "Readiness (503 while draining)", NULL, J, NULL},
-	{"GET", "/metrics", h_metrics, ROLES_PUBLIC, "metrics", "ops", "Prometheus metrics", NULL,
-	 "text/plain", NULL},
+	{"GET", "/metrics", h_metrics, ROLES_PUBLIC, "metrics", "ops", "Prometheus metrics", NULL, "text/plain", NULL},
 	{"GET", "/v1/openapi.json", h_openapi, ROLES_PUBLIC, "openapi", "ops", "This document", NULL, J, NULL},
-	{"GET", "/v1/whoami", h_whoami, R_ALL, "whoami", "tokens", "The caller's token name and role", NULL, J,
+	{"GET", "/v1/whoami", h_whoami, R_ALL, "whoami", "tokens", "The caller's token name and role", NULL, J, NULL},
+	{"GET", "/v1/catalog", h_catalog, R_ALL, "catalog", "classify", "Catalogue items (id, vendor, name)", NULL, J,
 	 NULL},
-	{"GET", "/v1/catalog", h_catalog, R_ALL, "catalog", "classify", "Catalogue items (id, vendor, name)",
-	 NULL, J, NULL},
 	{"GET", "/v1/classify/{item}", h_classify_item, R_ALL, "classifyItem", "classify",
 	 "Classify a catalogue item (same JSON as tollgate classify --json)", NULL, J, NULL},
 	{"POST", "/v1/classify", h_classify_spec, R_ALL, "classifySpec", "classify",
@@ -39,20 +37,19 @@ const route server_routes[] = {
 	{"POST", "/v1/lists/load", h_lists_load, R_ADM, "loadList", "lists",
 	 "Load a list file from a server path {path, format?, name?, strict?}", J, J, NULL},
 	{"POST", "/v1/lists/upload", h_lists_upload, R_ADM, "uploadList", "lists",
-	 "Load an uploaded list file (body = the file; ?format= ?name= ?strict= ?filename=)", "application/octet-stream", J,
-	 NULL},
+	 "Load an uploaded list file (body = the file; ?format= ?name= ?strict= ?filename=)",
+	 "application/octet-stream", J, NULL},
 	{"GET", "/v1/lists/rescreen-report", h_lists_rescreen_report, R_CO | R_AUD, "rescreenReport", "lists",
 	 "Recorded parties whose screening changed with a list load: new and cleared hits (?snapshot=ID, else the "
 	 "latest); same JSON as tollgate lists rescreen-report --json",
 	 NULL, J, NULL},
 	{"GET", "/v1/policy", h_policy, R_ALL, "policyInForce", "policy",
 	 "Rules in force (?as_of=YYYY-MM-DD); same JSON as tollgate policy list --json", NULL, J, NULL},
-	{"GET", "/v1/tokens", h_tokens_list, R_ADM | R_AUD, "listTokens", "tokens", "Tokens (never secrets)", NULL,
-	 J, NULL},
+	{"GET", "/v1/tokens", h_tokens_list, R_ADM | R_AUD, "listTokens", "tokens", "Tokens (never secrets)", NULL, J,
+	 NULL},
 	{"POST", "/v1/tokens", h_tokens_add, R_ADM, "addToken", "tokens",
 	 "Create a token {role, name}; the secret is shown once", J, J, NULL},
-	{"DELETE", "/v1/tokens/{id}", h_tokens_revoke, R_ADM, "revokeToken", "tokens", "Revoke a token", NULL, J,
-	 NULL},
+	{"DELETE", "/v1/tokens/{id}", h_tokens_revoke, R_ADM, "revokeToken", "tokens", "Revoke a token", NULL, J, NULL},
 	/* Overrides (issue 3's library, issue 5's approval step): proposed by one officer, approved by another. */
 	{"GET", "/v1/overrides", h_overrides_list, R_CO | R_AUD, "listOverrides", "overrides",
 	 "Recorded overrides (same JSON as tollgate screen overrides --json)", NULL, J, NULL},
@@ -80,8 +77,8 @@ const route server_routes[] = {
 	{"GET", "/v1/customers", h_customers, R_CO | R_LIC | R_AUD, "approvedCustomers", "licences",
 	 "Approved customers derived from live licences (tollgate license customers --json)", NULL, J, NULL},
 	{"POST", "/v1/certificates", h_certificate_record, R_INS, "issueCertificate", "certificates",
-	 "Record an inspection certificate (tollgate inspect record --json); 422 with every reason if rejected", J,
-	 J, NULL},
+	 "Record an inspection certificate (tollgate inspect record --json); 422 with every reason if rejected", J, J,
+	 NULL},
 	{"GET", "/v1/certificates/{id}", h_certificate_show, R_INS | R_CO | R_AUD, "getCertificate", "certificates",
 	 "A certificate as recorded", NULL, J, NULL},
 	{"POST", "/v1/shipments", h_ship, R_EXP, "ship", "shipments",
@@ -108,8 +105,8 @@ const route server_routes[] = {
 	 "Statement ?exporter=&quarter=2026Q1&format=json|csv (exporters: their own)", NULL, J, NULL},
 	{"GET", "/v1/ledger/check", h_ledger_check, R_LIC | R_AUD, "ledgerCheck", "ledger",
 	 "Prove the books balance (tollgate ledger check --json)", NULL, J, NULL},
-	{"GET", "/v1/remittances", h_remittances, R_LIC | R_AUD, "listRemittances", "ledger", "Remittances (?exporter=)",
-	 NULL, J, NULL},
+	{"GET", "/v1/remittances", h_remittances, R_LIC | R_AUD, "listRemittances", "ledger",
+	 "Remittances (?exporter=)", NULL, J, NULL},
 	{"POST", "/v1/remittances", h_remit, R_LIC, "recordRemittance", "ledger",
 	 "Record a remittance {exporter, kind, amount, currency, date, ref}", J, J, NULL},
 	{"GET", "/v1/audit/verify", h_audit_verify, R_AUD | R_ADM, "auditVerify", "audit",
@@ -149,8 +146,8 @@ static int match(const char *pattern, const char *path, char *param, size_t plen
 	return *p == '\0' && *s == '\0';
 }
 
-const route *route_match(const char *method, const char *path, char *param, size_t plen, int *path_known,
-			 char *allow, size_t alen)
+const route *route_match(const char *method, const char *path, char *param, size_t plen, int *path_known, char *allow,
+			 size_t alen)
 {
 	size_t i, used = 0;
 	const route *hit = NULL;

@@ -14,17 +14,19 @@
 typedef struct server server;
 
 typedef struct server_opts {
-	tg_engine *engine;    /* borrowed; must outlive the server */
-	const char *web_dir;  /* directory of the console's static files, or NULL for none */
-	size_t max_body;      /* request body limit (bytes) of JSON routes; 0 = 1 MiB */
-	size_t max_upload;    /* body limit of list uploads; 0 = 64 MiB */
-	unsigned commit_max;  /* most orders per group commit; 0 = 4096 */
-	unsigned gather_us;   /* longest wait for more requests before a commit; 0 = none (default: requests that
+	tg_engine *engine;   /* borrowed; must outlive the server */
+	const char *web_dir; /* directory of the console's static files, or NULL for none */
+	size_t max_body;     /* request body limit (bytes) of JSON routes; 0 = 1 MiB */
+	size_t max_upload;   /* body limit of list uploads; 0 = 64 MiB */
+	unsigned commit_max; /* most orders per group commit; 0 = 4096 */
+	unsigned gather_us;  /* longest wait for more requests before a commit; 0 = none (default: requests that
 				 arrive during a commit share the next one; a wait only adds latency for a
 				 closed loop of clients: 10,777 vs 16,000-20,868 req/s in bench_http) */
 } server_opts;
 
+/* clang-format off */
 #define SERVER_OPTS_INIT {NULL, NULL, 0, 0, 0, 0}
+/* clang-format on */
 
 /* One request. Strings are borrowed for the duration of server_dispatch(). */
 typedef struct server_req {
@@ -40,16 +42,16 @@ typedef struct server_req {
 
 /* One response. Header names and values are static strings, except where noted. */
 typedef struct server_resp {
-	int status;                   /* HTTP status */
-	const char *content_type;     /* static */
-	tg_buf body;                    /* owned */
-	const char *route;            /* route pattern for logs and metrics (static), "static" or "unmatched" */
-	char principal[80];           /* "name(role)" of the caller, or "" */
+	int status;               /* HTTP status */
+	const char *content_type; /* static */
+	tg_buf body;              /* owned */
+	const char *route;        /* route pattern for logs and metrics (static), "static" or "unmatched" */
+	char principal[80];       /* "name(role)" of the caller, or "" */
 	struct {
 		const char *name, *value;
 	} headers[SERVER_MAX_HEADERS]; /* extra headers (static strings) */
 	size_t nheaders;
-	char allow[64];               /* Allow header value on 405, else "" */
+	char allow[64];                 /* Allow header value on 405, else "" */
 	struct server_pending *pending; /* internal: set while the request waits for its group commit */
 } server_resp;
 

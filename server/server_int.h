@@ -38,11 +38,11 @@ typedef int (*route_fn)(hctx *c, tg_err *err);
 /* One route. Handlers of routes whose library operations are not built yet are NULL (501). */
 typedef struct route {
 	const char *method;
-	const char *pattern;   /* "/v1/tokens/{id}": one {param} segment at most */
+	const char *pattern; /* "/v1/tokens/{id}": one {param} segment at most */
 	route_fn fn;
-	unsigned roles;        /* ROLE_BIT mask, or ROLES_PUBLIC */
-	const char *op_id;     /* OpenAPI operationId */
-	const char *tag;       /* OpenAPI tag */
+	unsigned roles;    /* ROLE_BIT mask, or ROLES_PUBLIC */
+	const char *op_id; /* OpenAPI operationId */
+	const char *tag;   /* OpenAPI tag */
 	const char *summary;
 	const char *req_type;  /* request media type, or NULL for none */
 	const char *resp_type; /* success media type */
@@ -58,9 +58,9 @@ struct hctx {
 	const server_req *req;
 	server_resp *resp;
 	const route *rt;
-	char param[128];         /* the {param} segment, URL-decoded */
-	tg_token_info who;       /* the caller (id 0 on public routes) */
-	server_wake_fn wake;     /* non-NULL: a recorded check may be deferred (server_dispatch_async) */
+	char param[128];     /* the {param} segment, URL-decoded */
+	tg_token_info who;   /* the caller (id 0 on public routes) */
+	server_wake_fn wake; /* non-NULL: a recorded check may be deferred (server_dispatch_async) */
 	void *wake_payload;
 };
 
@@ -68,10 +68,10 @@ typedef struct server_pending server_pending;
 /* A request deferred until its group commit (codec_check.c allocates it, with room for its own
  * state after these fields); server_dispatch_finish() calls finish, then release. */
 struct server_pending {
-	server_req req;          /* the request; strings borrowed from the listener (query: NULL) */
+	server_req req; /* the request; strings borrowed from the listener (query: NULL) */
 	const route *rt;
-	size_t slot;             /* metrics slot */
-	struct timespec t0;      /* when dispatch began */
+	size_t slot;                                            /* metrics slot */
+	struct timespec t0;                                     /* when dispatch began */
 	int (*finish)(hctx *c, server_pending *p, tg_err *err); /* fill c->resp from the committed results */
 	void (*release)(server_pending *p);
 };
@@ -81,15 +81,15 @@ struct server_pending {
 
 typedef struct metrics {
 	pthread_mutex_t mu;
-	unsigned long *req;      /* [route slot][status slot] */
-	unsigned long *lat;      /* [route slot][bucket] (cumulative on output) */
-	double *lat_sum;         /* [route slot] */
+	unsigned long *req; /* [route slot][status slot] */
+	unsigned long *lat; /* [route slot][bucket] (cumulative on output) */
+	double *lat_sum;    /* [route slot] */
 	unsigned long verdicts[4];
-	unsigned long hits[3];   /* by tg_hit_level (1 review, 2 block) */
+	unsigned long hits[3]; /* by tg_hit_level (1 review, 2 block) */
 	unsigned long batches, batch_orders, syncs;
-	unsigned long accruals;  /* ledger accruals (charges) of shipments released through this service */
-	double batch_seconds;    /* time inside group commits (decide, record, commit) */
-	double sync_seconds;     /* time in the syncer's fsyncs */
+	unsigned long accruals; /* ledger accruals (charges) of shipments released through this service */
+	double batch_seconds;   /* time inside group commits (decide, record, commit) */
+	double sync_seconds;    /* time in the syncer's fsyncs */
 } metrics;
 
 typedef struct committer committer;
@@ -100,16 +100,16 @@ typedef struct committer committer;
 struct server {
 	tg_engine *engine;
 	server_opts opts;
-	pthread_mutex_t store_mu;    /* every use of the store (not thread-safe) */
-	pthread_rwlock_t scr_lock;   /* the screener: read to screen/decide, write to rebuild */
-	pthread_rwlock_t tok_lock;   /* the token cache */
+	pthread_mutex_t store_mu;  /* every use of the store (not thread-safe) */
+	pthread_rwlock_t scr_lock; /* the screener: read to screen/decide, write to rebuild */
+	pthread_rwlock_t tok_lock; /* the token cache */
 	tg_token_info *tokens;
 	size_t ntokens;
-	long tokens_loaded_at;       /* monotonic seconds of the last cache load */
+	long tokens_loaded_at; /* monotonic seconds of the last cache load */
 	committer *commit;
 	metrics m;
 	int draining;
-	long scr_checked_at;         /* monotonic second of the last screener staleness check (atomic) */
+	long scr_checked_at; /* monotonic second of the last screener staleness check (atomic) */
 };
 
 /* status.c: one table from tg_code to HTTP status, and problem+json bodies (RFC 9457). */
@@ -129,8 +129,8 @@ void auth_invalidate(server *s);
 
 /* routes.c */
 /* Match method+path: the route, or NULL with *path_known = 1 if another method would match. */
-const route *route_match(const char *method, const char *path, char *param, size_t plen, int *path_known,
-			 char *allow, size_t alen);
+const route *route_match(const char *method, const char *path, char *param, size_t plen, int *path_known, char *allow,
+			 size_t alen);
 size_t route_index(const route *r);
 /* Query-string parameter @p key, URL-decoded into out. 1 found, 0 absent, -1 too long. */
 int query_get(const char *query, const char *key, char *out, size_t n);
@@ -159,17 +159,17 @@ typedef struct commit_job commit_job;
  * rc, err and res[0..n), and once they are on disk the syncer calls wake(payload) (from its thread)
  * or, with wake NULL, wakes the thread blocked in committer_check. The job must stay valid until then. */
 struct commit_job {
-	tg_check_result *res;    /* OUT: n results */
+	tg_check_result *res; /* OUT: n results */
 	size_t n;
 	const char *const *texts;
 	const size_t *lens;
 	tg_check_opts opts;
-	const char *actor;       /* the caller's principal: decisions of one commit share one actor */
-	server_wake_fn wake;     /* NULL = a thread waits in committer_check */
+	const char *actor;   /* the caller's principal: decisions of one commit share one actor */
+	server_wake_fn wake; /* NULL = a thread waits in committer_check */
 	void *payload;
-	int rc;                  /* OUT: < 0 when the batch as a whole failed (nothing recorded) */
-	tg_err err;              /* OUT: detail of rc */
-	int done;                /* committer-private from here on */
+	int rc;     /* OUT: < 0 when the batch as a whole failed (nothing recorded) */
+	tg_err err; /* OUT: detail of rc */
+	int done;   /* committer-private from here on */
 	commit_job *next;
 };
 int committer_start(committer **out, server *s, tg_err *err);
@@ -253,7 +253,7 @@ int h_audit_verify(hctx *c, tg_err *err);
 int h_audit_export(hctx *c, tg_err *err);
 
 /* codec_state.c: helpers of the stateful handlers. */
-void state_lock(hctx *c);   /* the store, with the caller's principal as the audit actor */
+void state_lock(hctx *c); /* the store, with the caller's principal as the audit actor */
 void state_unlock(hctx *c);
 int reply_buf(hctx *c, int status, const tg_buf *b, const char *type, int newline, tg_err *err);
 int reply_refused(hctx *c, const tg_buf *doc, const char *what, tg_err *err);

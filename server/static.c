@@ -15,10 +15,15 @@ static const char *type_of(const char *path)
 	static const struct {
 		const char *ext, *type;
 	} types[] = {
-		{".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-		{".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-		{".json", "application/json"}, {".svg", "image/svg+xml"}, {".png", "image/png"},
-		{".ico", "image/x-icon"}, {".txt", "text/plain; charset=utf-8"},
+		{".html", "text/html; charset=utf-8"},
+		{".js", "text/javascript; charset=utf-8"},
+		{".mjs", "text/javascript; charset=utf-8"},
+		{".css", "text/css; charset=utf-8"},
+		{".json", "application/json"},
+		{".svg", "image/svg+xml"},
+		{".png", "image/png"},
+		{".ico", "image/x-icon"},
+		{".txt", "text/plain; charset=utf-8"},
 	};
 	const char *dot = strrchr(path, '.');
 	size_t i;
@@ -68,8 +73,9 @@ int static_serve(server *s, const char *path, server_resp *r)
 	fclose(f);
 	r->status = 200;
 	r->content_type = type;
-	resp_header(r, "Content-Security-Policy",
-		    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+	resp_header(
+		r, "Content-Security-Policy",
+		"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
 	resp_header(r, "X-Content-Type-Options", "nosniff");
 	resp_header(r, "Cache-Control", "no-cache");
 	return 0;

@@ -22,11 +22,16 @@ static const struct {
 	int status;
 	const char *slug, *title;
 } by_status[] = {
-	{400, "malformed", "Malformed request"}, {401, "unauthorized", "Authentication required"},
-	{403, "forbidden", "Forbidden for this role"}, {404, "not-found", "Not found"},
-	{405, "method-not-allowed", "Method not allowed"}, {409, "conflict", "Conflict"},
-	{413, "too-large", "Input too large"}, {422, "invalid", "Invalid input"},
-	{500, "internal", "Internal error"}, {501, "not-implemented", "Not implemented yet"},
+	{400, "malformed", "Malformed request"},
+	{401, "unauthorized", "Authentication required"},
+	{403, "forbidden", "Forbidden for this role"},
+	{404, "not-found", "Not found"},
+	{405, "method-not-allowed", "Method not allowed"},
+	{409, "conflict", "Conflict"},
+	{413, "too-large", "Input too large"},
+	{422, "invalid", "Invalid input"},
+	{500, "internal", "Internal error"},
+	{501, "not-implemented", "Not implemented yet"},
 	{503, "unavailable", "Service unavailable"},
 };
 
@@ -102,8 +107,8 @@ void problem_from_err(server_resp *r, const tg_err *err, const char *instance)
 		for (i = 0; i < sizeof(table) / sizeof(table[0]); i++)
 			if (table[i].code == err->code)
 				slug = table[i].slug, title = table[i].title;
-	problem_body(r, status, slug, title, err->msg[0] ? err->msg : tg_strerror(err->code), err->field,
-		     instance, err);
+	problem_body(r, status, slug, title, err->msg[0] ? err->msg : tg_strerror(err->code), err->field, instance,
+		     err);
 }
 
 int resp_json(server_resp *r, int status, const char *json, size_t len)

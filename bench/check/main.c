@@ -15,12 +15,13 @@
 #define BATCH 1000
 #define CUSTOMERS 20000 /* distinct end users in the stream: a vendor's customer base, not one per order */
 
-static const char *items[] = {"nvidia-h200-sxm", "nvidia-h100-sxm", "nvidia-b200", "nvidia-h20",
+static const char *items[] = {"nvidia-h200-sxm", "nvidia-h100-sxm", "nvidia-b200",  "nvidia-h20",
 			      "amd-mi325x",      "nvidia-rtx-4090", "intel-gaudi3", "nvidia-hgx-h200"};
 static const char *dests[] = {"CN", "DE", "SA", "MY", "HK", "IL", "JP", "AE"};
 static const char *dates[] = {"2025-06-02", "2025-09-20", "2026-01-14", "2026-02-16", "2026-06-15"};
-static const char *names[] = {"140 Repair Plant JSC", "Hangzhou Yunfan Compute Co., Ltd.", "Frankfurt Compute GmbH",
-			      "Riyadh Data Centre Co.", "Johor Cloud Sdn. Bhd.", "Orion Falcon Trading FZE"};
+static const char *names[] = {"140 Repair Plant JSC",   "Hangzhou Yunfan Compute Co., Ltd.",
+			      "Frankfurt Compute GmbH", "Riyadh Data Centre Co.",
+			      "Johor Cloud Sdn. Bhd.",  "Orion Falcon Trading FZE"};
 
 static double clock_s(clockid_t id)
 {
@@ -44,14 +45,15 @@ static double cpu_now(void)
 static int gen(char *buf, size_t cap, long i, const char *tag)
 {
 	unsigned r = (unsigned)i * 2654435761u;
-	return snprintf(buf, cap,
-			"{\"id\":\"%s-%ld\",\"date\":\"%s\",\"exporter\":{\"name\":\"Acme Accelerators Inc.\",\"country\":\"US\"},"
-			"\"ship_from\":\"US\",\"destination\":\"%s\",\"parties\":[{\"role\":\"purchaser\",\"name\":\"%s\","
-			"\"country\":\"%s\",\"sector\":\"private\"},{\"role\":\"end_user\",\"name\":\"Customer %ld Ltd.\","
-			"\"country\":\"%s\"}],\"end_use\":\"datacenter\",\"lines\":[{\"item\":\"%s\",\"quantity\":%u,"
-			"\"unit_value\":\"31000.00\",\"currency\":\"USD\"}]}",
-			tag, i, dates[r % 5], dests[(r >> 3) % 8], names[(r >> 6) % 6], dests[(r >> 3) % 8], i % CUSTOMERS,
-			dests[(r >> 3) % 8], items[(r >> 9) % 8], 1 + (r >> 12) % 500);
+	return snprintf(
+		buf, cap,
+		"{\"id\":\"%s-%ld\",\"date\":\"%s\",\"exporter\":{\"name\":\"Acme Accelerators Inc.\",\"country\":\"US\"},"
+		"\"ship_from\":\"US\",\"destination\":\"%s\",\"parties\":[{\"role\":\"purchaser\",\"name\":\"%s\","
+		"\"country\":\"%s\",\"sector\":\"private\"},{\"role\":\"end_user\",\"name\":\"Customer %ld Ltd.\","
+		"\"country\":\"%s\"}],\"end_use\":\"datacenter\",\"lines\":[{\"item\":\"%s\",\"quantity\":%u,"
+		"\"unit_value\":\"31000.00\",\"currency\":\"USD\"}]}",
+		tag, i, dates[r % 5], dests[(r >> 3) % 8], names[(r >> 6) % 6], dests[(r >> 3) % 8], i % CUSTOMERS,
+		dests[(r >> 3) % 8], items[(r >> 9) % 8], 1 + (r >> 12) % 500);
 }
 
 static int run(tg_engine *e, long n, int record, const char *tag, double *secs, double *cpu, long *verdicts)
@@ -123,8 +125,8 @@ int main(int argc, char **argv)
 	snprintf(db, sizeof(db), "%s/bench.db", dir);
 	eo.data_dir = TG_SOURCE_DIR;
 	eo.db_path = db;
-	if (tg_engine_open(&e, &eo, &err) < 0 ||
-	    tg_lists_load(&snap, tg_engine_store(e), csl, &lo, &err) < 0 || tg_engine_reload_screener(e, &err) < 0) {
+	if (tg_engine_open(&e, &eo, &err) < 0 || tg_lists_load(&snap, tg_engine_store(e), csl, &lo, &err) < 0 ||
+	    tg_engine_reload_screener(e, &err) < 0) {
 		fprintf(stderr, "bench_check: %s (%s)\n", err.msg, csl);
 		return 1;
 	}

@@ -111,20 +111,23 @@ static int write_lua(const char *path, const char *method_path, const char *toke
 	char body[2048];
 	if (f == NULL)
 		return -1;
-	fprintf(f, "local n = 0\nlocal tid = 0\nlocal nt = 0\n"
-		   "function setup(thread) nt = nt + 1; thread:set('tid', nt) end\n"
-		   "wrk.headers['Authorization'] = 'Bearer %s'\nwrk.headers['Content-Type'] = 'application/json'\n",
+	fprintf(f,
+		"local n = 0\nlocal tid = 0\nlocal nt = 0\n"
+		"function setup(thread) nt = nt + 1; thread:set('tid', nt) end\n"
+		"wrk.headers['Authorization'] = 'Bearer %s'\nwrk.headers['Content-Type'] = 'application/json'\n",
 		token);
 	if (orders) {
 		snprintf(body, sizeof(body), ORDER_FMT, "%s");
-		fprintf(f, "local tmpl = [==[%s]==]\nrequest = function()\n  n = n + 1\n"
-			   "  return wrk.format('POST', '%s', nil, string.format(tmpl, 'B-' .. tid .. '-' .. n))\nend\n",
+		fprintf(f,
+			"local tmpl = [==[%s]==]\nrequest = function()\n  n = n + 1\n"
+			"  return wrk.format('POST', '%s', nil, string.format(tmpl, 'B-' .. tid .. '-' .. n))\nend\n",
 			body, method_path);
 	} else {
-		fprintf(f, "local names = {'Orion Falcon Trading FZE', 'Hangzhou Yunfan Compute Co., Ltd.',"
-			   " 'Shenzhen Blackriver Microsystems Co., Ltd.', 'Acme Accelerators Inc.'}\n"
-			   "request = function()\n  n = n + 1\n"
-			   "  return wrk.format('POST', '%s', nil, '{\"name\":\"' .. names[n %% 4 + 1] .. '\"}')\nend\n",
+		fprintf(f,
+			"local names = {'Orion Falcon Trading FZE', 'Hangzhou Yunfan Compute Co., Ltd.',"
+			" 'Shenzhen Blackriver Microsystems Co., Ltd.', 'Acme Accelerators Inc.'}\n"
+			"request = function()\n  n = n + 1\n"
+			"  return wrk.format('POST', '%s', nil, '{\"name\":\"' .. names[n %% 4 + 1] .. '\"}')\nend\n",
 			method_path);
 	}
 	return fclose(f);
@@ -147,8 +150,8 @@ static int run_wrk(const char *label, unsigned port, const char *lua, int secs, 
 	long requests = 0;
 	FILE *f;
 	snprintf(out, sizeof(out), "%s/bench-http-wrk.txt", dir);
-	snprintf(cmd, sizeof(cmd), "wrk -t2 -c64 -d%ds --latency -s %s http://127.0.0.1:%u/ > %s 2>&1", secs, lua,
-		 port, out);
+	snprintf(cmd, sizeof(cmd), "wrk -t2 -c64 -d%ds --latency -s %s http://127.0.0.1:%u/ > %s 2>&1", secs, lua, port,
+		 out);
 	if (system(cmd) != 0 || (f = fopen(out, "r")) == NULL) {
 		fprintf(stderr, "bench_http: wrk failed (is it installed? scripts/deps.sh)\n");
 		return -1;

@@ -40,11 +40,13 @@ static tg_engine *open_engine(const char *db)
 
 static void order_json(char *buf, size_t cap, const char *id, long qty)
 {
-	snprintf(buf, cap, "{\"id\":\"%s\",\"date\":\"2026-02-16\",\"exporter\":{\"name\":\"Bench Exporter Inc.\","
-			   "\"country\":\"US\"},\"ship_from\":\"US\",\"destination\":\"CN\",\"parties\":[{\"role\":"
-			   "\"ultimate_consignee\",\"name\":\"Bench Consignee Ltd\",\"country\":\"CN\"},{\"role\":\"end_user\","
-			   "\"name\":\"Bench Lab\",\"country\":\"CN\"}],\"end_use\":\"datacenter\",\"lines\":[{\"item\":"
-			   "\"nvidia-h200-sxm\",\"quantity\":%ld,\"unit_value\":\"31000.00\",\"currency\":\"USD\"}]}", id, qty);
+	snprintf(buf, cap,
+		 "{\"id\":\"%s\",\"date\":\"2026-02-16\",\"exporter\":{\"name\":\"Bench Exporter Inc.\","
+		 "\"country\":\"US\"},\"ship_from\":\"US\",\"destination\":\"CN\",\"parties\":[{\"role\":"
+		 "\"ultimate_consignee\",\"name\":\"Bench Consignee Ltd\",\"country\":\"CN\"},{\"role\":\"end_user\","
+		 "\"name\":\"Bench Lab\",\"country\":\"CN\"}],\"end_use\":\"datacenter\",\"lines\":[{\"item\":"
+		 "\"nvidia-h200-sxm\",\"quantity\":%ld,\"unit_value\":\"31000.00\",\"currency\":\"USD\"}]}",
+		 id, qty);
 }
 
 static void check_one(tg_engine *e, const char *json)
@@ -65,16 +67,22 @@ static void setup(const char *db, int r, long n)
 	tg_err err = TG_ERR_INIT;
 	char *o = malloc(2048), id[64];
 	long i;
-	tg__buf_printf(&b, "{\"id\":\"LB%d\",\"holder\":\"Bench Exporter Inc.\",\"destination\":\"CN\",\"consignees\":"
-			  "[\"Bench Consignee Ltd\"],\"end_users\":[\"Bench Lab\"],\"items\":[{\"item\":\"nvidia-h200-sxm\","
-			  "\"quantity\":%ld,\"value\":\"%ld.00\",\"currency\":\"USD\"}],\"valid_from\":\"2026-01-20\","
-			  "\"valid_to\":\"2030-01-19\",\"covers\":[\"US-EAR\",\"CN-IMPORT\"]}", r, n * 10, n * 10 * 31000);
+	tg__buf_printf(
+		&b,
+		"{\"id\":\"LB%d\",\"holder\":\"Bench Exporter Inc.\",\"destination\":\"CN\",\"consignees\":"
+		"[\"Bench Consignee Ltd\"],\"end_users\":[\"Bench Lab\"],\"items\":[{\"item\":\"nvidia-h200-sxm\","
+		"\"quantity\":%ld,\"value\":\"%ld.00\",\"currency\":\"USD\"}],\"valid_from\":\"2026-01-20\","
+		"\"valid_to\":\"2030-01-19\",\"covers\":[\"US-EAR\",\"CN-IMPORT\"]}",
+		r, n * 10, n * 10 * 31000);
 	if (tg_license_add(&out, e, b.ptr, b.size, &err) < 0)
 		die("licence", &err);
 	tg__buf_clear(&b);
-	tg__buf_printf(&b, "{\"certificate_id\":\"CB%d\",\"lab\":\"Lab\",\"date\":\"2026-02-10\",\"item\":\"nvidia-h200-sxm\","
-			  "\"result\":\"pass\",\"measured\":{\"dense_tops\":{\"fp8\":1975},\"dram_bandwidth_gbps\":4790},"
-			  "\"serials\":[", r);
+	tg__buf_printf(
+		&b,
+		"{\"certificate_id\":\"CB%d\",\"lab\":\"Lab\",\"date\":\"2026-02-10\",\"item\":\"nvidia-h200-sxm\","
+		"\"result\":\"pass\",\"measured\":{\"dense_tops\":{\"fp8\":1975},\"dram_bandwidth_gbps\":4790},"
+		"\"serials\":[",
+		r);
 	for (i = 0; i < n * 10; i++)
 		tg__buf_printf(&b, "%s\"B%d-%07ld\"", i ? "," : "", r, i);
 	tg__buf_puts(&b, "]}");
@@ -107,8 +115,10 @@ static double work(tg_engine *e, int what, int r, int k, int m, long n)
 			check_one(e, j);
 			continue;
 		}
-		off = snprintf(j, 2048, "{\"shipment_id\":\"SB%d-%ld\",\"order_id\":\"OB%d\",\"license_id\":\"LB%d\","
-					   "\"date\":\"2026-02-20\",\"lines\":[{\"item\":\"nvidia-h200-sxm\",\"serials\":[", r, s, r, r);
+		off = snprintf(j, 2048,
+			       "{\"shipment_id\":\"SB%d-%ld\",\"order_id\":\"OB%d\",\"license_id\":\"LB%d\","
+			       "\"date\":\"2026-02-20\",\"lines\":[{\"item\":\"nvidia-h200-sxm\",\"serials\":[",
+			       r, s, r, r);
 		for (i = 0; i < 10; i++)
 			off += snprintf(j + off, 2048 - (size_t)off, "%s\"B%d-%07ld\"", i ? "," : "", r, s * 10 + i);
 		off += snprintf(j + off, 2048 - (size_t)off, "]}]}");
@@ -168,8 +178,8 @@ int main(int argc, char **argv)
 			setup(argv[a], r, n);
 			d = run(argv[a], 0, r, m, n);
 			s = run(argv[a], 1, r, m, n);
-			printf("%-12s %-9d %14.0f %14.0f\n", strncmp(argv[a], "postgres", 8) == 0 ? "postgresql" : "sqlite", m,
-			       d, s);
+			printf("%-12s %-9d %14.0f %14.0f\n",
+			       strncmp(argv[a], "postgres", 8) == 0 ? "postgresql" : "sqlite", m, d, s);
 			fflush(stdout);
 		}
 	return 0;

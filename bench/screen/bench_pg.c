@@ -34,9 +34,14 @@ typedef struct pg_env {
 
 static int find_bindir(char *out, size_t cap)
 {
-	static const char *const dirs[] = {"/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin",
-					   "/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/14/bin",
-					   "/usr/local/pgsql/bin", "/usr/local/bin", "/usr/bin", NULL};
+	static const char *const dirs[] = {"/usr/lib/postgresql/17/bin",
+					   "/usr/lib/postgresql/16/bin",
+					   "/usr/lib/postgresql/15/bin",
+					   "/usr/lib/postgresql/14/bin",
+					   "/usr/local/pgsql/bin",
+					   "/usr/local/bin",
+					   "/usr/bin",
+					   NULL};
 	char p[600];
 	size_t i;
 	for (i = 0; dirs[i]; i++) {
@@ -76,14 +81,16 @@ static int pg_start(pg_env *e)
 		snprintf(e->as, sizeof(e->as), "runuser -u postgres -- ");
 	}
 	e->port = 20000 + (int)(getpid() % 20000);
-	snprintf(cmd, sizeof(cmd), "%s%s/initdb -D %s/data -A trust -U tg -E UTF8 --locale=C --no-sync >%s/initdb.log 2>&1",
-		 e->as, e->bin, e->dir, e->dir);
+	snprintf(cmd, sizeof(cmd),
+		 "%s%s/initdb -D %s/data -A trust -U tg -E UTF8 --locale=C --no-sync >%s/initdb.log 2>&1", e->as,
+		 e->bin, e->dir, e->dir);
 	if (run(cmd) < 0)
 		return -1;
-	snprintf(cmd, sizeof(cmd),
-		 "%s%s/pg_ctl -D %s/data -l %s/server.log -w -o \"-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off"
-		 " -c shared_buffers=128MB\" start >/dev/null",
-		 e->as, e->bin, e->dir, e->dir, e->port, e->dir);
+	snprintf(
+		cmd, sizeof(cmd),
+		"%s%s/pg_ctl -D %s/data -l %s/server.log -w -o \"-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off"
+		" -c shared_buffers=128MB\" start >/dev/null",
+		e->as, e->bin, e->dir, e->dir, e->port, e->dir);
 	if (run(cmd) < 0)
 		return -1;
 	e->started = 1;
@@ -126,7 +133,10 @@ static int copy_name(PGconn *c, uint32_t entry, const char *name)
 	size_t m = (size_t)snprintf(line, sizeof(line), "%u\t", entry);
 	for (; *name && m + 4 < sizeof(line); name++) {
 		if (*name == '\\' || *name == '\t' || *name == '\n' || *name == '\r')
-			line[m++] = '\\', line[m++] = *name == '\t' ? 't' : *name == '\n' ? 'n' : *name == '\r' ? 'r' : '\\';
+			line[m++] = '\\', line[m++] = *name == '\t'   ? 't'
+						      : *name == '\n' ? 'n'
+						      : *name == '\r' ? 'r'
+								      : '\\';
 		else
 			line[m++] = *name;
 	}
@@ -139,7 +149,8 @@ static int pg_load(pg_env *e, const tg_screener *s)
 	PGresult *r;
 	size_t i;
 	double t0 = bench_now();
-	if (exec_ok(e->c, "CREATE EXTENSION pg_trgm") < 0 || exec_ok(e->c, "CREATE TABLE names(entry int, name text)") < 0)
+	if (exec_ok(e->c, "CREATE EXTENSION pg_trgm") < 0 ||
+	    exec_ok(e->c, "CREATE TABLE names(entry int, name text)") < 0)
 		return -1;
 	r = PQexec(e->c, "COPY names FROM STDIN");
 	PQclear(r);
@@ -161,8 +172,8 @@ static int pg_load(pg_env *e, const tg_screener *s)
 	if (exec_ok(e->c, "PREPARE q(text) AS SELECT entry FROM names WHERE name % $1 ORDER BY similarity(name, $1) "
 			  "DESC LIMIT 10") < 0)
 		return -1;
-	printf("pg_trgm: PostgreSQL %d, %zu names loaded and GIN-indexed in %.2f s\n", PQserverVersion(e->c), tg__sc_names(s),
-	       bench_now() - t0);
+	printf("pg_trgm: PostgreSQL %d, %zu names loaded and GIN-indexed in %.2f s\n", PQserverVersion(e->c),
+	       tg__sc_names(s), bench_now() - t0);
 	return 0;
 }
 

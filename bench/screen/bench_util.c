@@ -85,7 +85,8 @@ int bench_in_hits(const tg_screen_hit *h, size_t n, const tg_screener *s, const 
 	size_t i, j;
 	for (i = 0; i < n; i++)
 		for (j = 0; j < nw; j++)
-			if (strcmp(h[i].entity_id, source_id_of(s, want[j])) == 0 && strcmp(h[i].list, list_of(s, want[j])) == 0)
+			if (strcmp(h[i].entity_id, source_id_of(s, want[j])) == 0 &&
+			    strcmp(h[i].list, list_of(s, want[j])) == 0)
 				return 1;
 	return 0;
 }

@@ -44,9 +44,10 @@ static size_t keep_ascii(char **v, size_t n)
 	return k;
 }
 
-static const char *const descriptors[] = {"Trading", "Technology", "Industrial", "Logistics", "Electronics",
-					  "Shipping", "Holdings", "Engineering", "Import Export", "Aviation",
-					  "Semiconductor", "Machinery", "Chemical", "Energy", "Research Institute"};
+static const char *const descriptors[] = {"Trading",       "Technology", "Industrial",        "Logistics",
+					  "Electronics",   "Shipping",   "Holdings",          "Engineering",
+					  "Import Export", "Aviation",   "Semiconductor",     "Machinery",
+					  "Chemical",      "Energy",     "Research Institute"};
 static const char *const legal[] = {"Co., Ltd.", "LLC", "GmbH", "Limited", "Inc.", "JSC", "S.A.", "FZE", ""};
 
 static void gen_name(char *out, size_t cap, char **first, size_t nf, char **last, size_t nl)
@@ -62,8 +63,7 @@ static void gen_name(char *out, size_t cap, char **first, size_t nf, char **last
 	snprintf(out, cap, "%s %s %s", pick(last, nl), descriptors[next_rand() % 15], legal[next_rand() % 9]);
 }
 
-static tg_screener *generate(size_t want, char **first, size_t nf, char **last, size_t nl, double *secs,
-			     double *cpu)
+static tg_screener *generate(size_t want, char **first, size_t nf, char **last, size_t nl, double *secs, double *cpu)
 {
 	tg_screener *s;
 	char names[512], id[32];

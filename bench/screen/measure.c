@@ -26,7 +26,8 @@ void bench_recall(const tg_screener *s)
 	}
 	printf("positives: %zu of %zu UN names in the lists; recall@10 %.3f (top 10, no floor), %.3f (at review "
 	       "threshold)\n",
-	       in_list, nt, in_list ? (double)top10 / (double)in_list : 0, in_list ? (double)at_review / (double)in_list : 0);
+	       in_list, nt, in_list ? (double)top10 / (double)in_list : 0,
+	       in_list ? (double)at_review / (double)in_list : 0);
 	bench_free_column(tr, nt);
 	bench_free_column(un, nu);
 }
@@ -114,8 +115,8 @@ static void pairs_by_group(char **group, char **cat, char **a, char **b, char **
 		if (k < ng)
 			c[k][truth * 2 + pred]++; /* TN FP FN TP */
 		if (getenv("BENCH_DUMP") && pred != truth)
-			printf("  %s %.3f  %-15s %-24.24s %s  |  %s\n", pred ? "FP" : "FN", sc[i], group[i], cat[i], a[i],
-			       b[i]);
+			printf("  %s %.3f  %-15s %-24.24s %s  |  %s\n", pred ? "FP" : "FN", sc[i], group[i], cat[i],
+			       a[i], b[i]);
 	}
 	for (k = 0; k < ng; k++)
 		printf("  %-22s TP %3zu FP %3zu FN %3zu TN %3zu\n", names[k], c[k][3], c[k][1], c[k][2], c[k][0]);
@@ -148,7 +149,8 @@ void bench_pairs(const tg_screener *s)
 		p = tp + fp ? (double)tp / (double)(tp + fp) : 0;
 		r = tp + fn ? (double)tp / (double)(tp + fn) : 0;
 		printf("name-pairs (%zu) at %.2f: precision %.3f recall %.3f F1 %.3f%s\n", n1, th[k], p, r,
-		       p + r > 0 ? 2 * p * r / (p + r) : 0, th[k] == 0.85 ? "   <- review threshold (reference F1 0.79)" : "");
+		       p + r > 0 ? 2 * p * r / (p + r) : 0,
+		       th[k] == 0.85 ? "   <- review threshold (reference F1 0.79)" : "");
 	}
 	pairs_by_group(group, cat, a, b, m, sc, n1);
 	free(sc);

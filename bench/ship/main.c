@@ -41,17 +41,22 @@ static void setup(tg_engine *e, long n)
 	tg_buf b = TG_BUF_INIT, out = TG_BUF_INIT;
 	tg_err err = TG_ERR_INIT;
 	long i, c;
-	tg__buf_printf(&b, "{\"id\":\"LB\",\"holder\":\"Bench Exporter Inc.\",\"destination\":\"CN\",\"consignees\":"
-			   "[\"Bench Consignee Ltd\"],\"end_users\":[\"Bench Lab\"],\"items\":[{\"item\":\"nvidia-h200-sxm\","
-			   "\"quantity\":%ld,\"value\":\"%ld.00\",\"currency\":\"USD\"}],\"valid_from\":\"2026-01-20\","
-			   "\"valid_to\":\"2030-01-19\",\"covers\":[\"US-EAR\",\"CN-IMPORT\"]}", n * 10, n * 10 * 31000);
+	tg__buf_printf(
+		&b,
+		"{\"id\":\"LB\",\"holder\":\"Bench Exporter Inc.\",\"destination\":\"CN\",\"consignees\":"
+		"[\"Bench Consignee Ltd\"],\"end_users\":[\"Bench Lab\"],\"items\":[{\"item\":\"nvidia-h200-sxm\","
+		"\"quantity\":%ld,\"value\":\"%ld.00\",\"currency\":\"USD\"}],\"valid_from\":\"2026-01-20\","
+		"\"valid_to\":\"2030-01-19\",\"covers\":[\"US-EAR\",\"CN-IMPORT\"]}",
+		n * 10, n * 10 * 31000);
 	if (tg_license_add(&out, e, b.ptr, b.size, &err) < 0)
 		die("licence", &err);
 	for (c = 0; c * CERT_SERIALS < n * 10; c++) {
 		tg__buf_clear(&b);
-		tg__buf_printf(&b, "{\"certificate_id\":\"CB%ld\",\"lab\":\"Lab\",\"date\":\"2026-02-10\",\"item\":"
-				   "\"nvidia-h200-sxm\",\"result\":\"pass\",\"measured\":{\"dense_tops\":{\"fp8\":1975},"
-				   "\"dram_bandwidth_gbps\":4790},\"serials\":[", c);
+		tg__buf_printf(&b,
+			       "{\"certificate_id\":\"CB%ld\",\"lab\":\"Lab\",\"date\":\"2026-02-10\",\"item\":"
+			       "\"nvidia-h200-sxm\",\"result\":\"pass\",\"measured\":{\"dense_tops\":{\"fp8\":1975},"
+			       "\"dram_bandwidth_gbps\":4790},\"serials\":[",
+			       c);
 		for (i = c * CERT_SERIALS; i < (c + 1) * CERT_SERIALS && i < n * 10; i++)
 			tg__buf_printf(&b, "%s\"B%08ld\"", i == c * CERT_SERIALS ? "" : ",", i);
 		tg__buf_puts(&b, "]}");
@@ -61,16 +66,20 @@ static void setup(tg_engine *e, long n)
 	if (tg_us_volume_record(e, "Bench Exporter Inc.", "nvidia-h200-sxm", n * 100, "2026-01", &err) < 0)
 		die("volume", &err);
 	tg__buf_clear(&b);
-	tg__buf_printf(&b, "{\"id\":\"OB\",\"date\":\"2026-02-16\",\"exporter\":{\"name\":\"Bench Exporter Inc.\","
-			   "\"country\":\"US\"},\"ship_from\":\"US\",\"destination\":\"CN\",\"parties\":[{\"role\":"
-			   "\"ultimate_consignee\",\"name\":\"Bench Consignee Ltd\",\"country\":\"CN\"},{\"role\":\"end_user\","
-			   "\"name\":\"Bench Lab\",\"country\":\"CN\"}],\"end_use\":\"datacenter\",\"lines\":[{\"item\":"
-			   "\"nvidia-h200-sxm\",\"quantity\":%ld,\"unit_value\":\"31000.00\",\"currency\":\"USD\"}]}", n * 10);
+	tg__buf_printf(
+		&b,
+		"{\"id\":\"OB\",\"date\":\"2026-02-16\",\"exporter\":{\"name\":\"Bench Exporter Inc.\","
+		"\"country\":\"US\"},\"ship_from\":\"US\",\"destination\":\"CN\",\"parties\":[{\"role\":"
+		"\"ultimate_consignee\",\"name\":\"Bench Consignee Ltd\",\"country\":\"CN\"},{\"role\":\"end_user\","
+		"\"name\":\"Bench Lab\",\"country\":\"CN\"}],\"end_use\":\"datacenter\",\"lines\":[{\"item\":"
+		"\"nvidia-h200-sxm\",\"quantity\":%ld,\"unit_value\":\"31000.00\",\"currency\":\"USD\"}]}",
+		n * 10);
 	{
 		tg_check_result r;
 		const char *t = b.ptr;
 		size_t l = b.size;
-		if (tg_engine_check_many(&r, 1, e, &t, &l, NULL, &err) < 0 || r.code < 0 || r.verdict != TG_VERDICT_ALLOW)
+		if (tg_engine_check_many(&r, 1, e, &t, &l, NULL, &err) < 0 || r.code < 0 ||
+		    r.verdict != TG_VERDICT_ALLOW)
 			die("check (order not allowed?)", r.code < 0 ? &r.err : &err);
 		tg_check_result_dispose(&r);
 	}
@@ -91,10 +100,14 @@ static double ship_all(tg_engine *e, long n, long batch)
 	for (s = 0; s < n; s += batch) {
 		long m = n - s < batch ? n - s : batch;
 		for (k = 0; k < m; k++) {
-			int off = snprintf(texts[k], 512, "{\"shipment_id\":\"SB%ld\",\"order_id\":\"OB\",\"license_id\":\"LB\","
-						  "\"date\":\"2026-02-20\",\"lines\":[{\"item\":\"nvidia-h200-sxm\",\"serials\":[", s + k);
+			int off = snprintf(
+				texts[k], 512,
+				"{\"shipment_id\":\"SB%ld\",\"order_id\":\"OB\",\"license_id\":\"LB\","
+				"\"date\":\"2026-02-20\",\"lines\":[{\"item\":\"nvidia-h200-sxm\",\"serials\":[",
+				s + k);
 			for (i = 0; i < 10; i++)
-				off += snprintf(texts[k] + off, 512 - (size_t)off, "%s\"B%08ld\"", i ? "," : "", (s + k) * 10 + i);
+				off += snprintf(texts[k] + off, 512 - (size_t)off, "%s\"B%08ld\"", i ? "," : "",
+						(s + k) * 10 + i);
 			off += snprintf(texts[k] + off, 512 - (size_t)off, "]}]}");
 			lens[k] = (size_t)off;
 		}
@@ -126,8 +139,10 @@ static void fill_audit(tg_engine *e, long n)
 	long i;
 	tg__store_begin(st, &err);
 	for (i = 0; i < n; i++) {
-		snprintf(data, sizeof(data), "{\"n\":%ld,\"order_hash\":\"0f7bfab9efe97ea9659c2519cb4450dcf1b6638d3120e1\","
-					     "\"verdict\":\"allow\"}", i);
+		snprintf(data, sizeof(data),
+			 "{\"n\":%ld,\"order_hash\":\"0f7bfab9efe97ea9659c2519cb4450dcf1b6638d3120e1\","
+			 "\"verdict\":\"allow\"}",
+			 i);
 		if (tg__audit_append(st, "bench", "decision", "OB", data, &err) < 0)
 			die("audit append", &err);
 		if (i % 100000 == 99999 && (tg__store_commit(st, &err) < 0 || tg__store_begin(st, &err) < 0))
@@ -157,8 +172,8 @@ int main(int argc, char **argv)
 	setup(e, n);
 	t = ship_all(e, n, batch);
 	printf("ship: %ld durable shipments (10 serials each, %ld per transaction, synchronous=FULL) in %.3f s: "
-	       "%.0f shipments/s, %.0f serials/s; CPU %.3f s = %.0f shipments per CPU-second\n", n, batch, t,
-	       (double)n / t, (double)n * 10 / t, cpu_spent, (double)n / cpu_spent);
+	       "%.0f shipments/s, %.0f serials/s; CPU %.3f s = %.0f shipments per CPU-second\n",
+	       n, batch, t, (double)n / t, (double)n * 10 / t, cpu_spent, (double)n / cpu_spent);
 	fill_audit(e, na);
 	t = now();
 	cpu_spent = cpu();
@@ -167,7 +182,8 @@ int main(int argc, char **argv)
 	t = now() - t;
 	cpu_spent = cpu() - cpu_spent;
 	printf("audit verify: %lld entries in %.3f s: %.0f entries/s (%.3f s per million; CPU %.3f s = %.0f entries per "
-	       "CPU-second)\n", (long long)r.entries, t, (double)r.entries / t, t * 1e6 / (double)r.entries, cpu_spent,
+	       "CPU-second)\n",
+	       (long long)r.entries, t, (double)r.entries / t, t * 1e6 / (double)r.entries, cpu_spent,
 	       (double)r.entries / cpu_spent);
 	tg_engine_free(e);
 	unlink(path);

@@ -79,7 +79,7 @@ int cli_refused(const cli_args *a, const tg_buf *doc, const char *what)
 	size_t i;
 	if (a->json)
 		cli_print_buf(doc);
-	json_array_foreach(json_object_get(d, "reasons"), i, v)
+	json_array_foreach (json_object_get(d, "reasons"), i, v)
 		fprintf(stderr, "tollgate: %s: %s: %s\n", what, json_string_value(json_object_get(v, "code")),
 			json_string_value(json_object_get(v, "message")));
 	json_decref(d);

@@ -28,8 +28,6 @@ int cli_open(tg_engine **e, const cli_args *a);
 /* Print a tg_buf with a newline. */
 void cli_print_buf(const tg_buf *b);
 
-
-
 /* For a refusal: print every {"code","message"} of doc's "reasons" to stderr as
  * "tollgate: <what>: <code>: <message>" (and doc to stdout with --json); return TG_EXIT_INPUT. */
 int cli_refused(const cli_args *a, const tg_buf *doc, const char *what);

@@ -8,7 +8,7 @@
 #include "cli.h"
 #include "tg/engine.h"
 
-#define USAGE                                                                                             \
+#define USAGE                                                                                                             \
 	"tollgate check [--db PATH] [--as-of YYYY-MM-DD] [--json] [--no-record] [--data-dir DIR] [--actor NAME] FILE|-\n" \
 	"  FILE holds one order (JSON object) or JSON Lines of orders; - reads standard input."
 #define BATCH 1000
@@ -76,39 +76,43 @@ static void print_human(const char *json)
 	}
 	printf("%s  %s  (as of %s)\n", json_string_value(json_object_get(d, "order_id")),
 	       json_string_value(json_object_get(d, "verdict")), json_string_value(json_object_get(d, "as_of")));
-	json_array_foreach(json_object_get(d, "jurisdictions"), i, v)
+	json_array_foreach (json_object_get(d, "jurisdictions"), i, v)
 		printf("%s%s: %s", i ? "   " : "  ", json_string_value(json_object_get(v, "name")),
 		       json_string_value(json_object_get(v, "verdict")));
 	printf("\n");
-	json_array_foreach(json_object_get(d, "lines"), i, v) {
+	json_array_foreach (json_object_get(d, "lines"), i, v) {
 		json_t *e = json_object_get(v, "eccn"), *t = json_object_get(v, "tpp");
 		printf("  line %zu  %-22s %-8s TPP %-6" JSON_INTEGER_FORMAT " %s\n", i,
-		       json_string_value(json_object_get(v, "item")), e && json_is_string(e) ? json_string_value(e) : "-",
+		       json_string_value(json_object_get(v, "item")),
+		       e && json_is_string(e) ? json_string_value(e) : "-",
 		       json_is_integer(t) ? json_integer_value(t) : (json_int_t)-1,
 		       json_string_value(json_object_get(v, "verdict")));
 	}
-	json_array_foreach(json_object_get(d, "reasons"), i, v) {
+	json_array_foreach (json_object_get(d, "reasons"), i, v) {
 		json_t *rv = json_object_get(v, "verdict");
 		json_t *ln, *lines = json_object_get(v, "lines");
 		size_t k;
 		printf("  - [%s] %s (%s", json_string_value(json_object_get(v, "jurisdiction")),
-		       json_string_value(json_object_get(v, "rule")), json_is_string(rv) ? json_string_value(rv) : "info");
-		json_array_foreach(lines, k, ln)
+		       json_string_value(json_object_get(v, "rule")),
+		       json_is_string(rv) ? json_string_value(rv) : "info");
+		json_array_foreach (lines, k, ln)
 			printf("%s%" JSON_INTEGER_FORMAT, k ? "," : "; line ", json_integer_value(ln));
 		printf("): %s\n    cite: %s [%s]\n", json_string_value(json_object_get(v, "message")),
-		       json_string_value(json_object_get(v, "citation")), json_string_value(json_object_get(v, "confidence")));
+		       json_string_value(json_object_get(v, "citation")),
+		       json_string_value(json_object_get(v, "confidence")));
 	}
 	if (json_array_size(json_object_get(d, "conditions"))) {
 		printf("  conditions:");
-		json_array_foreach(json_object_get(d, "conditions"), i, v)
+		json_array_foreach (json_object_get(d, "conditions"), i, v)
 			printf("%s %s", i ? "," : "", json_string_value(v));
 		printf("\n");
 	}
-	json_array_foreach(json_object_get(d, "charges"), i, v)
+	json_array_foreach (json_object_get(d, "charges"), i, v)
 		printf("  charge: %s %s x %s = %s %s (line %" JSON_INTEGER_FORMAT ")\n",
 		       json_string_value(json_object_get(v, "kind")), json_string_value(json_object_get(v, "rate")),
 		       json_string_value(json_object_get(v, "base")), json_string_value(json_object_get(v, "amount")),
-		       json_string_value(json_object_get(v, "currency")), json_integer_value(json_object_get(v, "line")));
+		       json_string_value(json_object_get(v, "currency")),
+		       json_integer_value(json_object_get(v, "line")));
 	json_decref(d);
 }
 

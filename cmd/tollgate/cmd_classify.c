@@ -10,10 +10,9 @@
 #define TG_DATA_DIR "."
 #endif
 
-static const char usage_text[] =
-	"tollgate classify ITEM_ID [--json] [--catalog PATH] [--gates PATH]\n"
-	"       tollgate classify --spec FILE [--json] [--catalog PATH] [--gates PATH]\n"
-	"       tollgate classify --all [--json] [--catalog PATH] [--gates PATH]";
+static const char usage_text[] = "tollgate classify ITEM_ID [--json] [--catalog PATH] [--gates PATH]\n"
+				 "       tollgate classify --spec FILE [--json] [--catalog PATH] [--gates PATH]\n"
+				 "       tollgate classify --all [--json] [--catalog PATH] [--gates PATH]";
 
 typedef struct opts {
 	const char *id, *spec, *catalog, *gates;

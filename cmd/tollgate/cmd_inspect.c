@@ -14,13 +14,15 @@ static void print_human(const tg_buf *b)
 	if (d == NULL)
 		return;
 	printf("certificate %s recorded%s: %s, %" JSON_INTEGER_FORMAT " serials, result %s; TPP %" JSON_INTEGER_FORMAT
-	       " (declared %" JSON_INTEGER_FORMAT "), DRAM %" JSON_INTEGER_FORMAT " GB/s (declared %" JSON_INTEGER_FORMAT
-	       "), gate %s\n",
+	       " (declared %" JSON_INTEGER_FORMAT "), DRAM %" JSON_INTEGER_FORMAT
+	       " GB/s (declared %" JSON_INTEGER_FORMAT "), gate %s\n",
 	       json_string_value(json_object_get(d, "certificate_id")),
-	       json_is_true(json_object_get(d, "replayed")) ? " (already)" : "", json_string_value(json_object_get(d, "item")),
-	       json_integer_value(json_object_get(d, "serials")), json_string_value(json_object_get(d, "result")),
-	       json_integer_value(json_object_get(d, "measured_tpp")), json_integer_value(json_object_get(d, "declared_tpp")),
-	       json_integer_value(json_object_get(d, "measured_bw")), json_integer_value(json_object_get(d, "declared_bw")),
+	       json_is_true(json_object_get(d, "replayed")) ? " (already)" : "",
+	       json_string_value(json_object_get(d, "item")), json_integer_value(json_object_get(d, "serials")),
+	       json_string_value(json_object_get(d, "result")), json_integer_value(json_object_get(d, "measured_tpp")),
+	       json_integer_value(json_object_get(d, "declared_tpp")),
+	       json_integer_value(json_object_get(d, "measured_bw")),
+	       json_integer_value(json_object_get(d, "declared_bw")),
 	       json_is_true(json_object_get(d, "cbc_gate")) ? "pass" : "fail");
 	json_decref(d);
 }

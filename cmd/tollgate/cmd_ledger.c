@@ -7,8 +7,8 @@
 #include <jansson.h>
 #include "cli_state.h"
 
-#define USAGE                                                                                             \
-	"tollgate ledger --exporter NAME --quarter YYYYQn [--json|--csv]\n"                                  \
+#define USAGE                                                                                                                \
+	"tollgate ledger --exporter NAME --quarter YYYYQn [--json|--csv]\n"                                                  \
 	"       tollgate ledger remit --exporter NAME --kind KIND --amount DEC --currency CUR --date YYYY-MM-DD --ref REF\n" \
 	"       tollgate ledger check [--json]   (or ledger --check)\n  common: [--db PATH] [--actor NAME]"
 
@@ -21,10 +21,12 @@ static void print_statement(const tg_buf *b)
 	printf("statement of %s for %s\n", json_string_value(json_object_get(d, "exporter")),
 	       json_string_value(json_object_get(d, "quarter")));
 	printf("  %-20s %-4s %16s %16s %16s %16s\n", "kind", "cur", "opening", "accrued", "remitted", "closing");
-	json_array_foreach(json_object_get(d, "lines"), i, v)
+	json_array_foreach (json_object_get(d, "lines"), i, v)
 		printf("  %-20s %-4s %16s %16s %16s %16s\n", json_string_value(json_object_get(v, "kind")),
-		       json_string_value(json_object_get(v, "currency")), json_string_value(json_object_get(v, "opening")),
-		       json_string_value(json_object_get(v, "accrued")), json_string_value(json_object_get(v, "remitted")),
+		       json_string_value(json_object_get(v, "currency")),
+		       json_string_value(json_object_get(v, "opening")),
+		       json_string_value(json_object_get(v, "accrued")),
+		       json_string_value(json_object_get(v, "remitted")),
 		       json_string_value(json_object_get(v, "closing")));
 	json_decref(d);
 }
@@ -44,8 +46,8 @@ static int run(tg_engine *e, const cli_args *a, tg_buf *b, tg_err *err, int *che
 
 int cmd_ledger(int argc, char **argv)
 {
-	static const char *const valued[] = {"--exporter", "--quarter", "--kind", "--amount", "--currency", "--date",
-					     "--ref", NULL};
+	static const char *const valued[] = {"--exporter", "--quarter", "--kind", "--amount",
+					     "--currency", "--date",    "--ref",  NULL};
 	cli_args a;
 	tg_engine *e = NULL;
 	tg_err err = TG_ERR_INIT;

@@ -6,8 +6,8 @@
 #include <jansson.h>
 #include "cli_state.h"
 
-#define USAGE                                                                                             \
-	"tollgate license add FILE|- | show ID | list | revoke ID --reason TEXT | customers\n"               \
+#define USAGE                                                                                  \
+	"tollgate license add FILE|- | show ID | list | revoke ID --reason TEXT | customers\n" \
 	"  common: [--db PATH] [--json] [--actor NAME] [--data-dir DIR]"
 
 static void print_license(const json_t *l)
@@ -16,16 +16,18 @@ static void print_license(const json_t *l)
 	size_t i;
 	printf("%s  %s  holder '%s'  to %s  valid %s..%s%s\n", json_string_value(json_object_get(l, "id")),
 	       json_string_value(json_object_get(l, "status")), json_string_value(json_object_get(l, "holder")),
-	       json_string_value(json_object_get(l, "destination")), json_string_value(json_object_get(l, "valid_from")),
-	       json_string_value(json_object_get(l, "valid_to")),
+	       json_string_value(json_object_get(l, "destination")),
+	       json_string_value(json_object_get(l, "valid_from")), json_string_value(json_object_get(l, "valid_to")),
 	       json_is_true(json_object_get(l, "under_review")) ? "  UNDER REVIEW" : "");
-	json_array_foreach(json_object_get(l, "items"), i, it)
-		printf("  %-22s qty %" JSON_INTEGER_FORMAT "/%" JSON_INTEGER_FORMAT " shipped, value %s/%s %s shipped\n",
+	json_array_foreach (json_object_get(l, "items"), i, it)
+		printf("  %-22s qty %" JSON_INTEGER_FORMAT "/%" JSON_INTEGER_FORMAT
+		       " shipped, value %s/%s %s shipped\n",
 		       json_string_value(json_object_get(it, "item")),
 		       json_integer_value(json_object_get(it, "shipped_quantity")),
 		       json_integer_value(json_object_get(it, "quantity")),
 		       json_string_value(json_object_get(it, "shipped_value")),
-		       json_string_value(json_object_get(it, "value")), json_string_value(json_object_get(it, "currency")));
+		       json_string_value(json_object_get(it, "value")),
+		       json_string_value(json_object_get(it, "currency")));
 }
 
 static void emit(const cli_args *a, const tg_buf *b, const char *list_key)
@@ -39,11 +41,13 @@ static void emit(const cli_args *a, const tg_buf *b, const char *list_key)
 	if (list_key == NULL)
 		print_license(d);
 	else if (strcmp(list_key, "licenses") == 0)
-		json_array_foreach(json_object_get(d, list_key), i, v) print_license(v);
+		json_array_foreach (json_object_get(d, list_key), i, v)
+			print_license(v);
 	else
-		json_array_foreach(json_object_get(d, list_key), i, v)
+		json_array_foreach (json_object_get(d, list_key), i, v)
 			printf("%-40s %-10s %s (%s)\n", json_string_value(json_object_get(v, "name")),
-			       json_string_value(json_object_get(v, "role")), json_string_value(json_object_get(v, "license_id")),
+			       json_string_value(json_object_get(v, "role")),
+			       json_string_value(json_object_get(v, "license_id")),
 			       json_string_value(json_object_get(v, "destination")));
 	json_decref(d);
 }

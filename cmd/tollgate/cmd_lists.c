@@ -10,12 +10,13 @@
 #include "tg/lists.h"
 #include "tg/rescreen.h"
 
-static const char USAGE[] = "tollgate lists [--db PATH] [--json]\n"
-			    "       tollgate lists load FILE|URL [--format F] [--name NAME] [--strict] [--db PATH] [--json]\n"
-			    "       tollgate lists rescreen-report [--snapshot ID] [--db PATH] [--json]\n"
-			    "       tollgate lists thresholds [--json]\n"
-			    "  formats: csl-csv csl-json ofac-csv ofac-xml tg-json kaist-json (default: detected)\n"
-			    "  exit 2 when the file is invalid, or when records were skipped (each reported on stderr)";
+static const char USAGE[] =
+	"tollgate lists [--db PATH] [--json]\n"
+	"       tollgate lists load FILE|URL [--format F] [--name NAME] [--strict] [--db PATH] [--json]\n"
+	"       tollgate lists rescreen-report [--snapshot ID] [--db PATH] [--json]\n"
+	"       tollgate lists thresholds [--json]\n"
+	"  formats: csl-csv csl-json ofac-csv ofac-xml tg-json kaist-json (default: detected)\n"
+	"  exit 2 when the file is invalid, or when records were skipped (each reported on stderr)";
 
 enum { SUB_SHOW, SUB_LOAD, SUB_REPORT, SUB_THRESHOLDS };
 
@@ -90,9 +91,9 @@ static void print_json_snap(const tg_list_snapshot *s)
 
 static void print_text_snap(const tg_list_snapshot *s)
 {
-	printf("%lld\t%s\t%s\t%s\t%lld entries\t%lld rows\t%lld errors\tsha256:%.16s\t%s\n", (long long)s->id,
-	       s->name, s->format, s->loaded_at, (long long)s->entries, (long long)s->rows, (long long)s->errors,
-	       s->hash, s->source);
+	printf("%lld\t%s\t%s\t%s\t%lld entries\t%lld rows\t%lld errors\tsha256:%.16s\t%s\n", (long long)s->id, s->name,
+	       s->format, s->loaded_at, (long long)s->entries, (long long)s->rows, (long long)s->errors, s->hash,
+	       s->source);
 }
 
 static void on_problem(const char *file, long line, const char *msg, void *payload)
@@ -136,8 +137,8 @@ static int do_load(tg_store *st, const lists_args *a, tg_err *err)
 		tg_buf_dispose(&b);
 	} else {
 		printf("loaded snapshot %lld of %s (%s): %lld entries from %lld rows, %lld rejected\nsha256 %s\n",
-		       (long long)s.id, s.name, s.format, (long long)s.entries, (long long)s.rows,
-		       (long long)s.errors, s.hash);
+		       (long long)s.id, s.name, s.format, (long long)s.entries, (long long)s.rows, (long long)s.errors,
+		       s.hash);
 		print_summary_line(&r);
 	}
 	return s.errors ? 1 : TG_OK;

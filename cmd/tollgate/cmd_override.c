@@ -18,8 +18,8 @@ typedef struct ov_args {
 
 static int parse(ov_args *a, int argc, char **argv)
 {
-	static const char *const flags[] = {"--db", "--party", "--list", "--entity", "--decision", "--reason",
-					    "--reviewer"};
+	static const char *const flags[] = {"--db",       "--party",  "--list",    "--entity",
+					    "--decision", "--reason", "--reviewer"};
 	const char **dst[7];
 	int i;
 	size_t f;

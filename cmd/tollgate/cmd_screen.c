@@ -95,14 +95,14 @@ static void print_text(const char *query, const tg_screen_hit *h, size_t n)
 			printf("         matched: %s\n", h[i].matched_name);
 		printf("         %s\n", h[i].explanation);
 		if (h[i].override[0])
-			printf("         override: %s\n", strcmp(h[i].override, "lapsed") == 0
-						       ? "false positive recorded, but the entry has changed since: review again"
-						       : "confirmed true match");
+			printf("         override: %s\n",
+			       strcmp(h[i].override, "lapsed") == 0
+				       ? "false positive recorded, but the entry has changed since: review again"
+				       : "confirmed true match");
 	}
 }
 
-static int screen_one(const tg_screener *s, const screen_args *a, const char *name, const char *cc,
-		      tg_err *err)
+static int screen_one(const tg_screener *s, const screen_args *a, const char *name, const char *cc, tg_err *err)
 {
 	tg_screen_hit hits[MAX_LIMIT];
 	size_t n = 0;

@@ -8,8 +8,9 @@
 #include <jansson.h>
 #include "cli_state.h"
 
-#define USAGE                                                                                             \
-	"tollgate ship FILE|- [--json] (one shipment, or JSON Lines: one transaction per 1000) | show ID | return ID --reason TEXT [--status returned|revoked]\n"   \
+#define USAGE                                                                                                \
+	"tollgate ship FILE|- [--json] (one shipment, or JSON Lines: one transaction per 1000) | show ID | " \
+	"return ID --reason TEXT [--status returned|revoked]\n"                                              \
 	"  common: [--db PATH] [--actor NAME] [--data-dir DIR]"
 #define VOL_USAGE "tollgate us-volume record --exporter NAME ITEM QTY --period YYYY-MM [--db PATH] [--actor NAME]"
 
@@ -23,15 +24,18 @@ static void print_receipt(const tg_buf *b)
 	       json_string_value(json_object_get(d, "status")),
 	       json_is_true(json_object_get(d, "replayed")) ? " (already recorded)" : "",
 	       json_string_value(json_object_get(d, "order_id")),
-	       json_is_string(json_object_get(d, "license_id")) ? json_string_value(json_object_get(d, "license_id")) : "-",
+	       json_is_string(json_object_get(d, "license_id")) ? json_string_value(json_object_get(d, "license_id"))
+								: "-",
 	       json_string_value(json_object_get(d, "date")));
-	json_array_foreach(json_object_get(d, "lines"), i, v)
+	json_array_foreach (json_object_get(d, "lines"), i, v)
 		printf("  %-22s x %" JSON_INTEGER_FORMAT "  %s %s\n", json_string_value(json_object_get(v, "item")),
-		       json_integer_value(json_object_get(v, "quantity")), json_string_value(json_object_get(v, "value")),
+		       json_integer_value(json_object_get(v, "quantity")),
+		       json_string_value(json_object_get(v, "value")),
 		       json_string_value(json_object_get(v, "currency")));
-	json_array_foreach(json_object_get(d, "charges"), i, v)
+	json_array_foreach (json_object_get(d, "charges"), i, v)
 		printf("  charge %-18s %s %s\n", json_string_value(json_object_get(v, "kind")),
-		       json_string_value(json_object_get(v, "amount")), json_string_value(json_object_get(v, "currency")));
+		       json_string_value(json_object_get(v, "amount")),
+		       json_string_value(json_object_get(v, "currency")));
 	json_decref(d);
 }
 

@@ -54,7 +54,8 @@ static int do_add(tg_store *st, const token_args *a, tg_err *err)
 	tg_token_info t;
 	tg_api_role role;
 	int rc;
-	if ((rc = tg_api_role_parse(&role, a->role, err)) < 0 || (rc = tg_token_add(tok, &t, st, role, a->name, err)) < 0)
+	if ((rc = tg_api_role_parse(&role, a->role, err)) < 0 ||
+	    (rc = tg_token_add(tok, &t, st, role, a->name, err)) < 0)
 		return rc;
 	printf("token %lld for %s (role %s); shown once, keep it secret:\n%s\n", (long long)t.id, t.name,
 	       tg_api_role_name(t.role), tok);

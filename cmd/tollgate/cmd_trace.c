@@ -5,7 +5,8 @@
 #include <jansson.h>
 #include "cli_state.h"
 
-#define USAGE "tollgate trace SERIAL [--json] | trace report SERIAL --seen-at CC [--note TEXT]  [--db PATH] [--actor NAME]"
+#define USAGE \
+	"tollgate trace SERIAL [--json] | trace report SERIAL --seen-at CC [--note TEXT]  [--db PATH] [--actor NAME]"
 
 static const char *s_or(const json_t *o, const char *k)
 {
@@ -22,16 +23,18 @@ static void print_human(const tg_buf *b)
 	s = json_object_get(d, "shipment");
 	l = json_object_get(d, "license");
 	printf("serial %s  item %s\n", s_or(d, "serial"), s_or(d, "item"));
-	printf("  certificate %s (%s, %s): %s\n", s_or(c, "certificate_id"), s_or(c, "lab"), s_or(c, "date"), s_or(c, "result"));
-	printf("  shipment    %s (%s, order %s, to %s, %s)\n", s_or(s, "shipment_id"), s_or(s, "date"), s_or(s, "order_id"),
-	       s_or(s, "destination"), s_or(s, "status"));
+	printf("  certificate %s (%s, %s): %s\n", s_or(c, "certificate_id"), s_or(c, "lab"), s_or(c, "date"),
+	       s_or(c, "result"));
+	printf("  shipment    %s (%s, order %s, to %s, %s)\n", s_or(s, "shipment_id"), s_or(s, "date"),
+	       s_or(s, "order_id"), s_or(s, "destination"), s_or(s, "status"));
 	printf("  licence     %s (%s, holder %s)%s\n", s_or(l, "id"), s_or(l, "status"), s_or(l, "holder"),
 	       json_is_true(json_object_get(l, "under_review")) ? " UNDER REVIEW" : "");
 	printf("  consignee   %s\n  end user    %s\n", s_or(d, "consignee"), s_or(d, "end_user"));
 	if (json_object_get(d, "flagged"))
-		printf("  diversion report recorded; %s\n", json_is_true(json_object_get(d, "flagged"))
-								  ? "seen outside its destination: licence and consignee flagged for review"
-								  : "seen at its licensed destination: nothing flagged");
+		printf("  diversion report recorded; %s\n",
+		       json_is_true(json_object_get(d, "flagged"))
+			       ? "seen outside its destination: licence and consignee flagged for review"
+			       : "seen at its licensed destination: nothing flagged");
 	json_decref(d);
 }
 

@@ -13,7 +13,9 @@ typedef struct tg_buf {
 	size_t max;   /**< hard maximum of size (0 = 64 MiB default); appends beyond fail with TG_ELIMIT */
 } tg_buf;
 
+/* clang-format off */
 #define TG_BUF_INIT {NULL, 0, 0, 0}
+/* clang-format on */
 
 /** Release the contents and reset to TG_BUF_INIT (keeps `max`). @since 0.1 */
 TG_EXTERN void tg_buf_dispose(tg_buf *b);

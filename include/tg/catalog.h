@@ -32,35 +32,35 @@ typedef enum tg_precision {
 
 /** An accelerator IC, or a system containing several of one IC. */
 typedef struct tg_item {
-	char id[64];                        /**< catalogue id, e.g. "nvidia-h200-sxm" */
-	char vendor[32];                    /**< e.g. "nvidia" */
-	char name[96];                      /**< display name */
-	double dense_tops[TG_PREC_COUNT];   /**< dense TOPS/TFLOPS per precision; < 0 = not given */
-	double dram_bandwidth_gbps;         /**< total DRAM bandwidth, GB/s; < 0 = unknown */
-	double applicable_die_area_mm2;     /**< FinFET/GAA logic die area; <= 0 = unknown */
-	double memory_gb;                   /**< < 0 = unknown */
-	int datacenter;                     /**< designed or marketed for datacenters */
-	char designer_hq[3];                /**< ISO country of the designer's HQ */
-	tg_date us_available_from;          /**< first US commercial availability, or TG_DATE_NONE */
-	char contains[64];                  /**< for a system: id of the IC it contains, else "" */
-	int contains_count;                 /**< for a system: how many of that IC, else 0 */
+	char id[64];                      /**< catalogue id, e.g. "nvidia-h200-sxm" */
+	char vendor[32];                  /**< e.g. "nvidia" */
+	char name[96];                    /**< display name */
+	double dense_tops[TG_PREC_COUNT]; /**< dense TOPS/TFLOPS per precision; < 0 = not given */
+	double dram_bandwidth_gbps;       /**< total DRAM bandwidth, GB/s; < 0 = unknown */
+	double applicable_die_area_mm2;   /**< FinFET/GAA logic die area; <= 0 = unknown */
+	double memory_gb;                 /**< < 0 = unknown */
+	int datacenter;                   /**< designed or marketed for datacenters */
+	char designer_hq[3];              /**< ISO country of the designer's HQ */
+	tg_date us_available_from;        /**< first US commercial availability, or TG_DATE_NONE */
+	char contains[64];                /**< for a system: id of the IC it contains, else "" */
+	int contains_count;               /**< for a system: how many of that IC, else 0 */
 } tg_item;
 
 /** Tariff band of the Section 232 proclamation: strict bounds (lo < x < hi). */
 typedef struct tg_tariff_band {
-	char id[32];        /**< e.g. "prong1" */
+	char id[32]; /**< e.g. "prong1" */
 	double tpp_above;
 	double tpp_below;
 	double bw_above;
 	double bw_below;
-	int verified;       /**< 0 for a band whose text could not be confirmed */
+	int verified; /**< 0 for a band whose text could not be confirmed */
 } tg_tariff_band;
 
 /** Gate parameters (policy data, policy/gates.json). */
 typedef struct tg_gates {
-	double cbc_tpp_below;        /**< 21000: TPP must be strictly below */
-	double cbc_bw_below;         /**< 6500: DRAM bandwidth must be strictly below */
-	tg_date cbc_available_by;    /**< 2026-01-15: commercially available in the US on this date */
+	double cbc_tpp_below;     /**< 21000: TPP must be strictly below */
+	double cbc_bw_below;      /**< 6500: DRAM bandwidth must be strictly below */
+	tg_date cbc_available_by; /**< 2026-01-15: commercially available in the US on this date */
 	tg_tariff_band bands[4];
 	size_t nbands;
 } tg_gates;
@@ -75,22 +75,22 @@ typedef struct tg_classification {
 	int tariff_band_232; /**< inside a Section 232 band */
 	int datacenter;
 	int is_system;
-	int complete;        /**< 0 when a figure the rules need is unknown (result is a lower bound) */
+	int complete; /**< 0 when a figure the rules need is unknown (result is a lower bound) */
 	char designer_hq[3];
 	/* Fields added after 0.1's first cut (append only): */
-	const char *eccn_reason;   /**< static text: which paragraph applies, or why none does ("Note 2 ...") */
-	int tpp_precision;         /**< tg_precision that gave the TPP, or -1 */
+	const char *eccn_reason;    /**< static text: which paragraph applies, or why none does ("Note 2 ...") */
+	int tpp_precision;          /**< tg_precision that gave the TPP, or -1 */
 	double dram_bandwidth_gbps; /**< of the (contained) IC; < 0 if unknown */
-	unsigned gate_fail;        /**< TG_GATE_FAIL_* bits: why cbc_gate is 0 (0 when it passes) */
-	char tariff_band_id[32];   /**< id of the first band matched, or "" */
+	unsigned gate_fail;         /**< TG_GATE_FAIL_* bits: why cbc_gate is 0 (0 when it passes) */
+	char tariff_band_id[32];    /**< id of the first band matched, or "" */
 } tg_classification;
 
 /** Why the case-by-case gate failed (tg_classification.gate_fail bits). */
-#define TG_GATE_FAIL_TPP 0x01          /**< TPP >= cbc_tpp_below */
-#define TG_GATE_FAIL_BW 0x02           /**< DRAM bandwidth >= cbc_bw_below */
-#define TG_GATE_FAIL_AVAIL 0x04        /**< not commercially available in the US by cbc_available_by */
-#define TG_GATE_FAIL_TPP_UNKNOWN 0x08  /**< no dense rate known */
-#define TG_GATE_FAIL_BW_UNKNOWN 0x10   /**< DRAM bandwidth unknown */
+#define TG_GATE_FAIL_TPP 0x01         /**< TPP >= cbc_tpp_below */
+#define TG_GATE_FAIL_BW 0x02          /**< DRAM bandwidth >= cbc_bw_below */
+#define TG_GATE_FAIL_AVAIL 0x04       /**< not commercially available in the US by cbc_available_by */
+#define TG_GATE_FAIL_TPP_UNKNOWN 0x08 /**< no dense rate known */
+#define TG_GATE_FAIL_BW_UNKNOWN 0x10  /**< DRAM bandwidth unknown */
 
 typedef struct tg_catalog tg_catalog;
 
@@ -134,8 +134,8 @@ TG_EXTERN const char *tg_precision_name(int prec);
  * with 3A mapped to 4A; availability and the datacenter flag are the system's own.
  * Never allocates. @return TG_OK, or TG_ENOTFOUND when a system names an unknown IC. @since 0.1
  */
-TG_EXTERN int tg_classify(tg_classification *out, const tg_item *item, const tg_catalog *cat,
-			  const tg_gates *gates, tg_err *err);
+TG_EXTERN int tg_classify(tg_classification *out, const tg_item *item, const tg_catalog *cat, const tg_gates *gates,
+			  tg_err *err);
 
 /** Append {"id","tpp","pd","eccn","cbc_gate","tariff_band_232"} (tpp integer, pd 2 decimals or null). @since 0.1 */
 TG_EXTERN int tg_classification_json(tg_buf *out, const tg_classification *c);

@@ -44,7 +44,7 @@ typedef struct tg_decision_line {
 } tg_decision_line;
 
 typedef struct tg_decision_hit {
-	size_t party;       /**< index into the order's parties */
+	size_t party; /**< index into the order's parties */
 	tg_screen_hit hit;
 } tg_decision_hit;
 
@@ -76,9 +76,9 @@ typedef struct tg_decision {
 	tg_decision_hit hits[TG_DECISION_MAX_HITS];
 	size_t nhits;
 	/* Appended in 0.2 by the licence module. tg_decide() does not touch them: zero the struct first. */
-	char license_id[64];      /**< the live licence that covers the order, or "" */
-	char license_holder[128]; /**< its holder */
-	tg_date license_valid_to; /**< its last valid day */
+	char license_id[64];                                     /**< the live licence that covers the order, or "" */
+	char license_holder[128];                                /**< its holder */
+	tg_date license_valid_to;                                /**< its last valid day */
 	char license_conditions[TG_DECISION_MAX_CONDITIONS][40]; /**< its conditions */
 	size_t nlicense_conditions;
 } tg_decision;
@@ -97,8 +97,7 @@ typedef struct tg_decide_ctx {
  * also after a failure). @return TG_OK, TG_EINVALID (unknown item: field lines[i].item), TG_ENOMEM.
  * @since 0.1
  */
-TG_EXTERN int tg_decide(tg_decision *out, const tg_decide_ctx *ctx, const tg_order *order, tg_date as_of,
-			tg_err *err);
+TG_EXTERN int tg_decide(tg_decision *out, const tg_decide_ctx *ctx, const tg_order *order, tg_date as_of, tg_err *err);
 TG_EXTERN void tg_decision_dispose(tg_decision *d);
 
 /** Append the decision as JSON (the `check --json` format, one line, no newline). @since 0.1 */

@@ -25,7 +25,9 @@ typedef struct tg_engine_opts {
 } tg_engine_opts;
 
 #define TG_ENGINE_OPTS_VERSION 1
+/* clang-format off */
 #define TG_ENGINE_OPTS_INIT {TG_ENGINE_OPTS_VERSION, NULL, NULL, 0}
+/* clang-format on */
 
 /** Open an engine. Owned by the caller (tg_engine_free). @since 0.1 */
 TG_EXTERN int tg_engine_open(tg_engine **out, const tg_engine_opts *opts, tg_err *err);
@@ -50,7 +52,7 @@ typedef struct tg_check_opts {
 	unsigned version; /**< TG_CHECK_OPTS_VERSION */
 	int has_as_of;    /**< 1 = judge under the rules in force on as_of instead of the order's date */
 	tg_date as_of;
-	int record;       /**< 1 = record decisions (idempotent by order id) */
+	int record; /**< 1 = record decisions (idempotent by order id) */
 	/**
 	 * 1 = commit the recorded batch without waiting for the disk (@since 0.3, version 2): the decisions
 	 * are durable only once tg_engine_sync() returns, and must not be acknowledged before. For group-commit
@@ -61,15 +63,17 @@ typedef struct tg_check_opts {
 } tg_check_opts;
 
 #define TG_CHECK_OPTS_VERSION 2
+/* clang-format off */
 #define TG_CHECK_OPTS_INIT {TG_CHECK_OPTS_VERSION, 0, 0, 1, 0}
+/* clang-format on */
 
 /** The outcome for one order of a batch. */
 typedef struct tg_check_result {
-	int code;         /**< TG_OK, or the order's own failure (TG_EINVALID, TG_ECONFLICT, ...) */
-	tg_err err;       /**< detail when code < 0 */
-	tg_buf json;      /**< the decision JSON when code == TG_OK (release with tg_check_result_dispose) */
+	int code;    /**< TG_OK, or the order's own failure (TG_EINVALID, TG_ECONFLICT, ...) */
+	tg_err err;  /**< detail when code < 0 */
+	tg_buf json; /**< the decision JSON when code == TG_OK (release with tg_check_result_dispose) */
 	tg_verdict verdict;
-	int replayed;     /**< 1 = the order id was already recorded with this content: recorded decision */
+	int replayed; /**< 1 = the order id was already recorded with this content: recorded decision */
 } tg_check_result;
 
 /**

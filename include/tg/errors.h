@@ -41,7 +41,9 @@ typedef struct tg_err {
 } tg_err;
 
 /** A cleared tg_err for stack initialisation. */
+/* clang-format off */
 #define TG_ERR_INIT {0, {0}, {0}, 0, 0}
+/* clang-format on */
 
 /**
  * Static English text for a code ("not found", ...). Never NULL.

@@ -26,8 +26,8 @@ TG_EXTERN int tg_currency_minor_digits(const char *currency);
  * strings. JSON {"exporter","quarter","lines":[{"kind","currency","opening","accrued","remitted",
  * "closing"}]}, or CSV with a header when @p csv. @return TG_OK, TG_EINVALID. @since 0.2
  */
-TG_EXTERN int tg_ledger_statement(tg_buf *out, struct tg_engine *e, const char *exporter, const char *quarter,
-				  int csv, tg_err *err);
+TG_EXTERN int tg_ledger_statement(tg_buf *out, struct tg_engine *e, const char *exporter, const char *quarter, int csv,
+				  tg_err *err);
 
 /**
  * Record a remittance of @p amount (decimal, at most the currency's minor digits) of charge @p kind by

@@ -35,28 +35,30 @@ typedef void (*tg_list_problem_fn)(const char *file, long line, const char *msg,
 
 /** Options of tg_lists_load(). Initialise with TG_LIST_LOAD_OPTS_INIT; fields are only appended. */
 typedef struct tg_list_load_opts {
-	unsigned version;          /**< 1 */
-	tg_list_format format;     /**< AUTO = detect from the content */
-	int strict;                /**< 1 = any malformed record rejects the whole load (TG_EINVALID) */
-	const char *name;          /**< snapshot (list) name; NULL = a default per format ("csl", "ofac-sdn"...) */
+	unsigned version;           /**< 1 */
+	tg_list_format format;      /**< AUTO = detect from the content */
+	int strict;                 /**< 1 = any malformed record rejects the whole load (TG_EINVALID) */
+	const char *name;           /**< snapshot (list) name; NULL = a default per format ("csl", "ofac-sdn"...) */
 	tg_list_problem_fn problem; /**< may be NULL: problems are then only counted */
-	void *payload;             /**< passed to @c problem */
-	const char *actor;         /**< who loads, for the audit log; NULL = $TOLLGATE_ACTOR, else $USER */
+	void *payload;              /**< passed to @c problem */
+	const char *actor;          /**< who loads, for the audit log; NULL = $TOLLGATE_ACTOR, else $USER */
 } tg_list_load_opts;
 
+/* clang-format off */
 #define TG_LIST_LOAD_OPTS_INIT {1, TG_LIST_FORMAT_AUTO, 0, NULL, NULL, NULL, NULL}
+/* clang-format on */
 
 /** One snapshot as recorded in the store. */
 typedef struct tg_list_snapshot {
-	int64_t id;          /**< increasing with each load */
-	char name[64];       /**< list name (several loads of one name = its versions) */
-	char source[512];    /**< path or URL the content came from */
-	char format[16];     /**< tg_list_format_name() */
-	char hash[65];       /**< SHA-256 of the content, lower-case hex */
-	char loaded_at[32];  /**< UTC, ISO 8601 (YYYY-MM-DDTHH:MM:SSZ) */
-	int64_t rows;        /**< data records read */
-	int64_t entries;     /**< entries stored */
-	int64_t errors;      /**< records rejected (reported through the problem callback) */
+	int64_t id;         /**< increasing with each load */
+	char name[64];      /**< list name (several loads of one name = its versions) */
+	char source[512];   /**< path or URL the content came from */
+	char format[16];    /**< tg_list_format_name() */
+	char hash[65];      /**< SHA-256 of the content, lower-case hex */
+	char loaded_at[32]; /**< UTC, ISO 8601 (YYYY-MM-DDTHH:MM:SSZ) */
+	int64_t rows;       /**< data records read */
+	int64_t entries;    /**< entries stored */
+	int64_t errors;     /**< records rejected (reported through the problem callback) */
 } tg_list_snapshot;
 
 /**

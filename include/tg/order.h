@@ -44,20 +44,20 @@ typedef enum tg_end_use {
 
 typedef struct tg_party {
 	tg_role role;
-	const char *name;     /**< borrowed from the order */
+	const char *name; /**< borrowed from the order */
 	char country[3];
-	char hq_country[3];   /**< ultimate parent's HQ; defaults to country */
+	char hq_country[3]; /**< ultimate parent's HQ; defaults to country */
 	tg_sector sector;
 	int state_funded;
 } tg_party;
 
 typedef struct tg_order_line {
-	const char *item;     /**< catalogue id, or the spec's id */
-	int has_spec;         /**< 1 when the line carries its own spec */
-	tg_item spec;         /**< the spec (only when has_spec) */
-	int64_t quantity;     /**< > 0 */
+	const char *item; /**< catalogue id, or the spec's id */
+	int has_spec;     /**< 1 when the line carries its own spec */
+	tg_item spec;     /**< the spec (only when has_spec) */
+	int64_t quantity; /**< > 0 */
 	tg_dec unit_value;
-	char currency[4];     /**< ISO 4217 upper case */
+	char currency[4]; /**< ISO 4217 upper case */
 	int has_customs_value;
 	tg_dec customs_value; /**< charge base when given */
 } tg_order_line;

@@ -34,12 +34,12 @@ typedef struct tg_rule_info {
 	const char *citation;
 	const char *confidence;
 	const char *message;
-	const char *review;   /**< "presumption_of_denial", "case_by_case", "approval" or NULL */
-	const char *file;     /**< policy file it came from */
+	const char *review; /**< "presumption_of_denial", "case_by_case", "approval" or NULL */
+	const char *file;   /**< policy file it came from */
 	tg_date effective_from;
 	tg_date effective_to; /**< last day in force, or TG_DATE_NONE */
 	tg_verdict verdict;
-	int fallback;         /**< applies only where no other rule of its jurisdiction matched */
+	int fallback; /**< applies only where no other rule of its jurisdiction matched */
 } tg_rule_info;
 
 /** Load and compile every policy file of @p dir. Errors name the file, rule and field. @since 0.1 */

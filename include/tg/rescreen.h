@@ -44,8 +44,8 @@ typedef struct tg_rescreen_hit {
 /** A stored report (tg_rescreen_report_get()); release with tg_rescreen_report_free(). */
 typedef struct tg_rescreen_report {
 	tg_rescreen_summary summary;
-	char list_name[64];   /**< the list name of both snapshots */
-	char created_at[32];  /**< UTC, ISO 8601 */
+	char list_name[64];    /**< the list name of both snapshots */
+	char created_at[32];   /**< UTC, ISO 8601 */
 	tg_rescreen_hit *hits; /**< new hits first, then cleared; each by party name, then score (best first) */
 	size_t nhits;
 } tg_rescreen_report;

@@ -27,9 +27,9 @@ typedef struct tg_screen_hit {
 	char matched_name[256]; /**< the name or alias of the entry that matched */
 	double score;           /**< in [0, 1] */
 	tg_hit_level level;
-	int approved;           /**< 1 when the list is an approved-customer ("good") list */
-	char explanation[512];  /**< normalised forms and score components, one line */
-	char override[16];      /**< "" none; "true_match" confirmed by a reviewer; "lapsed" a false-positive
+	int approved;          /**< 1 when the list is an approved-customer ("good") list */
+	char explanation[512]; /**< normalised forms and score components, one line */
+	char override[16];     /**< "" none; "true_match" confirmed by a reviewer; "lapsed" a false-positive
 				     decision no longer applies because the entry's key fields changed @since 0.1 */
 } tg_screen_hit;
 
@@ -63,12 +63,12 @@ typedef struct tg_screen_override_rec {
 	char party_name[256];
 	char list[16];
 	char entity_id[64];
-	char key_hash[65];      /**< the entry's key-field hash when decided */
-	char decision[16];      /**< "false_positive" or "true_match" */
+	char key_hash[65]; /**< the entry's key-field hash when decided */
+	char decision[16]; /**< "false_positive" or "true_match" */
 	char reason[256];
 	char reviewer[64];
-	char decided_at[32];    /**< UTC, ISO 8601 */
-	int current;            /**< 1 if the entry still has this key hash in the latest snapshot */
+	char decided_at[32]; /**< UTC, ISO 8601 */
+	int current;         /**< 1 if the entry still has this key hash in the latest snapshot */
 } tg_screen_override_rec;
 
 /**

@@ -36,8 +36,8 @@ TG_EXTERN int tg_api_role_parse(tg_api_role *out, const char *name, tg_err *err)
 
 /** A token as recorded (never the secret). */
 typedef struct tg_token_info {
-	int64_t id;          /**< public id, the number in the token text */
-	char name[64];       /**< who or what holds it (unique among tokens) */
+	int64_t id;    /**< public id, the number in the token text */
+	char name[64]; /**< who or what holds it (unique among tokens) */
 	tg_api_role role;
 	char created_at[32]; /**< UTC ISO 8601 */
 	int revoked;         /**< 1 once revoked: never accepted again */

@@ -31,15 +31,15 @@ static int put_kv(tg_buf *b, const char *sep_key, const char *val)
 	return rc;
 }
 
-
 static int proposal_row(tg_buf *b, tg__stmt *s)
 {
-	static const char *const keys[] = {"{\"kind\":", ",\"id\":", ",\"status\":", ",\"proposer\":",
+	static const char *const keys[] = {"{\"kind\":",        ",\"id\":",         ",\"status\":",    ",\"proposer\":",
 					   ",\"proposed_at\":", ",\"decided_by\":", ",\"decided_at\":"};
 	int i, rc = TG_OK;
 	for (i = 0; i < 7 && rc == TG_OK; i++)
 		rc = put_kv(b, keys[i], tg__stmt_is_null(s, i) ? NULL : tg__stmt_text(s, i));
-	if (rc == TG_OK && (rc = tg__buf_puts(b, ",\"body\":")) == TG_OK && (rc = tg__buf_puts(b, tg__stmt_text(s, 7))) == TG_OK)
+	if (rc == TG_OK && (rc = tg__buf_puts(b, ",\"body\":")) == TG_OK &&
+	    (rc = tg__buf_puts(b, tg__stmt_text(s, 7))) == TG_OK)
 		rc = tg__buf_puts(b, "}");
 	return rc;
 }
@@ -48,7 +48,8 @@ int tg__approvals_proposal(tg_buf *out, const tg__ctx *cx, const char *kind, con
 {
 	tg__stmt *s;
 	int rc;
-	if ((rc = approvals_ready(cx, kind, err)) < 0 || (rc = tg__store_prepare(&s, cx->store, tg__approvals_sql_one, err)) < 0)
+	if ((rc = approvals_ready(cx, kind, err)) < 0 ||
+	    (rc = tg__store_prepare(&s, cx->store, tg__approvals_sql_one, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, kind, -1);
 	tg__stmt_bind_text(s, 2, id ? id : "", -1);
@@ -64,7 +65,8 @@ int tg__approvals_proposals(tg_buf *out, const tg__ctx *cx, const char *kind, in
 {
 	tg__stmt *s;
 	int rc, n = 0;
-	if ((rc = approvals_ready(cx, kind, err)) < 0 || (rc = tg__store_prepare(&s, cx->store, tg__approvals_sql_list, err)) < 0)
+	if ((rc = approvals_ready(cx, kind, err)) < 0 ||
+	    (rc = tg__store_prepare(&s, cx->store, tg__approvals_sql_list, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, kind, -1);
 	tg__stmt_bind_int64(s, 2, pending_only ? 1 : 0);
@@ -92,7 +94,9 @@ static int proposal_insert(const tg__ctx *cx, const char *kind, const char *subj
 	rc = tg__stmt_step(s, err);
 	if (rc == 1)
 		rc = strcmp(tg__stmt_text(s, 0), hash) == 0
-			     ? 1 : tg__fail_field(err, TG_ECONFLICT, "id", "%s %s: proposed before with other content", kind, subject);
+			     ? 1
+			     : tg__fail_field(err, TG_ECONFLICT, "id", "%s %s: proposed before with other content",
+					      kind, subject);
 	tg__stmt_reset(s);
 	if (rc != 0 || (rc = tg__store_prepare(&s, cx->store, tg__approvals_sql_ins, err)) < 0)
 		return rc;
@@ -149,7 +153,7 @@ static int audit_kv(const tg__ctx *cx, const char *kind, const char *what, const
 }
 
 int tg__approvals_propose(tg_buf *out, const tg__ctx *cx, const char *kind, const char *subject, const char *json,
-		      size_t len, tg_err *err)
+			  size_t len, tg_err *err)
 {
 	char hash[65], num[32] = "", *canon = NULL;
 	json_t *j;
@@ -191,10 +195,12 @@ static int proposal_load(char **body, char proposer[128], const tg__ctx *cx, con
 	if ((rc = tg__stmt_step(s, err)) == 0)
 		rc = tg__fail_field(err, TG_ENOTFOUND, "id", "no %s proposal %s", kind, id);
 	else if (rc == 1 && strcmp(tg__stmt_text(s, 0), "pending") != 0)
-		rc = tg__fail_field(err, TG_ECONFLICT, "id", "%s proposal %s is already %s", kind, id, tg__stmt_text(s, 0));
+		rc = tg__fail_field(err, TG_ECONFLICT, "id", "%s proposal %s is already %s", kind, id,
+				    tg__stmt_text(s, 0));
 	else if (rc == 1 && strcmp(tg__stmt_text(s, 1), cx->actor) == 0)
 		rc = tg__fail_field(err, TG_EREFUSED, "approver",
-				    "separation of duties: %s proposed %s %s and may not approve it", cx->actor, kind, id);
+				    "separation of duties: %s proposed %s %s and may not approve it", cx->actor, kind,
+				    id);
 	else if (rc == 1) {
 		snprintf(proposer, 128, "%s", tg__stmt_text(s, 1));
 		rc = (*body = tg__strdup(tg__stmt_text(s, 2))) ? TG_OK : tg__oom(err);
@@ -204,7 +210,7 @@ static int proposal_load(char **body, char proposer[128], const tg__ctx *cx, con
 }
 
 int tg__approvals_approve(const tg__ctx *cx, const char *kind, const char *id, tg__approvals_apply_fn apply, void *arg,
-		      tg_err *err)
+			  tg_err *err)
 {
 	char proposer[128], now[21], *body = NULL;
 	tg__stmt *s;

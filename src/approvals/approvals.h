@@ -12,8 +12,10 @@ typedef int (*tg__approvals_apply_fn)(void *arg, const char *body, const char *p
 /* The module side of tg_engine_proposal, _proposals, _propose and _approve (tg/engine.h). */
 int tg__approvals_proposal(tg_buf *out, const tg__ctx *cx, const char *kind, const char *id, tg_err *err);
 int tg__approvals_proposals(tg_buf *out, const tg__ctx *cx, const char *kind, int pending_only, tg_err *err);
-int tg__approvals_propose(tg_buf *out, const tg__ctx *cx, const char *kind, const char *subject, const char *json, size_t len, tg_err *err);
-int tg__approvals_approve(const tg__ctx *cx, const char *kind, const char *id, tg__approvals_apply_fn apply, void *arg, tg_err *err);
+int tg__approvals_propose(tg_buf *out, const tg__ctx *cx, const char *kind, const char *subject, const char *json,
+			  size_t len, tg_err *err);
+int tg__approvals_approve(const tg__ctx *cx, const char *kind, const char *id, tg__approvals_apply_fn apply, void *arg,
+			  tg_err *err);
 
 /* Schema steps (approvals_store.c), listed in order by engine/engine_schema.c. */
 extern const char tg__approvals_schema_1[];

@@ -13,24 +13,20 @@ const char tg__approvals_schema_1[] =
 
 /* ---- statements (prepared once per store, cached by address) ---- */
 
-const char tg__approvals_sql_q[] =
-	"SELECT body_hash FROM approvals WHERE kind = ? AND subject = ?";
+const char tg__approvals_sql_q[] = "SELECT body_hash FROM approvals WHERE kind = ? AND subject = ?";
 const char tg__approvals_sql_ins[] =
 	"INSERT INTO approvals (kind, subject, body, body_hash, proposer, proposed_at, status,"
 	" seq) VALUES (?, ?, ?, ?, ?, ?, 'pending', (SELECT COALESCE(MAX(seq), 0) + 1 FROM approvals))";
-const char tg__approvals_sql_q2[] =
-	"SELECT subject FROM approvals WHERE kind = ? AND body_hash = ? AND proposer = ?"
-	" AND status = 'pending'";
-const char tg__approvals_sql_next[] =
-	"SELECT COALESCE(MAX(seq), 0) + 1 FROM approvals";
-const char tg__approvals_sql_q3[] =
-	"SELECT status, proposer, body FROM approvals WHERE kind = ? AND subject = ?";
-const char tg__approvals_sql_upd[] =
-	"UPDATE approvals SET status = 'approved', decided_by = ?, decided_at = ?"
-	" WHERE kind = ? AND subject = ?";
+const char tg__approvals_sql_q2[] = "SELECT subject FROM approvals WHERE kind = ? AND body_hash = ? AND proposer = ?"
+				    " AND status = 'pending'";
+const char tg__approvals_sql_next[] = "SELECT COALESCE(MAX(seq), 0) + 1 FROM approvals";
+const char tg__approvals_sql_q3[] = "SELECT status, proposer, body FROM approvals WHERE kind = ? AND subject = ?";
+const char tg__approvals_sql_upd[] = "UPDATE approvals SET status = 'approved', decided_by = ?, decided_at = ?"
+				     " WHERE kind = ? AND subject = ?";
 
 /* The columns a proposal is shown with (proposal_row in approvals.c reads them in this order). */
 #define PROP_COLS "kind, subject, status, proposer, proposed_at, decided_by, decided_at, body"
 const char tg__approvals_sql_one[] = "SELECT " PROP_COLS " FROM approvals WHERE kind = ? AND subject = ?";
-const char tg__approvals_sql_list[] = "SELECT " PROP_COLS " FROM approvals WHERE kind = ? AND (? = 0 OR status = 'pending')"
+const char tg__approvals_sql_list[] =
+	"SELECT " PROP_COLS " FROM approvals WHERE kind = ? AND (? = 0 OR status = 'pending')"
 	" ORDER BY seq";

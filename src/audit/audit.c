@@ -120,8 +120,8 @@ static int write_entry(tg_store *st, int64_t seq, const char *at, const char *ac
 	return write_head(st, seq, hash, err);
 }
 
-int tg__audit_append(tg_store *st, const char *actor, const char *kind, const char *subject,
-		     const char *data_json, tg_err *err)
+int tg__audit_append(tg_store *st, const char *actor, const char *kind, const char *subject, const char *data_json,
+		     tg_err *err)
 {
 	tg_buf b = TG_BUF_INIT;
 	char prev[65], hash[65], at[21];
@@ -146,4 +146,3 @@ done:
 	tg_buf_dispose(&b);
 	return rc;
 }
-

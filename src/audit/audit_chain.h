@@ -9,8 +9,8 @@
 
 /* Append one entry (inside the caller's transaction). data_json is a canonical JSON value (sorted
  * keys, compact) or NULL for null. Returns TG_OK or a store/memory error. */
-int tg__audit_append(tg_store *st, const char *actor, const char *kind, const char *subject,
-		     const char *data_json, tg_err *err);
+int tg__audit_append(tg_store *st, const char *actor, const char *kind, const char *subject, const char *data_json,
+		     tg_err *err);
 
 /* A batch of appends in one write transaction (group commit): between begin and end the chain's head
  * is kept in memory instead of being read and rewritten per entry; end writes the head row and must

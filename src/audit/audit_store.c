@@ -15,19 +15,13 @@ const char tg__audit_schema_1[] =
 
 /* ---- statements (prepared once per store, cached by address) ---- */
 
-const char tg__audit_sql_q[] =
-	"SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
-const char tg__audit_sql_head[] =
-	"INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)"
-	" ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash";
-const char tg__audit_sql_ins[] =
-	"INSERT INTO audit_log (seq, at, actor, kind, subject, entry, prev_hash, hash)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-const char tg__audit_sql_q2[] =
-	"SELECT seq, hash FROM audit_head WHERE id = 1";
-const char tg__audit_sql_q3[] =
-	"SELECT seq, actor, at, kind, subject, entry, prev_hash, hash FROM audit_log"
-	" ORDER BY seq";
-const char tg__audit_sql_q4[] =
-	"SELECT seq, prev_hash, hash, entry FROM audit_log"
-	" WHERE substr(at, 1, 10) >= ? AND substr(at, 1, 10) <= ? ORDER BY seq";
+const char tg__audit_sql_q[] = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
+const char tg__audit_sql_head[] = "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)"
+				  " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash";
+const char tg__audit_sql_ins[] = "INSERT INTO audit_log (seq, at, actor, kind, subject, entry, prev_hash, hash)"
+				 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+const char tg__audit_sql_q2[] = "SELECT seq, hash FROM audit_head WHERE id = 1";
+const char tg__audit_sql_q3[] = "SELECT seq, actor, at, kind, subject, entry, prev_hash, hash FROM audit_log"
+				" ORDER BY seq";
+const char tg__audit_sql_q4[] = "SELECT seq, prev_hash, hash, entry FROM audit_log"
+				" WHERE substr(at, 1, 10) >= ? AND substr(at, 1, 10) <= ? ORDER BY seq";

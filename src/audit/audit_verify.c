@@ -141,7 +141,8 @@ static int check_head(verifier *v, tg_audit_report *out, tg_store *st, tg_err *e
 		return rc;
 	rc = tg__stmt_step(s, err);
 	if (rc == 1 && (tg__stmt_int64(s, 0) != v->seq || strcmp(tg__stmt_text(s, 1), v->prev) != 0)) {
-		snprintf(why, sizeof(why), "the log ends at entry %lld but the head records entry %lld: entries deleted",
+		snprintf(why, sizeof(why),
+			 "the log ends at entry %lld but the head records entry %lld: entries deleted",
 			 (long long)v->seq, (long long)tg__stmt_int64(s, 0));
 		rc = broken(out, v->seq + 1, why);
 	} else if (rc == 0 && v->seq != 0) {
@@ -214,7 +215,8 @@ int tg_audit_report_json(tg_buf *out, const tg_audit_report *r)
 {
 	int rc;
 	if ((rc = tg__buf_printf(out, "{\"ok\":%s,\"entries\":%lld,\"first_broken\":%lld,\"reason\":",
-				 r->first_broken ? "false" : "true", (long long)r->entries, (long long)r->first_broken)) < 0 ||
+				 r->first_broken ? "false" : "true", (long long)r->entries,
+				 (long long)r->first_broken)) < 0 ||
 	    (rc = tg__buf_put_json_str(out, r->reason)) < 0 || (rc = tg__buf_puts(out, ",\"head\":")) < 0 ||
 	    (rc = tg__buf_put_json_str(out, r->head)) < 0)
 		return rc;

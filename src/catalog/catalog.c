@@ -14,7 +14,7 @@
 struct tg_catalog {
 	tg_item *items; /* owned, n entries, never reallocated after indexing (the map borrows ids) */
 	size_t n;
-	tg_map index;   /* id -> tg_item * */
+	tg_map index; /* id -> tg_item * */
 };
 
 static const char *const top_keys[] = {"format", "as_of", "description", "items", NULL};
@@ -56,8 +56,7 @@ static int check_header(const json_t *root, tg_err *err)
 	if (!json_is_array(json_object_get(root, "items")))
 		return tg__fail_field(err, TG_EINVALID, "items", "items: expected an array");
 	if (json_array_size(json_object_get(root, "items")) > TG__CATALOG_MAX_ITEMS)
-		return tg__fail_field(err, TG_ELIMIT, "items", "items: more than %u entries",
-				      TG__CATALOG_MAX_ITEMS);
+		return tg__fail_field(err, TG_ELIMIT, "items", "items: more than %u entries", TG__CATALOG_MAX_ITEMS);
 	return TG_OK;
 }
 

@@ -23,7 +23,6 @@ int tg__item_from_json(tg_item *out, const json_t *obj, const char *prefix, tg_e
  * null with confidence "U". */
 int tg__item_from_json_strict(tg_item *out, const json_t *obj, const char *prefix, tg_err *err);
 
-
 /* Check a sourced-fact object {"value","source","confidence"[,"note"]} at path; on success *val is
  * its (borrowed) value. With null_needs_u a JSON null value (unknown) needs confidence "U"; without
  * it null is a fact of its own (a date that never came: "not available in the US", tagged I).

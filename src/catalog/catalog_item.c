@@ -9,7 +9,7 @@
 #include "json.h"
 
 static const char *const precision_keys[TG_PREC_COUNT + 1] = {"fp4",  "int4", "fp8",  "int8", "fp16",
-							       "bf16", "fp32", "fp64", NULL};
+							      "bf16", "fp32", "fp64", NULL};
 
 static const char *const item_keys[] = {"id",
 					"vendor",
@@ -71,8 +71,8 @@ int tg__fact_unwrap(json_t **val, json_t *fact, const char *path, int null_needs
 /* Fetch the value of fact `key` of obj into *val (borrowed; JSON null = unknown). Strict: the fact
  * must be present and sourced. Lenient: absent is fine (*val NULL), a bare value or a sourced object
  * is accepted. path receives the field's path. Returns 1 present, 0 absent, or TG_EINVALID. */
-static int get_fact(json_t **val, char path[64], const json_t *obj, const char *prefix, const char *key,
-		    int strict, int null_needs_u, tg_err *err)
+static int get_fact(json_t **val, char path[64], const json_t *obj, const char *prefix, const char *key, int strict,
+		    int null_needs_u, tg_err *err)
 {
 	json_t *v = json_object_get(obj, key);
 	int rc;
@@ -96,16 +96,15 @@ static int get_fact(json_t **val, char path[64], const json_t *obj, const char *
 }
 
 /* get_fact for a nullable value: 1 = present and not null (in *val), 0 = absent or null, < 0 = error. */
-static int get_value(json_t **val, char path[64], const json_t *obj, const char *prefix, const char *key,
-		     int strict, int null_needs_u, tg_err *err)
+static int get_value(json_t **val, char path[64], const json_t *obj, const char *prefix, const char *key, int strict,
+		     int null_needs_u, tg_err *err)
 {
 	int rc = get_fact(val, path, obj, prefix, key, strict, null_needs_u, err);
 	return rc > 0 && json_is_null(*val) ? 0 : rc;
 }
 
 /* A positive finite number, or unknown (-1) when absent or null. */
-static int get_pos_num(double *out, const json_t *obj, const char *prefix, const char *key, int strict,
-		       tg_err *err)
+static int get_pos_num(double *out, const json_t *obj, const char *prefix, const char *key, int strict, tg_err *err)
 {
 	json_t *v;
 	char path[64];
@@ -119,8 +118,7 @@ static int get_pos_num(double *out, const json_t *obj, const char *prefix, const
 	return TG_OK;
 }
 
-static int get_dense_tops(double out[TG_PREC_COUNT], const json_t *obj, const char *prefix, int strict,
-			  tg_err *err)
+static int get_dense_tops(double out[TG_PREC_COUNT], const json_t *obj, const char *prefix, int strict, tg_err *err)
 {
 	json_t *tops = json_object_get(obj, "dense_tops");
 	char path[64];
@@ -195,8 +193,7 @@ static int get_origin(tg_item *out, const json_t *obj, const char *prefix, int s
 	if ((rc = get_value(&v, path, obj, prefix, "designer_hq", strict, 1, err)) < 0)
 		return rc;
 	if (rc > 0 && (!json_is_string(v) || !tg__country_valid(json_string_value(v))))
-		return tg__fail_field(err, TG_EINVALID, path, "%s: expected an ISO 3166-1 alpha-2 country code",
-				      path);
+		return tg__fail_field(err, TG_EINVALID, path, "%s: expected an ISO 3166-1 alpha-2 country code", path);
 	if (rc > 0)
 		memcpy(out->designer_hq, json_string_value(v), 3);
 	if ((rc = get_value(&v, path, obj, prefix, "us_available_from", strict, 0, err)) < 0)

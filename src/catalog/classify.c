@@ -107,8 +107,7 @@ static const tg_tariff_band *band_match(double tpp, double bw, const tg_gates *g
 	return NULL;
 }
 
-int tg_classify(tg_classification *out, const tg_item *item, const tg_catalog *cat, const tg_gates *gates,
-		tg_err *err)
+int tg_classify(tg_classification *out, const tg_item *item, const tg_catalog *cat, const tg_gates *gates, tg_err *err)
 {
 	const tg_item *ic = item;
 	const tg_tariff_band *band;

@@ -14,8 +14,8 @@
 
 static const char *const top_keys[] = {"format", "description", "cbc", "tariff_bands_232", NULL};
 static const char *const cbc_keys[] = {"tpp_below", "dram_bandwidth_gbps_below", "available_by", NULL};
-static const char *const band_keys[] = {"id",      "enabled",  "verified", "tpp_above", "tpp_below", "bw_above",
-					"bw_below", "source", "confidence", "note", NULL};
+static const char *const band_keys[] = {"id",       "enabled", "verified",   "tpp_above", "tpp_below", "bw_above",
+					"bw_below", "source",  "confidence", "note",      NULL};
 
 void tg_gates_default(tg_gates *out)
 {
@@ -61,17 +61,18 @@ static int load_cbc(tg_gates *out, const json_t *root, tg_err *err)
 	    (rc = cbc_num(&out->cbc_bw_below, cbc, "dram_bandwidth_gbps_below", err)) < 0)
 		return rc;
 	if (json_object_get(cbc, "available_by") == NULL)
-		return tg__fail_field(err, TG_EINVALID, "cbc.available_by", "cbc.available_by: required field is missing");
+		return tg__fail_field(err, TG_EINVALID, "cbc.available_by",
+				      "cbc.available_by: required field is missing");
 	if ((rc = tg__fact_unwrap(&v, json_object_get(cbc, "available_by"), "cbc.available_by", 1, err)) < 0)
 		return rc;
 	if (!json_is_string(v) || tg_date_parse(&out->cbc_available_by, json_string_value(v), NULL) < 0)
-		return tg__fail_field(err, TG_EINVALID, "cbc.available_by", "cbc.available_by: expected a date YYYY-MM-DD");
+		return tg__fail_field(err, TG_EINVALID, "cbc.available_by",
+				      "cbc.available_by: expected a date YYYY-MM-DD");
 	return TG_OK;
 }
 
 /* A bound: a number >= 0, or null (no bound: lo -> -inf is not used, hi -> +inf). */
-static int band_bound(double *out, const json_t *b, const char *prefix, const char *key, double none,
-		      tg_err *err)
+static int band_bound(double *out, const json_t *b, const char *prefix, const char *key, double none, tg_err *err)
 {
 	json_t *v = json_object_get(b, key);
 	char path[64];

@@ -43,7 +43,8 @@ static int parse_measured(tg_item *m, const json_t *root, tg_err *err)
 		return rc;
 	tops = json_object_get(meas, "dense_tops");
 	if (!json_is_object(tops) || json_object_size(tops) == 0)
-		return tg__fail_field(err, TG_EINVALID, "measured.dense_tops", "measured.dense_tops: expected an object");
+		return tg__fail_field(err, TG_EINVALID, "measured.dense_tops",
+				      "measured.dense_tops: expected an object");
 	if ((rc = tg__json_only_keys(tops, "measured.dense_tops", precs, err)) < 0)
 		return rc;
 	for (p = 0; p < TG_PREC_COUNT; p++) {
@@ -64,14 +65,16 @@ static int parse_serials(const json_t *root, tg_err *err)
 	size_t i, k;
 	char p[64];
 	if (!json_is_array(a) || json_array_size(a) == 0 || json_array_size(a) > MAX_SERIALS)
-		return tg__fail_field(err, TG_EINVALID, "serials", "serials: expected 1-%d serial numbers", MAX_SERIALS);
-	json_array_foreach(a, i, v) {
+		return tg__fail_field(err, TG_EINVALID, "serials", "serials: expected 1-%d serial numbers",
+				      MAX_SERIALS);
+	json_array_foreach (a, i, v) {
 		tg__json_path_idx(p, NULL, "serials", i);
 		if (!json_is_string(v) || json_string_length(v) == 0 || json_string_length(v) > 63)
 			return tg__fail_field(err, TG_EINVALID, p, "%s: expected a serial number (1-63 bytes)", p);
 		if (json_array_size(a) <= 2000) /* quadratic duplicate check kept small; the store catches the rest */
 			for (k = 0; k < i; k++)
-				if ((w = json_array_get(a, k)) && strcmp(json_string_value(w), json_string_value(v)) == 0)
+				if ((w = json_array_get(a, k)) &&
+				    strcmp(json_string_value(w), json_string_value(v)) == 0)
 					return tg__fail_field(err, TG_EINVALID, p, "%s: duplicate serial '%s'", p,
 							      json_string_value(v));
 	}
@@ -87,7 +90,8 @@ static const tg_item *reference_ic(const tg_catalog *cat, const tg_item *it)
 
 static int parse(cert *c, const char *json, size_t len, tg_err *err)
 {
-	static const char *const keys[] = {"certificate_id", "lab", "date", "item", "serials", "measured", "result", NULL};
+	static const char *const keys[] = {"certificate_id", "lab",      "date",   "item",
+					   "serials",        "measured", "result", NULL};
 	const tg_catalog *cat = c->cx->catalog;
 	const tg_item *it;
 	tg_item m;
@@ -140,10 +144,11 @@ static void judge(cert *c)
 	if (strcmp(c->result, "pass") != 0)
 		return;
 	if (off_by(m->tpp, d->tpp))
-		reason(c, "tpp_mismatch", "measured TPP %.0f differs from the declared item's %.0f by more than 5%%", m->tpp,
-		       d->tpp);
+		reason(c, "tpp_mismatch", "measured TPP %.0f differs from the declared item's %.0f by more than 5%%",
+		       m->tpp, d->tpp);
 	if (off_by(m->dram_bandwidth_gbps, d->dram_bandwidth_gbps))
-		reason(c, "bandwidth_mismatch", "measured DRAM bandwidth %.0f GB/s differs from the declared %.0f GB/s by more than 5%%",
+		reason(c, "bandwidth_mismatch",
+		       "measured DRAM bandwidth %.0f GB/s differs from the declared %.0f GB/s by more than 5%%",
 		       m->dram_bandwidth_gbps, d->dram_bandwidth_gbps);
 	if (m->gate_fail & (TG_GATE_FAIL_TPP | TG_GATE_FAIL_TPP_UNKNOWN))
 		reason(c, "gate_tpp", "measured TPP %.0f is not below the gate's %.0f", m->tpp,
@@ -152,8 +157,9 @@ static void judge(cert *c)
 		reason(c, "gate_bandwidth", "measured DRAM bandwidth %.0f GB/s is not below the gate's %.0f GB/s",
 		       m->dram_bandwidth_gbps, c->cx->gates->cbc_bw_below);
 	if (m->gate_fail & TG_GATE_FAIL_AVAIL)
-		json_array_append_new(c->reasons, json_pack("{s:s,s:s}", "code", "gate_availability", "message",
-							    "the item was not commercially available in the US on the gate date"));
+		json_array_append_new(c->reasons,
+				      json_pack("{s:s,s:s}", "code", "gate_availability", "message",
+						"the item was not commercially available in the US on the gate date"));
 }
 
 static int insert_serials(cert *c, tg_store *st, tg_err *err)
@@ -161,7 +167,7 @@ static int insert_serials(cert *c, tg_store *st, tg_err *err)
 	const json_t *v;
 	size_t i;
 	int rc;
-	json_array_foreach(json_object_get(c->root, "serials"), i, v) {
+	json_array_foreach (json_object_get(c->root, "serials"), i, v) {
 		tg__stmt *s;
 		if ((rc = tg__store_prepare(&s, st, tg__inspect_sql_q, err)) < 0)
 			return rc;
@@ -195,7 +201,8 @@ static int record_txn(void *arg, tg_err *err)
 		c->replayed = strcmp(tg__stmt_text(s, 0), c->hash) == 0;
 		if (!c->replayed)
 			rc = tg__fail_field(err, TG_ECONFLICT, "certificate_id",
-					    "certificate_id: '%.64s' is already recorded with different content", c->id);
+					    "certificate_id: '%.64s' is already recorded with different content",
+					    c->id);
 	}
 	tg__stmt_reset(s);
 	if (rc != 0)
@@ -227,12 +234,13 @@ static int put_out(tg_buf *out, cert *c, int rejected, tg_err *err)
 		o = json_pack("{s:s,s:s,s:O}", "certificate_id", c->id, "status", "rejected", "reasons", c->reasons);
 	else
 		o = json_pack("{s:s,s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:b,s:b}", "certificate_id", c->id, "item", c->item,
-			      "result", c->result, "serials", (json_int_t)json_array_size(json_object_get(c->root, "serials")),
-			      "measured_tpp", (json_int_t)floor(c->measured.tpp + 0.5), "declared_tpp",
+			      "result", c->result, "serials",
+			      (json_int_t)json_array_size(json_object_get(c->root, "serials")), "measured_tpp",
+			      (json_int_t)floor(c->measured.tpp + 0.5), "declared_tpp",
 			      (json_int_t)floor(c->declared.tpp + 0.5), "measured_bw",
 			      (json_int_t)floor(c->measured.dram_bandwidth_gbps + 0.5), "declared_bw",
-			      (json_int_t)floor(c->declared.dram_bandwidth_gbps + 0.5), "cbc_gate", c->measured.cbc_gate,
-			      "replayed", c->replayed);
+			      (json_int_t)floor(c->declared.dram_bandwidth_gbps + 0.5), "cbc_gate",
+			      c->measured.cbc_gate, "replayed", c->replayed);
 	if (o == NULL || (t = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER)) == NULL) {
 		json_decref(o);
 		return tg__oom(err);

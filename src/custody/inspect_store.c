@@ -15,11 +15,8 @@ const char tg__inspect_schema_1[] =
 
 /* ---- statements (prepared once per store, cached by address) ---- */
 
-const char tg__inspect_sql_q[] =
-	"INSERT INTO cert_serials (serial, certificate_id, item, date, result)"
-	" VALUES (?, ?, ?, ?, ?)";
-const char tg__inspect_sql_sel[] =
-	"SELECT content_hash FROM certificates WHERE certificate_id = ?";
-const char tg__inspect_sql_ins[] =
-	"INSERT INTO certificates (certificate_id, lab, date, item, result, content_hash,"
-	" cert_json, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+const char tg__inspect_sql_q[] = "INSERT INTO cert_serials (serial, certificate_id, item, date, result)"
+				 " VALUES (?, ?, ?, ?, ?)";
+const char tg__inspect_sql_sel[] = "SELECT content_hash FROM certificates WHERE certificate_id = ?";
+const char tg__inspect_sql_ins[] = "INSERT INTO certificates (certificate_id, lab, date, item, result, content_hash,"
+				   " cert_json, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";

@@ -42,14 +42,15 @@ static int get_names(const json_t *root, const char *key, int required, tg_err *
 		return tg__fail_field(err, TG_EINVALID, key, "%s: expected a non-empty array of names", key);
 	if (json_array_size(a) > MAX_NAMES)
 		return tg__fail_field(err, TG_ELIMIT, key, "%s: more than %d names", key, MAX_NAMES);
-	json_array_foreach(a, i, v) {
+	json_array_foreach (a, i, v) {
 		char norm[512];
 		tg__json_path_idx(path, NULL, key, i);
 		if (!json_is_string(v) || json_string_length(v) == 0 || json_string_length(v) > 255)
 			return tg__fail_field(err, TG_EINVALID, path, "%s: expected a name (1-255 bytes)", path);
 		tg__name_norm(norm, json_string_value(v));
 		if (norm[0] == '\0')
-			return tg__fail_field(err, TG_EINVALID, path, "%s: name has nothing left after normalisation", path);
+			return tg__fail_field(err, TG_EINVALID, path, "%s: name has nothing left after normalisation",
+					      path);
 	}
 	return TG_OK;
 }
@@ -65,7 +66,8 @@ static int check_item(lic_add *a, const json_t *it, size_t i, tg_err *err)
 	tg__json_path_idx(p, NULL, "items", i);
 	if (!json_is_object(it))
 		return tg__fail_field(err, TG_EINVALID, p, "%s: expected an object", p);
-	if ((rc = tg__json_only_keys(it, p, keys, err)) < 0 || (rc = tg__json_get_str(&item, it, p, "item", 1, err)) < 0 ||
+	if ((rc = tg__json_only_keys(it, p, keys, err)) < 0 ||
+	    (rc = tg__json_get_str(&item, it, p, "item", 1, err)) < 0 ||
 	    (rc = tg__json_get_int(&q, it, p, "quantity", 1, 1, INT64_C(1000000000), err)) < 0 ||
 	    (rc = tg__json_get_dec(&v, it, p, "value", 1, err)) < 0 ||
 	    (rc = tg__json_get_str(&cur, it, p, "currency", 1, err)) < 0 ||
@@ -84,8 +86,8 @@ static int check_item(lic_add *a, const json_t *it, size_t i, tg_err *err)
 
 static int parse(lic_add *a, const char *json, size_t len, tg_err *err)
 {
-	static const char *const keys[] = {"id", "holder", "destination", "consignees", "end_users", "items",
-					   "valid_from", "valid_to", "conditions", "provisos", "covers", NULL};
+	static const char *const keys[] = {"id",         "holder",   "destination", "consignees", "end_users", "items",
+					   "valid_from", "valid_to", "conditions",  "provisos",   "covers",    NULL};
 	const json_t *items, *it;
 	const char *prov;
 	size_t i;
@@ -111,7 +113,7 @@ static int parse(lic_add *a, const char *json, size_t len, tg_err *err)
 	items = json_object_get(a->root, "items");
 	if (!json_is_array(items) || json_array_size(items) == 0 || json_array_size(items) > MAX_ITEMS)
 		return tg__fail_field(err, TG_EINVALID, "items", "items: expected 1-%d items", MAX_ITEMS);
-	json_array_foreach(items, i, it) {
+	json_array_foreach (items, i, it) {
 		if ((rc = check_item(a, it, i, err)) < 0)
 			return rc;
 	}
@@ -128,12 +130,13 @@ static int screen(lic_add *a, const char *key, tg_err *err)
 	int rc;
 	if (s == NULL)
 		return TG_OK;
-	json_array_foreach(json_object_get(a->root, key), i, v) {
+	json_array_foreach (json_object_get(a->root, key), i, v) {
 		if ((rc = tg_screen_name(&hit, 1, &n, s, json_string_value(v), a->dest, err)) < 0)
 			return rc;
 		if (n && !hit.approved && hit.level == TG_HIT_BLOCK)
-			return tg__fail(err, TG_EREFUSED, "%s[%zu]: '%.100s' matches %s entry %s '%.100s': not licensable",
-					key, i, json_string_value(v), hit.list, hit.entity_id, hit.matched_name);
+			return tg__fail(err, TG_EREFUSED,
+					"%s[%zu]: '%.100s' matches %s entry %s '%.100s': not licensable", key, i,
+					json_string_value(v), hit.list, hit.entity_id, hit.matched_name);
 	}
 	return TG_OK;
 }
@@ -157,7 +160,7 @@ static int insert_parties(lic_add *a, tg_store *st, const char *key, const char 
 	const json_t *v;
 	size_t i;
 	int rc = TG_OK;
-	json_array_foreach(json_object_get(a->root, key), i, v) {
+	json_array_foreach (json_object_get(a->root, key), i, v) {
 		char norm[512];
 		tg__stmt *s;
 		tg__name_norm(norm, json_string_value(v));
@@ -181,7 +184,7 @@ static int insert_items(lic_add *a, tg_store *st, tg_err *err)
 	const json_t *it;
 	size_t i;
 	int rc;
-	json_array_foreach(json_object_get(a->root, "items"), i, it) {
+	json_array_foreach (json_object_get(a->root, "items"), i, it) {
 		const char *unit = json_string_value(json_object_get(it, "unit"));
 		tg__stmt *s;
 		tg_dec v;

@@ -88,7 +88,8 @@ static int items_ok(cand *c, tg_store *st, const tg_order *o, tg_err *err)
 		else if (rc == 1 && strcmp(tg__stmt_text(s, 2), o->lines[i].currency) != 0)
 			miss(c, "item %s is licensed in %s", o->lines[i].item, tg__stmt_text(s, 2));
 		else if (rc == 1 && tg__stmt_int64(s, 0) < q) {
-			snprintf(b, sizeof(b), "%lld requested, %lld remaining", (long long)q, (long long)tg__stmt_int64(s, 0));
+			snprintf(b, sizeof(b), "%lld requested, %lld remaining", (long long)q,
+				 (long long)tg__stmt_int64(s, 0));
 			miss(c, "quantity of %s: %s", o->lines[i].item, b);
 		} else if (rc == 1 && tg__stmt_int64(s, 1) < v) {
 			tg_dec rem;
@@ -110,7 +111,7 @@ static int covers(const cand *c, const char *juris)
 	size_t i;
 	if (cv == NULL)
 		return strcmp(juris, "US-EAR") == 0;
-	json_array_foreach(cv, i, v) {
+	json_array_foreach (cv, i, v) {
 		if (strcmp(json_string_value(v), juris) == 0)
 			return 1;
 	}
@@ -135,8 +136,8 @@ static int evaluate(cand *c, tg_store *st, const tg_decision *d, const tg_order 
 	for (i = 0; i < o->nparties; i++) {
 		const tg_party *p = &o->parties[i];
 		const char *role = p->role == TG_ROLE_ULTIMATE_CONSIGNEE ? "consignee"
-				   : p->role == TG_ROLE_END_USER	   ? "end_user"
-									   : NULL;
+				   : p->role == TG_ROLE_END_USER         ? "end_user"
+									 : NULL;
 		if (role == NULL)
 			continue;
 		if ((rc = party_ok(st, c->id, role, p->name, err)) < 0)
@@ -160,7 +161,8 @@ static tg_reason *add_reason(tg_decision *d, const char *rule)
 	memset(r, 0, sizeof(*r));
 	copy(r->rule, sizeof(r->rule), rule);
 	copy(r->jurisdiction, sizeof(r->jurisdiction), "US-EAR");
-	copy(r->citation, sizeof(r->citation), "15 CFR 750.7 (licence scope and conditions), 750.11 (shipping tolerances)");
+	copy(r->citation, sizeof(r->citation),
+	     "15 CFR 750.7 (licence scope and conditions), 750.11 (shipping tolerances)");
 	copy(r->confidence, sizeof(r->confidence), "P");
 	return r;
 }
@@ -206,7 +208,7 @@ static void apply_cover(tg_decision *d, const cand *c)
 	copy(d->license_id, sizeof(d->license_id), c->id);
 	copy(d->license_holder, sizeof(d->license_holder), json_string_value(json_object_get(c->lic, "holder")));
 	d->license_valid_to = c->to;
-	json_array_foreach(cond, i, v) {
+	json_array_foreach (cond, i, v) {
 		if (d->nlicense_conditions < TG_DECISION_MAX_CONDITIONS)
 			copy(d->license_conditions[d->nlicense_conditions++], 40, json_string_value(v));
 		for (k = 0; k < d->nconditions && strcmp(d->conditions[k], json_string_value(v)) != 0; k++)
@@ -217,8 +219,9 @@ static void apply_cover(tg_decision *d, const cand *c)
 	if ((r = add_reason(d, "license-covers")) != NULL) {
 		r->informational = 1;
 		r->verdict = TG_VERDICT_ALLOW;
-		snprintf(r->message, sizeof(r->message), "covered by licence %.63s of '%.100s' (valid to the end of its term)",
-			 c->id, d->license_holder);
+		snprintf(r->message, sizeof(r->message),
+			 "covered by licence %.63s of '%.100s' (valid to the end of its term)", c->id,
+			 d->license_holder);
 	}
 }
 

@@ -43,9 +43,9 @@ static int put_items(json_t *lic, tg_store *st, const char *id, tg_err *err)
 		int64_t vu = tg__stmt_int64(s, 6);
 		json_t *o = json_pack("{s:s,s:I,s:o,s:o,s:s,s:I,s:o,s:I,s:o}", "item", tg__stmt_text(s, 0), "quantity",
 				      (json_int_t)q, "value", dec_str(v), "value_limit", dec_str(tg__stmt_int64(s, 3)),
-				      "currency", tg__stmt_text(s, 4), "shipped_quantity", (json_int_t)qu, "shipped_value",
-				      dec_str(vu), "remaining_quantity", (json_int_t)(q - qu), "remaining_value",
-				      dec_str(v - vu));
+				      "currency", tg__stmt_text(s, 4), "shipped_quantity", (json_int_t)qu,
+				      "shipped_value", dec_str(vu), "remaining_quantity", (json_int_t)(q - qu),
+				      "remaining_value", dec_str(v - vu));
 		if (o == NULL || json_array_append_new(items, o) < 0) {
 			rc = tg__oom(err);
 			break;
@@ -68,11 +68,12 @@ static int load(json_t **out, tg_store *st, const char *id, tg_err *err)
 	rc = tg__stmt_step(s, err);
 	if (rc == 0)
 		rc = tg__fail(err, TG_ENOTFOUND, "licence '%.64s' not found", id);
-	if (rc == 1 && ((lic = json_loads(tg__stmt_text(s, 0), 0, NULL)) == NULL ||
-			json_object_set_new(lic, "status", json_string(tg__stmt_text(s, 1))) < 0 ||
-			json_object_set_new(lic, "under_review", json_boolean(tg__stmt_int64(s, 2))) < 0 ||
-			json_object_set_new(lic, "revoke_reason", tg__stmt_is_null(s, 3) ? json_null()
-											 : json_string(tg__stmt_text(s, 3))) < 0))
+	if (rc == 1 &&
+	    ((lic = json_loads(tg__stmt_text(s, 0), 0, NULL)) == NULL ||
+	     json_object_set_new(lic, "status", json_string(tg__stmt_text(s, 1))) < 0 ||
+	     json_object_set_new(lic, "under_review", json_boolean(tg__stmt_int64(s, 2))) < 0 ||
+	     json_object_set_new(lic, "revoke_reason",
+				 tg__stmt_is_null(s, 3) ? json_null() : json_string(tg__stmt_text(s, 3))) < 0))
 		rc = tg__oom(err);
 	tg__stmt_reset(s);
 	if (rc == 1 && (rc = put_items(lic, st, id, err)) == TG_OK)
@@ -158,7 +159,8 @@ static int revoke_txn(void *arg, tg_err *err)
 	json_t *data;
 	char *canon = NULL;
 	int rc;
-	if ((rc = tg__status_change(st, tg__license_show_sql_sel, tg__license_show_sql_upd, "licence", a->id, "live", a->reason, err)) < 0)
+	if ((rc = tg__status_change(st, tg__license_show_sql_sel, tg__license_show_sql_upd, "licence", a->id, "live",
+				    a->reason, err)) < 0)
 		return rc;
 	if ((data = json_pack("{s:s,s:s}", "id", a->id, "reason", a->reason)) == NULL)
 		return tg__oom(err);

@@ -28,7 +28,7 @@ int tg__ship_reason(ship_ctx *c, const char *code, const char *fmt, ...)
 		snprintf(msg, sizeof(msg), "further reasons omitted (limit %d)", TG_SHIP_MAX_REASONS);
 	}
 	return json_array_append_new(c->reasons, json_pack("{s:s,s:s}", "code", code, "message", msg)) < 0 ? TG_ENOMEM
-													  : 0;
+													   : 0;
 }
 
 int tg__ship_is_china(const char *cc)
@@ -51,19 +51,22 @@ static int parse_line(ship_ctx *c, const json_t *l, size_t i, size_t *total, tg_
 		return rc;
 	for (k = 0; k < i; k++)
 		if (strcmp(c->lines[k].item, c->lines[i].item) == 0)
-			return tg__fail_field(err, TG_EINVALID, p, "%s.item: '%.64s' already has a line", p, c->lines[i].item);
+			return tg__fail_field(err, TG_EINVALID, p, "%s.item: '%.64s' already has a line", p,
+					      c->lines[i].item);
 	v = json_object_get(l, "serials");
 	tg__json_path(q, p, "serials");
 	if (!json_is_array(v) || json_array_size(v) == 0)
 		return tg__fail_field(err, TG_EINVALID, q, "%s: expected a non-empty array of serial numbers", q);
 	if ((*total += json_array_size(v)) > TG_SHIP_MAX_SERIALS)
-		return tg__fail_field(err, TG_ELIMIT, q, "%s: more than %d serials in one shipment", q, TG_SHIP_MAX_SERIALS);
+		return tg__fail_field(err, TG_ELIMIT, q, "%s: more than %d serials in one shipment", q,
+				      TG_SHIP_MAX_SERIALS);
 	c->lines[i].serials = v;
 	c->lines[i].qty = (int64_t)json_array_size(v);
 	c->lines[i].order_line = -1;
-	json_array_foreach(v, k, l) {
+	json_array_foreach (v, k, l) {
 		if (!json_is_string(l) || json_string_length(l) == 0 || json_string_length(l) > 63) {
-			return tg__fail_field(err, TG_EINVALID, q, "%s[%zu]: expected a serial number (1-63 bytes)", q, k);
+			return tg__fail_field(err, TG_EINVALID, q, "%s[%zu]: expected a serial number (1-63 bytes)", q,
+					      k);
 		}
 	}
 	return TG_OK;
@@ -85,7 +88,8 @@ static int parse(ship_ctx *c, const char *json, size_t len, tg_err *err)
 	    (rc = tg__json_get_date(&c->date, c->root, NULL, "date", 1, err)) < 0)
 		return rc;
 	lic = json_object_get(c->root, "license_id");
-	if (lic && !json_is_null(lic) && (rc = tg__json_get_str(&c->license_id, c->root, NULL, "license_id", 1, err)) < 0)
+	if (lic && !json_is_null(lic) &&
+	    (rc = tg__json_get_str(&c->license_id, c->root, NULL, "license_id", 1, err)) < 0)
 		return rc;
 	if (strlen(c->id) == 0 || strlen(c->id) > 63)
 		return tg__fail_field(err, TG_EINVALID, "shipment_id", "shipment_id: expected 1-63 characters");
@@ -96,7 +100,7 @@ static int parse(ship_ctx *c, const char *json, size_t len, tg_err *err)
 	c->nlines = json_array_size(lines);
 	if ((c->lines = tg__calloc(c->nlines, sizeof(ship_line))) == NULL)
 		return tg__oom(err);
-	json_array_foreach(lines, i, l) {
+	json_array_foreach (lines, i, l) {
 		if ((rc = parse_line(c, l, i, &total, err)) < 0)
 			return rc;
 	}
@@ -220,7 +224,7 @@ int tg__ship(tg_buf *out, const tg__ctx *cx, const char *json, size_t len, tg_er
 }
 
 int tg__ship_many(tg_ship_result *res, size_t n, const tg__ctx *cx, const char *const *texts, const size_t *lens,
-		 tg_err *err)
+		  tg_err *err)
 {
 	tg_store *st = cx->store;
 	ship_cache cache;

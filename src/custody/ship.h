@@ -17,8 +17,8 @@ typedef struct ship_line {
 	const char *item;
 	const json_t *serials;
 	int64_t qty;
-	int order_line;     /* index of the order's first line with this item, or -1 */
-	int64_t value;      /* micros: qty x the order line's unit value */
+	int order_line; /* index of the order's first line with this item, or -1 */
+	int64_t value;  /* micros: qty x the order line's unit value */
 	char currency[4];
 } ship_line;
 
@@ -40,11 +40,11 @@ typedef struct ship_ctx {
 	char datestr[11];
 	ship_line *lines;
 	size_t nlines;
-	tg_order *order;    /* the recorded order, or NULL */
-	json_t *decision;   /* its recorded decision, or NULL */
-	ship_cache *cache;  /* batch cache, or NULL; when it owns order and decision, borrowed = 1 */
+	tg_order *order;   /* the recorded order, or NULL */
+	json_t *decision;  /* its recorded decision, or NULL */
+	ship_cache *cache; /* batch cache, or NULL; when it owns order and decision, borrowed = 1 */
 	int borrowed;
-	int wrote;          /* 1 once tg__ship_write has started writing: a later failure spoils the batch */
+	int wrote; /* 1 once tg__ship_write has started writing: a later failure spoils the batch */
 	char exporter_norm[512];
 	json_t *reasons;
 	int replayed;
@@ -76,12 +76,16 @@ int tg__license_list(tg_buf *out, const tg__ctx *cx, tg_err *err);
 int tg__license_revoke(const tg__ctx *cx, const char *id, const char *reason, tg_err *err);
 int tg__license_show(tg_buf *out, const tg__ctx *cx, const char *id, tg_err *err);
 int tg__ship(tg_buf *out, const tg__ctx *cx, const char *json, size_t len, tg_err *err);
-int tg__ship_many(tg_ship_result *res, size_t n, const tg__ctx *cx, const char *const *texts, const size_t *lens, tg_err *err);
-int tg__ship_return(tg_buf *out, const tg__ctx *cx, const char *id, const char *status, const char *reason, tg_err *err);
+int tg__ship_many(tg_ship_result *res, size_t n, const tg__ctx *cx, const char *const *texts, const size_t *lens,
+		  tg_err *err);
+int tg__ship_return(tg_buf *out, const tg__ctx *cx, const char *id, const char *status, const char *reason,
+		    tg_err *err);
 int tg__ship_show(tg_buf *out, const tg__ctx *cx, const char *id, tg_err *err);
 int tg__trace(tg_buf *out, const tg__ctx *cx, const char *serial, tg_err *err);
-int tg__trace_report(tg_buf *out, const tg__ctx *cx, const char *serial, const char *seen_at, const char *note, tg_err *err);
-int tg__us_volume_record(const tg__ctx *cx, const char *exporter, const char *item, int64_t quantity, const char *period, tg_err *err);
+int tg__trace_report(tg_buf *out, const tg__ctx *cx, const char *serial, const char *seen_at, const char *note,
+		     tg_err *err);
+int tg__us_volume_record(const tg__ctx *cx, const char *exporter, const char *item, int64_t quantity,
+			 const char *period, tg_err *err);
 
 /* SQL statements (inspect_store.c). */
 extern const char tg__inspect_sql_q[];

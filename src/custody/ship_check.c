@@ -9,10 +9,10 @@
 #include "err.h"
 #include "map.h"
 
-#define R(code, ...)                                                                                      \
-	do {                                                                                              \
-		if (tg__ship_reason(c, code, __VA_ARGS__) < 0)                                            \
-			return tg__oom(err);                                                              \
+#define R(code, ...)                                           \
+	do {                                                   \
+		if (tg__ship_reason(c, code, __VA_ARGS__) < 0) \
+			return tg__oom(err);                   \
 	} while (0)
 
 /* Hand the loaded order to the batch cache (which frees the previous one). */
@@ -112,14 +112,16 @@ static int check_lines(ship_ctx *c, tg_err *err)
 			ordered += c->order->lines[k].quantity;
 		}
 		if (l->order_line < 0) {
-			R("item_not_in_order", "lines[%zu]: item %.64s is not in order '%.64s'", i, l->item, c->order_id);
+			R("item_not_in_order", "lines[%zu]: item %.64s is not in order '%.64s'", i, l->item,
+			  c->order_id);
 			continue;
 		}
 		if ((done = shipped_for_order(c, l->item, err)) < 0)
 			return TG_EDB;
 		if (done + l->qty > ordered)
-			R("over_order_quantity", "lines[%zu]: %lld of %.64s would exceed the %lld ordered (%lld already shipped)",
-			  i, (long long)l->qty, l->item, (long long)ordered, (long long)done);
+			R("over_order_quantity",
+			  "lines[%zu]: %lld of %.64s would exceed the %lld ordered (%lld already shipped)", i,
+			  (long long)l->qty, l->item, (long long)ordered, (long long)done);
 	}
 	return TG_OK;
 }
@@ -186,7 +188,7 @@ static int check_serials(ship_ctx *c, tg_err *err)
 	size_t i, k;
 	int rc = TG_OK;
 	for (i = 0; i < c->nlines && rc == TG_OK; i++)
-		json_array_foreach(c->lines[i].serials, k, v) {
+		json_array_foreach (c->lines[i].serials, k, v) {
 			if ((rc = check_serial(c, &seen, &c->lines[i], json_string_value(v), err)) < 0)
 				break;
 		}
@@ -214,12 +216,13 @@ static int check_license_items(ship_ctx *c, tg_err *err)
 				    c->license_id, (long long)tg__stmt_int64(s, 0), l->item, (long long)l->qty) < 0)
 			rc = TG_ENOMEM;
 		if (rc == 1 && l->order_line >= 0 && tg__stmt_int64(s, 1) < l->value &&
-		    tg__ship_reason(c, "over_value",
-				    "licence %.64s has %lld.%06lld %s of value left for %.64s (with tolerance), the shipment "
-				    "is worth %lld.%06lld",
-				    c->license_id, (long long)(tg__stmt_int64(s, 1) / 1000000),
-				    (long long)(tg__stmt_int64(s, 1) % 1000000), tg__stmt_text(s, 2), l->item,
-				    (long long)(l->value / 1000000), (long long)(l->value % 1000000)) < 0)
+		    tg__ship_reason(
+			    c, "over_value",
+			    "licence %.64s has %lld.%06lld %s of value left for %.64s (with tolerance), the shipment "
+			    "is worth %lld.%06lld",
+			    c->license_id, (long long)(tg__stmt_int64(s, 1) / 1000000),
+			    (long long)(tg__stmt_int64(s, 1) % 1000000), tg__stmt_text(s, 2), l->item,
+			    (long long)(l->value / 1000000), (long long)(l->value % 1000000)) < 0)
 			rc = TG_ENOMEM;
 		tg__stmt_reset(s);
 		if (rc < 0)
@@ -244,10 +247,11 @@ static int check_license(ship_ctx *c, tg_err *err)
 		if (strcmp(tg__stmt_text(s, 0), "live") != 0)
 			R("license_revoked", "licence %.64s is %s", c->license_id, tg__stmt_text(s, 0));
 		if (tg__stmt_int64(s, 1))
-			R("license_under_review", "licence %.64s is under review after a diversion report", c->license_id);
+			R("license_under_review", "licence %.64s is under review after a diversion report",
+			  c->license_id);
 		if (strcmp(c->datestr, tg__stmt_text(s, 2)) < 0)
-			R("license_not_yet_valid", "licence %.64s is valid from %s; the shipment is dated %s", c->license_id,
-			  tg__stmt_text(s, 2), c->datestr);
+			R("license_not_yet_valid", "licence %.64s is valid from %s; the shipment is dated %s",
+			  c->license_id, tg__stmt_text(s, 2), c->datestr);
 		if (strcmp(c->datestr, tg__stmt_text(s, 3)) > 0)
 			R("license_expired", "licence %.64s expired on %s; the shipment is dated %s", c->license_id,
 			  tg__stmt_text(s, 3), c->datestr);
@@ -293,9 +297,11 @@ static int check_volume(ship_ctx *c, tg_err *err)
 		if (rc < 0)
 			return rc;
 		if (2 * (cn + c->lines[i].qty) > us)
-			R("volume_cap", "China+Macau quantity of %.64s would reach %lld, over 50%% of the %lld recorded for US "
-			  "end use through %s (cap %lld)", c->lines[i].item, (long long)(cn + c->lines[i].qty), (long long)us,
-			  period, (long long)(us / 2));
+			R("volume_cap",
+			  "China+Macau quantity of %.64s would reach %lld, over 50%% of the %lld recorded for US "
+			  "end use through %s (cap %lld)",
+			  c->lines[i].item, (long long)(cn + c->lines[i].qty), (long long)us, period,
+			  (long long)(us / 2));
 	}
 	return TG_OK;
 }

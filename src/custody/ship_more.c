@@ -54,7 +54,8 @@ static int return_txn(void *arg, tg_err *err)
 	json_t *data;
 	char *canon = NULL;
 	int rc;
-	rc = tg__status_change(st, tg__ship_more_sql_sel, tg__ship_more_sql_upd, "shipment", a->id, "released", a->status, err);
+	rc = tg__status_change(st, tg__ship_more_sql_sel, tg__ship_more_sql_upd, "shipment", a->id, "released",
+			       a->status, err);
 	snprintf(from, sizeof(from), "ship:%s", a->id);
 	snprintf(to, sizeof(to), "%s:%s", a->status, a->id);
 	tg_date_format(today, tg_date_today());
@@ -69,8 +70,7 @@ static int return_txn(void *arg, tg_err *err)
 	return rc;
 }
 
-int tg__ship_return(tg_buf *out, const tg__ctx *cx, const char *id, const char *status, const char *reason,
-		   tg_err *err)
+int tg__ship_return(tg_buf *out, const tg__ctx *cx, const char *id, const char *status, const char *reason, tg_err *err)
 {
 	ret_arg a;
 	int rc;
@@ -149,7 +149,7 @@ static int period_ok(const char *p)
 }
 
 int tg__us_volume_record(const tg__ctx *cx, const char *exporter, const char *item, int64_t quantity,
-			const char *period, tg_err *err)
+			 const char *period, tg_err *err)
 {
 	vol_arg a;
 	if (cx->store == NULL)

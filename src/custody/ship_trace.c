@@ -29,7 +29,7 @@ static void parties(trace *t, const char *order_json)
 {
 	json_t *o = json_loads(order_json, 0, NULL), *p;
 	size_t i;
-	json_array_foreach(json_object_get(o, "parties"), i, p) {
+	json_array_foreach (json_object_get(o, "parties"), i, p) {
 		const char *role = json_string_value(json_object_get(p, "role"));
 		const char *name = json_string_value(json_object_get(p, "name"));
 		if (role && name && strcmp(role, "ultimate_consignee") == 0 && !t->consignee[0])
@@ -55,8 +55,8 @@ static int trace_shipment(trace *t, tg_store *st, const char *serial, tg_err *er
 			parties(t, tg__stmt_text(s, 8));
 		json_object_set_new(t->doc, "item", json_string(tg__stmt_text(s, 7)));
 		json_object_set_new(t->doc, "shipment",
-				    json_pack("{s:s,s:s,s:o,s:s,s:s,s:s,s:s}", "shipment_id", tg__stmt_text(s, 0), "order_id",
-					      tg__stmt_text(s, 1), "license_id", str_or_null(s, 2), "date",
+				    json_pack("{s:s,s:s,s:o,s:s,s:s,s:s,s:s}", "shipment_id", tg__stmt_text(s, 0),
+					      "order_id", tg__stmt_text(s, 1), "license_id", str_or_null(s, 2), "date",
 					      tg__stmt_text(s, 3), "destination", tg__stmt_text(s, 4), "status",
 					      tg__stmt_text(s, 5), "exporter", tg__stmt_text(s, 6)));
 	}
@@ -76,8 +76,8 @@ static int trace_cert(trace *t, tg_store *st, const char *serial, tg_err *err)
 			json_object_set_new(t->doc, "item", json_string(tg__stmt_text(s, 3)));
 		json_object_set_new(t->doc, "certificate",
 				    json_pack("{s:s,s:s,s:s,s:s,s:s}", "certificate_id", tg__stmt_text(s, 0), "lab",
-					      tg__stmt_text(s, 1), "date", tg__stmt_text(s, 2), "item", tg__stmt_text(s, 3),
-					      "result", tg__stmt_text(s, 4)));
+					      tg__stmt_text(s, 1), "date", tg__stmt_text(s, 2), "item",
+					      tg__stmt_text(s, 3), "result", tg__stmt_text(s, 4)));
 	}
 	tg__stmt_reset(s);
 	return rc;
@@ -96,8 +96,8 @@ static int trace_license(trace *t, tg_store *st, tg_err *err)
 		json_object_set_new(t->doc, "license",
 				    json_pack("{s:s,s:s,s:s,s:s,s:b,s:s}", "id", tg__stmt_text(s, 0), "holder",
 					      tg__stmt_text(s, 1), "destination", tg__stmt_text(s, 2), "status",
-					      tg__stmt_text(s, 3), "under_review", (int)tg__stmt_int64(s, 4), "valid_to",
-					      tg__stmt_text(s, 5)));
+					      tg__stmt_text(s, 3), "under_review", (int)tg__stmt_int64(s, 4),
+					      "valid_to", tg__stmt_text(s, 5)));
 	tg__stmt_reset(s);
 	return rc;
 }
@@ -197,7 +197,8 @@ static int report_txn(void *arg, tg_err *err)
 	tg__stmt *s;
 	int rc;
 	tg__utc_now(now);
-	snprintf(why, sizeof(why), "serial %.63s shipped to %s seen in %s: %.150s", a->serial, a->t.dest, a->seen_at, a->note);
+	snprintf(why, sizeof(why), "serial %.63s shipped to %s seen in %s: %.150s", a->serial, a->t.dest, a->seen_at,
+		 a->note);
 	if ((rc = tg__store_prepare(&s, st, tg__trace_sql_ins2, err)) < 0)
 		return rc;
 	tg__stmt_bind_text(s, 1, a->serial, -1);
@@ -226,7 +227,7 @@ static int report_txn(void *arg, tg_err *err)
 }
 
 int tg__trace_report(tg_buf *out, const tg__ctx *cx, const char *serial, const char *seen_at, const char *note,
-		    tg_err *err)
+		     tg_err *err)
 {
 	report_arg a;
 	int rc;

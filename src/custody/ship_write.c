@@ -48,7 +48,7 @@ static int compute_charges(accrual *acc, size_t *n, const ship_ctx *c, tg_err *e
 	const json_t *ch;
 	size_t i, k, j;
 	*n = 0;
-	json_array_foreach(json_object_get(c->decision, "charges"), k, ch) {
+	json_array_foreach (json_object_get(c->decision, "charges"), k, ch) {
 		int64_t line = (int64_t)json_integer_value(json_object_get(ch, "line")), amt;
 		const char *kind = json_string_value(json_object_get(ch, "kind"));
 		const char *cur = json_string_value(json_object_get(ch, "currency"));
@@ -59,8 +59,8 @@ static int compute_charges(accrual *acc, size_t *n, const ship_ctx *c, tg_err *e
 			continue;
 		if (tg_dec_parse(&rate, json_string_value(json_object_get(ch, "rate")), err) < 0 ||
 		    tg_dec_parse(&base, json_string_value(json_object_get(ch, "base")), err) < 0 ||
-		    tg__ledger_prorate(&amt, rate.micros, base.micros, c->lines[i].qty,
-				       c->order->lines[line].quantity, tg_currency_minor_digits(cur)) < 0)
+		    tg__ledger_prorate(&amt, rate.micros, base.micros, c->lines[i].qty, c->order->lines[line].quantity,
+				       tg_currency_minor_digits(cur)) < 0)
 			return tg__fail(err, TG_EINTERNAL, "shipment %.64s: cannot compute charge %s", c->id, kind);
 		for (j = 0; j < *n && (strcmp(acc[j].kind, kind) != 0 || strcmp(acc[j].currency, cur) != 0); j++)
 			;
@@ -130,7 +130,7 @@ static int write_line(ship_ctx *c, const ship_line *l, tg_err *err)
 	tg__stmt_bind_text(s, 5, l->currency, -1);
 	if ((rc = exec_bound(s, err)) < 0)
 		return rc;
-	json_array_foreach(l->serials, k, v) {
+	json_array_foreach (l->serials, k, v) {
 		if ((rc = tg__store_prepare(&s, c->st, tg__ship_write_sql_ins_serial, err)) < 0)
 			return rc;
 		tg__stmt_bind_text(s, 1, json_string_value(v), -1);
@@ -198,8 +198,14 @@ static int accrue(ship_ctx *c, const accrual *acc, size_t n, tg_err *err)
 	int rc;
 	snprintf(txn, sizeof(txn), "ship:%s", c->id);
 	for (i = 0; i < n; i++) {
-		tg__posting p = {txn, c->order->exporter_name, c->exporter_norm, acc[i].kind, acc[i].currency,
-				 c->datestr, "accrual", c->id};
+		tg__posting p = {txn,
+				 c->order->exporter_name,
+				 c->exporter_norm,
+				 acc[i].kind,
+				 acc[i].currency,
+				 c->datestr,
+				 "accrual",
+				 c->id};
 		if (acc[i].amount != 0 &&
 		    (rc = tg__ledger_post(c->st, &p, "charges_expense", "charges_payable", acc[i].amount, err)) < 0)
 			return rc;

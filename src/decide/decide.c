@@ -22,7 +22,7 @@ typedef struct facts {
 	const char *item;
 	unsigned eccn_bit; /* tg__eccn_bit of the classification, computed once per line */
 	int ai_chip;       /* datacenter-marketed or 3A090/4A090 */
-	int h200_class; /* foreign-designed datacenter 3A090/4A090 item that passes the 2026-01-15 gate */
+	int h200_class;    /* foreign-designed datacenter 3A090/4A090 item that passes the 2026-01-15 gate */
 } facts;
 
 static int in_list(char *const *list, size_t n, const char *s)
@@ -85,8 +85,9 @@ static size_t match_line(size_t out[MAX_MATCH], const tg_policy *p, const char *
 	for (fallback = 0; fallback <= 1 && n == 0; fallback++) {
 		for (i = 0; i < p->nrules && n < MAX_MATCH; i++) {
 			const tg__rule *r = &p->rules[i];
-			if (r->fallback != fallback || r->jurisdiction[0] != jname[0] || strcmp(r->jurisdiction, jname) != 0 ||
-			    !tg_policy_in_force(p, i, as_of) || !rule_matches(r, f, o))
+			if (r->fallback != fallback || r->jurisdiction[0] != jname[0] ||
+			    strcmp(r->jurisdiction, jname) != 0 || !tg_policy_in_force(p, i, as_of) ||
+			    !rule_matches(r, f, o))
 				continue;
 			out[n++] = i;
 		}
@@ -181,8 +182,8 @@ static int classify_lines(tg_decision *d, facts *f, const tg_decide_ctx *ctx, co
 		if (item == NULL) {
 			char path[64];
 			snprintf(path, sizeof(path), "lines[%zu].item", i);
-			return tg__fail_field(err, TG_EINVALID, path, "%s: unknown item '%.64s' (see tollgate classify --all)",
-					      path, l->item);
+			return tg__fail_field(err, TG_EINVALID, path,
+					      "%s: unknown item '%.64s' (see tollgate classify --all)", path, l->item);
 		}
 		if ((rc = tg_classify(&dl->cls, item, ctx->catalog, ctx->gates, err)) < 0)
 			return rc;
@@ -227,7 +228,8 @@ static int eval_jurisdiction(tg_decision *d, const tg__jurisdiction *j, const fa
 		if (r == NULL)
 			return TG_ELIMIT;
 		tg_date_format(date, d->as_of);
-		snprintf(r->message, sizeof(r->message), "no %s rule known to tollgate was in force on %s", j->name, date);
+		snprintf(r->message, sizeof(r->message), "no %s rule known to tollgate was in force on %s", j->name,
+			 date);
 		copy(r->citation, sizeof(r->citation), "tollgate policy data");
 		copy(r->confidence, sizeof(r->confidence), "I");
 		r->informational = 1;
@@ -312,23 +314,27 @@ static int note_hit(tg_decision *d, const tg_order *o, size_t p, const tg_screen
 	const char *cite = deny_citation(h->list);
 	tg_reason *r;
 	size_t j;
-	tg_verdict v = h->approved ? TG_VERDICT_ALLOW
-		       : (cite && h->level == TG_HIT_BLOCK) ? TG_VERDICT_DENY : TG_VERDICT_REVIEW;
+	tg_verdict v = h->approved                          ? TG_VERDICT_ALLOW
+		       : (cite && h->level == TG_HIT_BLOCK) ? TG_VERDICT_DENY
+							    : TG_VERDICT_REVIEW;
 	char rule[64];
 	if (d->nhits < TG_DECISION_MAX_HITS) {
 		d->hits[d->nhits].party = p;
 		d->hits[d->nhits++].hit = *h;
 	}
-	copy(rule, sizeof(rule), h->approved ? "screen-approved-customer"
-				 : v == TG_VERDICT_DENY ? "screen-restricted-party"
-							: "screen-possible-match");
+	copy(rule, sizeof(rule),
+	     h->approved            ? "screen-approved-customer"
+	     : v == TG_VERDICT_DENY ? "screen-restricted-party"
+				    : "screen-possible-match");
 	if ((r = add_reason(d, rule, "US-EAR", err)) == NULL)
 		return TG_ELIMIT;
 	r->verdict = v;
 	r->informational = h->approved;
 	copy(r->confidence, sizeof(r->confidence), "P");
-	copy(r->citation, sizeof(r->citation), cite ? cite : h->approved ? "approved-customer list"
-								   : "Consolidated Screening List");
+	copy(r->citation, sizeof(r->citation),
+	     cite          ? cite
+	     : h->approved ? "approved-customer list"
+			   : "Consolidated Screening List");
 	snprintf(r->message, sizeof(r->message), "%.24s '%.100s' %s %.15s entry %.63s '%.100s' (score %.2f)",
 		 tg_role_name(o->parties[p].role), o->parties[p].name,
 		 h->approved ? "is on the approved-customer list as" : "matches", h->list, h->entity_id,

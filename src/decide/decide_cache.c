@@ -74,8 +74,7 @@ static size_t make_key(char *buf, size_t cap, const char *name, const char *coun
 	return c + 1 + n;
 }
 
-int tg__pcache_get(tg__pcache *c, const char *name, const char *country, tg_screen_hit *hits, size_t max,
-		   size_t *n)
+int tg__pcache_get(tg__pcache *c, const char *name, const char *country, tg_screen_hit *hits, size_t max, size_t *n)
 {
 	char key[600];
 	size_t klen = make_key(key, sizeof(key), name, country);

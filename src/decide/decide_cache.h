@@ -14,8 +14,7 @@ typedef struct tg__pcache tg__pcache;
 int tg__pcache_new(tg__pcache **out, size_t max_entries);
 void tg__pcache_free(tg__pcache *c);
 /* 1 and the hits (at most max) when the name is memoised, 0 when not. */
-int tg__pcache_get(tg__pcache *c, const char *name, const char *country, tg_screen_hit *hits, size_t max,
-		   size_t *n);
+int tg__pcache_get(tg__pcache *c, const char *name, const char *country, tg_screen_hit *hits, size_t max, size_t *n);
 /* Remember the hits of a name (best effort: silently skipped on allocation failure). */
 void tg__pcache_put(tg__pcache *c, const char *name, const char *country, const tg_screen_hit *hits, size_t n);
 /* How many lookups hit and missed since creation. */

@@ -9,17 +9,16 @@
  * that has shipped, add a new version ---- */
 
 /* Recorded decisions: one row per order id; content_hash is SHA-256 of the order's canonical JSON. */
-const char tg__decide_schema_1[] =
-	"CREATE TABLE decisions ("
-	" order_id TEXT PRIMARY KEY,"
-	" content_hash TEXT NOT NULL,"
-	" as_of TEXT NOT NULL,"
-	" verdict TEXT NOT NULL,"
-	" exporter TEXT NOT NULL,"
-	" order_json TEXT NOT NULL,"
-	" decision_json TEXT NOT NULL,"
-	" recorded_at TEXT NOT NULL);"
-	"CREATE INDEX decisions_verdict ON decisions (verdict);";
+const char tg__decide_schema_1[] = "CREATE TABLE decisions ("
+				   " order_id TEXT PRIMARY KEY,"
+				   " content_hash TEXT NOT NULL,"
+				   " as_of TEXT NOT NULL,"
+				   " verdict TEXT NOT NULL,"
+				   " exporter TEXT NOT NULL,"
+				   " order_json TEXT NOT NULL,"
+				   " decision_json TEXT NOT NULL,"
+				   " recorded_at TEXT NOT NULL);"
+				   "CREATE INDEX decisions_verdict ON decisions (verdict);";
 
 /* Only the review queue looks decisions up by verdict: a partial index over the review decisions
  * replaces the index over every verdict, whose four hot leaf pages every recorded batch rewrote
@@ -30,11 +29,9 @@ const char tg__decide_schema_2[] =
 
 /* ---- statements (prepared once per store, cached by address) ---- */
 
-const char tg__record_sql_q[] =
-	"SELECT content_hash, decision_json, verdict FROM decisions WHERE order_id = ?";
-const char tg__record_sql_q2[] =
-	"INSERT INTO decisions (order_id, content_hash, as_of, verdict, exporter,"
-	" order_json, decision_json, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+const char tg__record_sql_q[] = "SELECT content_hash, decision_json, verdict FROM decisions WHERE order_id = ?";
+const char tg__record_sql_q2[] = "INSERT INTO decisions (order_id, content_hash, as_of, verdict, exporter,"
+				 " order_json, decision_json, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
 int tg__record_exporter(char *out, size_t n, tg_store *st, const char *order_id, tg_err *err)
 {
@@ -49,7 +46,8 @@ int tg__record_exporter(char *out, size_t n, tg_store *st, const char *order_id,
 	if ((rc = tg__stmt_step(s, err)) == 1)
 		snprintf(out, n, "%s", tg__stmt_text(s, 0));
 	else if (rc == 0)
-		rc = tg__fail_field(err, TG_ENOTFOUND, "order_id", "no recorded decision for order %s", order_id ? order_id : "");
+		rc = tg__fail_field(err, TG_ENOTFOUND, "order_id", "no recorded decision for order %s",
+				    order_id ? order_id : "");
 	tg__stmt_reset(s);
 	return rc < 0 ? rc : TG_OK;
 }

@@ -8,10 +8,10 @@
 #include "buf.h"
 #include "fmt.h"
 
-#define TRY(x)                                                                                            \
-	do {                                                                                              \
-		if ((rc = (x)) < 0)                                                                       \
-			return rc;                                                                        \
+#define TRY(x)                      \
+	do {                        \
+		if ((rc = (x)) < 0) \
+			return rc;  \
 	} while (0)
 
 /* Append a string literal. */
@@ -148,8 +148,7 @@ static int put_hits(tg_buf *b, const tg_decision *d)
 /* A generous estimate of the encoded size, so the buffer grows once. */
 static size_t size_hint(const tg_decision *d)
 {
-	return 512 + d->nlines * 160 + d->nreasons * 800 + d->nconditions * 48 + d->ncharges * 200 +
-	       d->nhits * 700;
+	return 512 + d->nlines * 160 + d->nreasons * 800 + d->nconditions * 48 + d->ncharges * 200 + d->nhits * 700;
 }
 
 /* "license":{"id","holder","valid_to","conditions"}: only when a licence covers the order. */

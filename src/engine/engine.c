@@ -62,7 +62,8 @@ int tg_engine_open(tg_engine **out, const tg_engine_opts *opts, tg_err *err)
 	if (opts == NULL || !opts->no_store) {
 		/* the screener, its memo and the version it was built from, as every later rebuild */
 		if ((rc = tg_store_open(&e->store, tg_store_default_path(opts ? opts->db_path : NULL), err)) < 0 ||
-		    (rc = tg_engine_reload_screener(e, err)) < 0 || (rc = tg__policy_version_note(e->store, e->actor, e->policy, err)) < 0)
+		    (rc = tg_engine_reload_screener(e, err)) < 0 ||
+		    (rc = tg__policy_version_note(e->store, e->actor, e->policy, err)) < 0)
 			goto fail;
 	}
 	*out = e;
@@ -84,11 +85,26 @@ void tg_engine_free(tg_engine *e)
 	tg__free(e);
 }
 
-const tg_catalog *tg_engine_catalog(const tg_engine *e) { return e->catalog; }
-const tg_policy *tg_engine_policy(const tg_engine *e) { return e->policy; }
-const tg_gates *tg_engine_gates(const tg_engine *e) { return &e->gates; }
-tg_store *tg_engine_store(tg_engine *e) { return e->store; }
-const tg_screener *tg_engine_screener(const tg_engine *e) { return e->screener; }
+const tg_catalog *tg_engine_catalog(const tg_engine *e)
+{
+	return e->catalog;
+}
+const tg_policy *tg_engine_policy(const tg_engine *e)
+{
+	return e->policy;
+}
+const tg_gates *tg_engine_gates(const tg_engine *e)
+{
+	return &e->gates;
+}
+tg_store *tg_engine_store(tg_engine *e)
+{
+	return e->store;
+}
+const tg_screener *tg_engine_screener(const tg_engine *e)
+{
+	return e->screener;
+}
 
 int tg_engine_screener_stale(tg_engine *e, int *stale, tg_err *err)
 {
@@ -144,7 +160,10 @@ void tg_engine_set_actor(tg_engine *e, const char *actor)
 	snprintf(e->actor, sizeof(e->actor), "%s", actor && *actor ? actor : "unknown");
 }
 
-const char *tg_engine_actor(const tg_engine *e) { return e->actor; }
+const char *tg_engine_actor(const tg_engine *e)
+{
+	return e->actor;
+}
 
 void tg__engine_ctx(tg__ctx *out, tg_engine *e)
 {
@@ -156,8 +175,8 @@ void tg__engine_ctx(tg__ctx *out, tg_engine *e)
 }
 
 /* Decide one order and match it against the licences in the store (read-only). */
-static int decide_one(tg_check_result *r, tg_decision *d, tg_engine *e, const tg_order *o,
-		      const tg_check_opts *opts, tg__license_memo *lic)
+static int decide_one(tg_check_result *r, tg_decision *d, tg_engine *e, const tg_order *o, const tg_check_opts *opts,
+		      tg__license_memo *lic)
 {
 	tg_decide_ctx ctx = {e->catalog, &e->gates, e->policy, e->screener, e->memo};
 	int rc = tg_decide(d, &ctx, o, opts->has_as_of ? opts->as_of : o->date, &r->err);
@@ -223,8 +242,8 @@ done:
 	return (rc == TG_EDB || rc == TG_EINTERNAL || wrote) ? rc : TG_OK;
 }
 
-int tg_engine_check_many(tg_check_result *res, size_t n, tg_engine *e, const char *const *texts,
-			 const size_t *lens, const tg_check_opts *opts, tg_err *err)
+int tg_engine_check_many(tg_check_result *res, size_t n, tg_engine *e, const char *const *texts, const size_t *lens,
+			 const tg_check_opts *opts, tg_err *err)
 {
 	tg_check_opts dflt = TG_CHECK_OPTS_INIT;
 	tg__license_memo lic; /* what this batch's snapshot says about licences */
@@ -240,7 +259,7 @@ int tg_engine_check_many(tg_check_result *res, size_t n, tg_engine *e, const cha
 	lic.none_valid = 0;
 	if (opts->record) {
 		if ((rc = opts->version >= 2 && opts->defer_sync ? tg__store_begin_deferred(e->store, err)
-								  : tg__store_begin(e->store, err)) < 0)
+								 : tg__store_begin(e->store, err)) < 0)
 			return rc;
 		tg__audit_batch_begin(e->store);
 	}
@@ -271,7 +290,6 @@ int tg_engine_check_many(tg_check_result *res, size_t n, tg_engine *e, const cha
  * name matching, the exporter of a recorded order, read-only reports. Thin: the licence, override
  * and ledger logic stays in their modules. The approvals table is in the store's migrations. ---- */
 
-
 int tg_engine_same_name(const char *a, const char *b)
 {
 	char na[512], nb[512];
@@ -286,4 +304,3 @@ int tg_engine_order_exporter(char *out, size_t n, tg_engine *e, const char *orde
 {
 	return tg__record_exporter(out, n, e->store, order_id, err);
 }
-

@@ -19,7 +19,8 @@ int tg_engine_proposals(tg_buf *out, tg_engine *e, const char *kind, int pending
 	return tg__approvals_proposals(out, &cx, kind, pending_only, err);
 }
 
-int tg_engine_propose(tg_buf *out, tg_engine *e, const char *kind, const char *subject, const char *json, size_t len, tg_err *err)
+int tg_engine_propose(tg_buf *out, tg_engine *e, const char *kind, const char *subject, const char *json, size_t len,
+		      tg_err *err)
 {
 	tg__ctx cx;
 	tg__engine_ctx(&cx, e);

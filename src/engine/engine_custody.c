@@ -91,7 +91,8 @@ int tg_trace_report(tg_buf *out, tg_engine *e, const char *serial, const char *s
 	return tg__trace_report(out, &cx, serial, seen_at, note, err);
 }
 
-int tg_us_volume_record(tg_engine *e, const char *exporter, const char *item, int64_t quantity, const char *period, tg_err *err)
+int tg_us_volume_record(tg_engine *e, const char *exporter, const char *item, int64_t quantity, const char *period,
+			tg_err *err)
 {
 	tg__ctx cx;
 	tg__engine_ctx(&cx, e);

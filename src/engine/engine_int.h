@@ -15,9 +15,9 @@ struct tg_engine {
 	tg_gates gates;
 	tg_store *store;
 	tg_screener *screener;
-	tg__pcache *memo; /* screening memo; rebuilt with the screener */
+	tg__pcache *memo;   /* screening memo; rebuilt with the screener */
 	int64_t scr_ver[2]; /* newest snapshot and override ids when the screener was built */
-	char actor[128]; /* who state changes are attributed to in the audit log */
+	char actor[128];    /* who state changes are attributed to in the audit log */
 };
 
 /* Fill out with what a module needs from e for one call (borrowed from e). */

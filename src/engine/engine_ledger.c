@@ -12,7 +12,8 @@ int tg_ledger_check(tg_buf *out, tg_engine *e, tg_err *err)
 	return tg__ledger_check(out, &cx, err);
 }
 
-int tg_ledger_remit(tg_engine *e, const char *exporter, const char *kind, const char *amount, const char *currency, const char *date, const char *ref, tg_err *err)
+int tg_ledger_remit(tg_engine *e, const char *exporter, const char *kind, const char *amount, const char *currency,
+		    const char *date, const char *ref, tg_err *err)
 {
 	tg__ctx cx;
 	tg__engine_ctx(&cx, e);

@@ -10,8 +10,7 @@
 #include "store.h"
 #include "err.h"
 
-int tg_lists_load(tg_list_snapshot *out, tg_store *st, const char *path, const tg_list_load_opts *opts,
-		  tg_err *err)
+int tg_lists_load(tg_list_snapshot *out, tg_store *st, const char *path, const tg_list_load_opts *opts, tg_err *err)
 {
 	tg__list_file f;
 	int rc;

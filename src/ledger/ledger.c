@@ -146,7 +146,7 @@ static int remit_txn(void *arg, tg_err *err)
 }
 
 int tg__ledger_remit(const tg__ctx *cx, const char *exporter, const char *kind, const char *amount,
-		    const char *currency, const char *date, const char *ref, tg_err *err)
+		     const char *currency, const char *date, const char *ref, tg_err *err)
 {
 	remit_arg a;
 	tg_dec v;
@@ -157,7 +157,8 @@ int tg__ledger_remit(const tg__ctx *cx, const char *exporter, const char *kind, 
 	if (cx->store == NULL)
 		return tg__fail(err, TG_EINVALID, "the ledger needs a store");
 	if (!exporter || !*exporter || !kind || !*kind || !ref || !*ref || !date)
-		return tg__fail(err, TG_EINVALID, "remit needs --exporter, --kind, --amount, --currency, --date and --ref");
+		return tg__fail(err, TG_EINVALID,
+				"remit needs --exporter, --kind, --amount, --currency, --date and --ref");
 	if (!tg__currency_ok(currency))
 		return tg__fail_field(err, TG_EINVALID, "currency", "--currency: expected an ISO 4217 code");
 	if ((rc = tg_dec_parse(&v, amount ? amount : "", err)) < 0 || (rc = tg_date_parse(&d, date, err)) < 0)
@@ -165,8 +166,10 @@ int tg__ledger_remit(const tg__ctx *cx, const char *exporter, const char *kind, 
 	for (k = 0; k < 6 - tg_currency_minor_digits(currency); k++)
 		unit *= 10;
 	if (v.micros <= 0 || v.micros % unit != 0)
-		return tg__fail_field(err, TG_EINVALID, "amount", "--amount: expected a positive amount with at most %d "
-				      "decimals for %s", tg_currency_minor_digits(currency), currency);
+		return tg__fail_field(err, TG_EINVALID, "amount",
+				      "--amount: expected a positive amount with at most %d "
+				      "decimals for %s",
+				      tg_currency_minor_digits(currency), currency);
 	a.cx = cx;
 	a.amount = v.micros / unit;
 	tg__name_norm(a.norm, exporter);

@@ -31,8 +31,10 @@ extern const char tg__ledger_schema_1[];
 
 /* The module side of the public ledger functions of include/tg/ (the engine wraps them, src/engine/). */
 int tg__ledger_check(tg_buf *out, const tg__ctx *cx, tg_err *err);
-int tg__ledger_remit(const tg__ctx *cx, const char *exporter, const char *kind, const char *amount, const char *currency, const char *date, const char *ref, tg_err *err);
-int tg__ledger_statement(tg_buf *out, const tg__ctx *cx, const char *exporter, const char *quarter, int csv, tg_err *err);
+int tg__ledger_remit(const tg__ctx *cx, const char *exporter, const char *kind, const char *amount,
+		     const char *currency, const char *date, const char *ref, tg_err *err);
+int tg__ledger_statement(tg_buf *out, const tg__ctx *cx, const char *exporter, const char *quarter, int csv,
+			 tg_err *err);
 
 /* SQL statements (ledger_store.c). */
 extern const char tg__ledger_sql_q[];

@@ -87,13 +87,15 @@ static int put_row(tg_buf *b, const stmt_line *r, int csv, const char *lead)
 	if (csv)
 		rc = tg__buf_printf(b, "%s%s,%s,", lead, r->kind, r->currency);
 	else
-		rc = tg__buf_printf(b, "%s{\"kind\":\"%s\",\"currency\":\"%s\",\"opening\":\"", lead, r->kind, r->currency);
+		rc = tg__buf_printf(b, "%s{\"kind\":\"%s\",\"currency\":\"%s\",\"opening\":\"", lead, r->kind,
+				    r->currency);
 	if (rc < 0 || (rc = tg__money_put(b, r->opening, r->currency)) < 0 ||
 	    (rc = tg__buf_printf(b, csv ? "%s" : "%saccrued\":\"", sep)) < 0 ||
 	    (rc = tg__money_put(b, r->accrued, r->currency)) < 0 ||
 	    (rc = tg__buf_printf(b, csv ? "%s" : "%sremitted\":\"", sep)) < 0 ||
 	    (rc = tg__money_put(b, r->remitted, r->currency)) < 0 ||
-	    (rc = tg__buf_printf(b, csv ? "%s" : "%sclosing\":\"", sep)) < 0 || (rc = tg__money_put(b, close, r->currency)) < 0)
+	    (rc = tg__buf_printf(b, csv ? "%s" : "%sclosing\":\"", sep)) < 0 ||
+	    (rc = tg__money_put(b, close, r->currency)) < 0)
 		return rc;
 	return tg__buf_puts(b, csv ? "\n" : "\"}");
 }
@@ -107,7 +109,7 @@ static int csv_field(tg_buf *b, const char *s)
 }
 
 int tg__ledger_statement(tg_buf *out, const tg__ctx *cx, const char *exporter, const char *quarter, int csv,
-			tg_err *err)
+			 tg_err *err)
 {
 	stmt_line rows[MAX_ROWS];
 	char from[16], to[16], norm[512];
@@ -127,7 +129,8 @@ int tg__ledger_statement(tg_buf *out, const tg__ctx *cx, const char *exporter, c
 		rc = tg__buf_puts(out, "exporter,quarter,kind,currency,opening,accrued,remitted,closing\n");
 		if (rc == TG_OK && (rc = csv_field(&lead, exporter)) == TG_OK)
 			rc = tg__buf_printf(&lead, ",%s,", quarter);
-	} else if ((rc = tg__buf_puts(out, "{\"exporter\":")) == TG_OK && (rc = tg__buf_put_json_str(out, exporter)) == TG_OK)
+	} else if ((rc = tg__buf_puts(out, "{\"exporter\":")) == TG_OK &&
+		   (rc = tg__buf_put_json_str(out, exporter)) == TG_OK)
 		rc = tg__buf_printf(out, ",\"quarter\":\"%s\",\"lines\":[", quarter);
 	for (i = 0; i < n && rc == TG_OK; i++)
 		rc = put_row(out, &rows[i], csv, csv ? lead.ptr : (i ? "," : ""));
@@ -159,7 +162,8 @@ int tg__ledger_check(tg_buf *out, const tg__ctx *cx, tg_err *err)
 		tg__buf_puts(out, nbad++ ? "," : "");
 		tg__buf_printf(out, "{\"txn\":");
 		tg__buf_put_json_str(out, tg__stmt_text(s, 0));
-		tg__buf_printf(out, ",\"currency\":\"%s\",\"sum\":%lld}", tg__stmt_text(s, 1), (long long)tg__stmt_int64(s, 2));
+		tg__buf_printf(out, ",\"currency\":\"%s\",\"sum\":%lld}", tg__stmt_text(s, 1),
+			       (long long)tg__stmt_int64(s, 2));
 	}
 	tg__stmt_reset(s);
 	if (rc < 0)
@@ -171,7 +175,6 @@ int tg__ledger_check(tg_buf *out, const tg__ctx *cx, tg_err *err)
 }
 
 /* ---- read-only reports (tg_engine_report): diversion, volumes, remittances, certificates, review ---- */
-
 
 static int report_row(tg_buf *b, tg__stmt *s, const tg__ledger_report_def *r)
 {
@@ -237,7 +240,8 @@ int tg__ledger_report(tg_buf *out, tg_store *st, const char *name, const char *e
 		return tg__fail_field(err, TG_EINVALID, "report", "unknown report %s", name ? name : "");
 	if ((rc = tg__buf_putc(out, '{')) < 0 || (rc = report_one(out, st, &tg__ledger_reports[i], exporter, err)) < 0)
 		return rc;
-	if (us && ((rc = tg__buf_putc(out, ',')) < 0 || (rc = report_one(out, st, &tg__ledger_reports[i + 1], exporter, err)) < 0))
+	if (us && ((rc = tg__buf_putc(out, ',')) < 0 ||
+		   (rc = report_one(out, st, &tg__ledger_reports[i + 1], exporter, err)) < 0))
 		return rc;
 	return tg__buf_putc(out, '}');
 }

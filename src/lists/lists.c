@@ -6,8 +6,8 @@
 #include <openssl/evp.h>
 #include <string.h>
 
-static const char *const format_names[] = {"auto", "csl-csv", "ofac-csv", "ofac-xml", "tg-json", "kaist-json",
-					   "csl-json"};
+static const char *const format_names[] = {"auto",    "csl-csv",    "ofac-csv", "ofac-xml",
+					   "tg-json", "kaist-json", "csl-json"};
 
 const char *tg_list_format_name(tg_list_format f)
 {

@@ -18,7 +18,7 @@
 
 /* A list file read into memory with its format known, before any transaction is opened. */
 typedef struct tg__list_file {
-	char *data;                    /* the whole file, NUL-terminated (owned) */
+	char *data; /* the whole file, NUL-terminated (owned) */
 	size_t n;
 	const char *path;              /* as given: path or URL (borrowed) */
 	tg_list_format fmt;            /* never AUTO */
@@ -42,7 +42,7 @@ typedef struct tg__list_row {
 	const char *names;     /* '\n'-separated, primary first */
 	const char *countries; /* '\n'-separated ISO codes */
 	const char *key_hash;
-	int changed;           /* tg__lists_diff only: the other snapshot has the entry too, other key fields */
+	int changed; /* tg__lists_diff only: the other snapshot has the entry too, other key fields */
 } tg__list_row;
 /* Called once per row; a negative return stops the walk and is returned (TG_ENOMEM is then set in err). */
 typedef int (*tg__list_row_fn)(const tg__list_row *r, void *payload);
@@ -61,12 +61,12 @@ int tg__lists_has_entry(tg_store *st, const char *list, const char *id, const ch
 
 /* One list entry as a parser produces it. Multi-valued fields are '\n'-separated; all borrowed. */
 typedef struct tg__list_entry {
-	const char *source_id;  /* the list's own id of the entry */
-	const char *list;       /* short list code: EL MEU SDN DPL DTC ISN UVL SSI PLC CMIC CAP NS-MBS FSE ... */
-	const char *type;       /* individual, entity, vessel, aircraft or "" */
-	const char *names;      /* primary name first, then aliases (cleaned, de-duplicated) */
+	const char *source_id; /* the list's own id of the entry */
+	const char *list;      /* short list code: EL MEU SDN DPL DTC ISN UVL SSI PLC CMIC CAP NS-MBS FSE ... */
+	const char *type;      /* individual, entity, vessel, aircraft or "" */
+	const char *names;     /* primary name first, then aliases (cleaned, de-duplicated) */
 	const char *addresses;
-	const char *countries;  /* ISO 3166-1 alpha-2 codes */
+	const char *countries; /* ISO 3166-1 alpha-2 codes */
 	const char *programs;
 	const char *fr_cite;    /* Federal Register citation(s) */
 	const char *start_date; /* YYYY-MM-DD or "" */
@@ -78,12 +78,12 @@ typedef struct tg__list_sink tg__list_sink;
 struct tg__list_sink {
 	/* Store one entry; < 0 aborts the load. */
 	int (*entry)(tg__list_sink *k, const tg__list_entry *e, tg_err *err);
-	const char *file;        /* for problem reports */
+	const char *file; /* for problem reports */
 	const tg_list_load_opts *opts;
-	const char *path;        /* the main file; parsers of multi-file sets open siblings from it */
-	void *hash_ctx;          /* content hash (EVP_MD_CTX): parsers add sibling files with tg__lists_hash */
+	const char *path; /* the main file; parsers of multi-file sets open siblings from it */
+	void *hash_ctx;   /* content hash (EVP_MD_CTX): parsers add sibling files with tg__lists_hash */
 	int64_t rows, entries, errors;
-	char name[64];           /* default list name a parser may set (e.g. from the file); "" = per format */
+	char name[64]; /* default list name a parser may set (e.g. from the file); "" = per format */
 	int64_t snapshot_id;
 	void *payload;
 };
@@ -142,8 +142,8 @@ int tg__lists_is_zip(const char *data, size_t n);
 int tg__lists_zip_has_enhanced_xml(const char *data, size_t n);
 /* Open the first *ENHANCED*.XML member of the zip in data (else its first *.XML); its name goes to
  * name. data must outlive *out. Reads past max uncompressed bytes fail. TG_EINVALID, TG_ENOMEM. */
-int tg__lists_zip_open(tg__zip_member **out, char *name, size_t name_n, const char *data, size_t n,
-		       uint64_t max, tg_err *err);
+int tg__lists_zip_open(tg__zip_member **out, char *name, size_t name_n, const char *data, size_t n, uint64_t max,
+		       tg_err *err);
 /* Read up to n bytes: count, 0 at the end, -1 on error (then tg__lists_zip_error describes it). */
 long tg__lists_zip_read(tg__zip_member *z, char *buf, size_t n);
 int tg__lists_zip_failed(const tg__zip_member *z);

@@ -11,9 +11,9 @@
 
 enum { C_ID, C_SOURCE, C_TYPE, C_PROGRAMS, C_NAME, C_ADDR, C_FR, C_START, C_ALT, C_CITIZ, C_NAT, C_NCOLS };
 
-static const char *const col_names[C_NCOLS] = {"_id", "source", "type", "programs", "name", "addresses",
-					       "federal_register_notice", "start_date", "alt_names",
-					       "citizenships", "nationalities"};
+static const char *const col_names[C_NCOLS] = {
+	"_id",        "source",    "type",         "programs",     "name", "addresses", "federal_register_notice",
+	"start_date", "alt_names", "citizenships", "nationalities"};
 
 typedef struct csl {
 	int col[C_NCOLS];
@@ -141,8 +141,8 @@ static int parse(csl *x, tg_csv *c, tg__list_sink *k, tg_err *err)
 	int rc = tg__csv_next(c, err);
 	if (rc < 0 || rc == 0 || !read_header(x, c))
 		return rc == TG_ENOMEM ? rc
-				       : tg__fail(err, TG_EINVALID, "%s: not a CSL CSV file (no _id,source,name header)",
-						  k->file);
+				       : tg__fail(err, TG_EINVALID,
+						  "%s: not a CSL CSV file (no _id,source,name header)", k->file);
 	while ((rc = tg__csv_next(c, err)) != 0) {
 		if (rc == TG_ENOMEM)
 			return rc;

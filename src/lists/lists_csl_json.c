@@ -30,7 +30,7 @@ static int add_addresses(cj *x, const json_t *v)
 		tg__buf_clear(&x->one);
 		for (j = 0; j < 5; j++)
 			if (*tg__lists_jstr(a, parts[j]) && ((x->one.size && tg__buf_puts(&x->one, ", ") < 0) ||
-						  tg__buf_puts(&x->one, tg__lists_jstr(a, parts[j])) < 0))
+							     tg__buf_puts(&x->one, tg__lists_jstr(a, parts[j])) < 0))
 				return TG_ENOMEM;
 		if (x->one.size && (rc = tg__lists_add_value(&x->addrs, x->one.ptr, x->one.size)) < 0)
 			return rc;
@@ -105,7 +105,8 @@ int tg__lists_parse_csl_json(tg__list_sink *k, const char *data, size_t n, tg_er
 	res = json_object_get(root, "results");
 	if (!json_is_array(res)) {
 		json_decref(root);
-		return tg__fail_field(err, TG_EINVALID, "format", "%s: not a CSL JSON file (no \"results\" array)", k->file);
+		return tg__fail_field(err, TG_EINVALID, "format", "%s: not a CSL JSON file (no \"results\" array)",
+				      k->file);
 	}
 	memset(&x, 0, sizeof(x));
 	for (i = 0, rc = TG_OK; i < json_array_size(res) && rc >= 0; i++)

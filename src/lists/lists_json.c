@@ -78,12 +78,13 @@ int tg__lists_parse_tg_json(tg__list_sink *k, const char *data, size_t n, tg_err
 		return rc;
 	ents = json_object_get(root, "entries");
 	list = tg__lists_jstr(root, "list");
-	if (!json_is_object(root) || strcmp(tg__lists_jstr(root, "format"), "tollgate-list") != 0 || !json_is_array(ents) ||
-	    !*list || strlen(list) > 15) {
+	if (!json_is_object(root) || strcmp(tg__lists_jstr(root, "format"), "tollgate-list") != 0 ||
+	    !json_is_array(ents) || !*list || strlen(list) > 15) {
 		json_decref(root);
-		return tg__fail_field(err, TG_EINVALID, "format",
-				      "%s: not a tollgate list (needs \"format\":\"tollgate-list\", \"list\" and \"entries\")",
-				      k->file);
+		return tg__fail_field(
+			err, TG_EINVALID, "format",
+			"%s: not a tollgate list (needs \"format\":\"tollgate-list\", \"list\" and \"entries\")",
+			k->file);
 	}
 	snprintf(k->name, sizeof(k->name), "%s", tg__lists_jstr(root, "name"));
 	memset(&b, 0, sizeof(b));
@@ -98,8 +99,9 @@ int tg__lists_parse_tg_json(tg__list_sink *k, const char *data, size_t n, tg_err
 static const char *kaist_code(const char *id)
 {
 	static const char *const map[][2] = {
-		{"us-bis-entity-list", "EL"}, {"us-bis-military-end-user-list", "MEU"}, {"us-ofac-ns-cmic", "CMIC"},
-		{"us-dod-section-1260h", "1260H"}, {"us-dod-section-1286", "1286"}, {"us-dhs-uflpa", "UFLPA"},
+		{"us-bis-entity-list", "EL"},        {"us-bis-military-end-user-list", "MEU"},
+		{"us-ofac-ns-cmic", "CMIC"},         {"us-dod-section-1260h", "1260H"},
+		{"us-dod-section-1286", "1286"},     {"us-dhs-uflpa", "UFLPA"},
 		{"jp-meti-end-user-list", "JP-EUL"}, {"ca-ised-named-research-organizations", "CA-NRO"}};
 	size_t i;
 	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
@@ -153,7 +155,8 @@ static int kaist_entry(tg__list_sink *k, jbufs *b, const json_t *o, size_t idx, 
 	    (rc = tg__lists_add_strings(&b->names, json_object_get(o, "aliases"), tg__lists_add_name)) < 0 ||
 	    (rc = kaist_countries(&b->ctry, json_object_get(o, "countries"))) < 0)
 		return rc;
-	e.source_id = tg__lists_jstr(o, "id"), e.list = code, e.type = b->type, e.names = b->names.ptr, e.addresses = "";
+	e.source_id = tg__lists_jstr(o, "id"), e.list = code, e.type = b->type, e.names = b->names.ptr,
+	e.addresses = "";
 	e.countries = b->ctry.ptr ? b->ctry.ptr : "", e.programs = "", e.fr_cite = "", e.start_date = "";
 	e.scripts = NULL;
 	return k->entry(k, &e, err);
@@ -170,7 +173,8 @@ int tg__lists_parse_kaist_json(tg__list_sink *k, const char *data, size_t n, tg_
 		return rc;
 	if (!json_is_array(root)) {
 		json_decref(root);
-		return tg__fail_field(err, TG_EINVALID, "format", "%s: not the KAIST compilation (a JSON array)", k->file);
+		return tg__fail_field(err, TG_EINVALID, "format", "%s: not the KAIST compilation (a JSON array)",
+				      k->file);
 	}
 	memset(&b, 0, sizeof(b));
 	for (i = 0, rc = TG_OK; i < json_array_size(root) && rc >= 0; i++)

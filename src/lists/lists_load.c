@@ -17,8 +17,7 @@
 
 #define MAX_FILE ((size_t)1 << 30) /* 1 GiB, as lists_url.c */
 
-static const char *const default_names[] = {"", "csl", "ofac-sdn", "ofac-xml", "in-house", "entity-list",
-					    "csl"};
+static const char *const default_names[] = {"", "csl", "ofac-sdn", "ofac-xml", "in-house", "entity-list", "csl"};
 
 /* Skip a UTF-8 BOM and white space. */
 static const char *skip_ws(const char *p, const char *end)
@@ -45,7 +44,7 @@ static tg_list_format detect(const char *data, size_t n)
 		return tg__lists_ofac_xml_detect(data, n) ? TG_LIST_FORMAT_OFAC_XML : TG_LIST_FORMAT_AUTO;
 	if (p < end && *p == '[')
 		return strstr(first, "\"korean\"") || strstr(first, "\"list_id\"") ? TG_LIST_FORMAT_KAIST_JSON
-										     : TG_LIST_FORMAT_TG_JSON;
+										   : TG_LIST_FORMAT_TG_JSON;
 	if (p < end && *p == '{')
 		return strstr(first, "\"results\"") ? TG_LIST_FORMAT_CSL_JSON : TG_LIST_FORMAT_TG_JSON;
 	if (strncmp(p, "_id,source,", 11) == 0)
@@ -152,8 +151,7 @@ void tg__lists_close(tg__list_file *f)
 }
 
 /* Parse into the snapshot's rows and finish it: counts, content hash, name, audit entry. */
-static int write_entries(tg_list_snapshot *out, tg_store *st, tg__list_sink *k, const tg__list_file *f,
-			 tg_err *err)
+static int write_entries(tg_list_snapshot *out, tg_store *st, tg__list_sink *k, const tg__list_file *f, tg_err *err)
 {
 	unsigned char md[32];
 	unsigned int len = 0;

@@ -29,7 +29,11 @@ static int valid_utf8(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
-		size_t k = s[i] < 0x80 ? 0 : (s[i] & 0xE0) == 0xC0 ? 1 : (s[i] & 0xF0) == 0xE0 ? 2 : (s[i] & 0xF8) == 0xF0 ? 3 : 9;
+		size_t k = s[i] < 0x80             ? 0
+			   : (s[i] & 0xE0) == 0xC0 ? 1
+			   : (s[i] & 0xF0) == 0xE0 ? 2
+			   : (s[i] & 0xF8) == 0xF0 ? 3
+						   : 9;
 		if (k == 9 || i + k >= n + (k == 0))
 			return 0;
 		for (i++; k; k--, i++)
@@ -169,8 +173,8 @@ static int add_row(ofac *o, const tg_csv *c)
 }
 
 /* Read a sibling of the main file (same directory), hash it and feed its rows; absent = skipped. */
-static int side_file(tg__list_sink *k, ofac *o, const char *base, size_t min_fields,
-		     int (*fn)(ofac *, const tg_csv *), tg_err *err)
+static int side_file(tg__list_sink *k, ofac *o, const char *base, size_t min_fields, int (*fn)(ofac *, const tg_csv *),
+		     tg_err *err)
 {
 	char path[1024];
 	const char *slash = strrchr(k->path, '/'), *main_file = k->file;

@@ -338,7 +338,8 @@ static int emit(ox *x, const xmlNode *e, const char *id, long line, tg_err *err)
 		if (code == NULL)
 			continue;
 		if (!*code || (pub && *pub && !is_date(pub)))
-			return problem(x, line, id, !*code ? "empty sanctionsList" : "datePublished is not a date", err);
+			return problem(x, line, id, !*code ? "empty sanctionsList" : "datePublished is not a date",
+				       err);
 		snprintf(date, sizeof(date), "%s", pub ? pub : "");
 		le.source_id = id, le.list = code, le.type = x->type, le.names = x->names.ptr;
 		le.addresses = x->addrs.ptr ? x->addrs.ptr : "", le.countries = x->ctry.ptr ? x->ctry.ptr : "";
@@ -385,7 +386,8 @@ static int entity(ox *x, const xmlNode *e, tg_err *err)
 	x->type[i] = '\0';
 	if ((rc = names(x, e)) < 0 || (rc = addresses(x, e)) < 0 || (rc = features(x, e)) < 0 ||
 	    (rc = programs(x, e)) < 0)
-		return rc == TG_ENOMEM ? tg__oom(err) : tg__fail(err, rc, "%s:%ld: entity %s: too large", x->file, line, id);
+		return rc == TG_ENOMEM ? tg__oom(err)
+				       : tg__fail(err, rc, "%s:%ld: entity %s: too large", x->file, line, id);
 	if (x->names.size == 0)
 		return problem(x, line, id, "no name", err);
 	return emit(x, e, id, line, err);
@@ -503,8 +505,8 @@ static void ox_dispose(ox *x)
 
 int tg__lists_parse_ofac_xml(tg__list_sink *k, const char *data, size_t n, tg_err *err)
 {
-	const int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
-			 XML_PARSE_COMPACT | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+	const int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT |
+			 XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
 	const char *main_file = k->file;
 	char member[256];
 	xmlTextReaderPtr r;

@@ -36,8 +36,8 @@ static const char SQL_DIFF[] =
 	"  WHERE o.snapshot_id = ? AND o.list = n.list AND o.source_id = n.source_id AND o.key_hash = n.key_hash)"
 	" ORDER BY n.seq";
 static const char SQL_PREV[] = "SELECT COALESCE(MAX(id), 0) FROM list_snapshots WHERE name = ? AND id < ?";
-static const char SQL_KEY_HASH[] =
-	"SELECT e.key_hash FROM list_entries e" LATEST " WHERE e.list = ? AND e.source_id = ? ORDER BY e.snapshot_id DESC";
+static const char SQL_KEY_HASH[] = "SELECT e.key_hash FROM list_entries e" LATEST
+				   " WHERE e.list = ? AND e.source_id = ? ORDER BY e.snapshot_id DESC";
 static const char SQL_HAS_ENTRY[] =
 	"SELECT COUNT(*) FROM list_entries e" LATEST " WHERE e.list = ? AND e.source_id = ? AND e.key_hash = ?";
 
@@ -283,36 +283,34 @@ int tg__lists_has_entry(tg_store *st, const char *list, const char *id, const ch
  * programs) hold one value per line ('\n'-separated). key_hash = SHA-256 of the fields whose change
  * re-opens a false-positive override (names, type, countries, addresses, programs).
  */
-const char tg__lists_schema_1[] =
-	"CREATE TABLE list_snapshots ("
-	" id INTEGER PRIMARY KEY,"
-	" name TEXT NOT NULL,"
-	" source TEXT NOT NULL,"
-	" format TEXT NOT NULL,"
-	" content_hash TEXT NOT NULL,"
-	" loaded_at TEXT NOT NULL,"
-	" row_count INTEGER NOT NULL,"
-	" entry_count INTEGER NOT NULL,"
-	" error_count INTEGER NOT NULL);"
-	"CREATE INDEX list_snapshots_name ON list_snapshots (name, id);"
-	"CREATE TABLE list_entries ("
-	" snapshot_id INTEGER NOT NULL REFERENCES list_snapshots (id),"
-	" seq INTEGER NOT NULL,"
-	" source_id TEXT NOT NULL,"
-	" list TEXT NOT NULL,"
-	" type TEXT NOT NULL,"
-	" name TEXT NOT NULL,"
-	" names TEXT NOT NULL,"
-	" addresses TEXT NOT NULL,"
-	" countries TEXT NOT NULL,"
-	" programs TEXT NOT NULL,"
-	" fr_cite TEXT NOT NULL,"
-	" start_date TEXT NOT NULL,"
-	" key_hash TEXT NOT NULL,"
-	" PRIMARY KEY (snapshot_id, seq));"
-	"CREATE INDEX list_entries_source ON list_entries (list, source_id);";
+const char tg__lists_schema_1[] = "CREATE TABLE list_snapshots ("
+				  " id INTEGER PRIMARY KEY,"
+				  " name TEXT NOT NULL,"
+				  " source TEXT NOT NULL,"
+				  " format TEXT NOT NULL,"
+				  " content_hash TEXT NOT NULL,"
+				  " loaded_at TEXT NOT NULL,"
+				  " row_count INTEGER NOT NULL,"
+				  " entry_count INTEGER NOT NULL,"
+				  " error_count INTEGER NOT NULL);"
+				  "CREATE INDEX list_snapshots_name ON list_snapshots (name, id);"
+				  "CREATE TABLE list_entries ("
+				  " snapshot_id INTEGER NOT NULL REFERENCES list_snapshots (id),"
+				  " seq INTEGER NOT NULL,"
+				  " source_id TEXT NOT NULL,"
+				  " list TEXT NOT NULL,"
+				  " type TEXT NOT NULL,"
+				  " name TEXT NOT NULL,"
+				  " names TEXT NOT NULL,"
+				  " addresses TEXT NOT NULL,"
+				  " countries TEXT NOT NULL,"
+				  " programs TEXT NOT NULL,"
+				  " fr_cite TEXT NOT NULL,"
+				  " start_date TEXT NOT NULL,"
+				  " key_hash TEXT NOT NULL,"
+				  " PRIMARY KEY (snapshot_id, seq));"
+				  "CREATE INDEX list_entries_source ON list_entries (list, source_id);";
 
 /* Names in a non-Latin script with their script tag, one per line "<script>\t<name>" (OFAC enhanced
  * XML's name translations: "Hans\t旷视科技有限公司"); empty for formats that carry no script. */
-const char tg__lists_schema_4[] =
-	"ALTER TABLE list_entries ADD COLUMN scripts TEXT NOT NULL DEFAULT '';";
+const char tg__lists_schema_4[] = "ALTER TABLE list_entries ADD COLUMN scripts TEXT NOT NULL DEFAULT '';";

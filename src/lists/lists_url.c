@@ -9,7 +9,8 @@
 
 int tg__lists_is_url(const char *path)
 {
-	return strncmp(path, "http://", 7) == 0 || strncmp(path, "https://", 8) == 0 || strncmp(path, "file://", 7) == 0;
+	return strncmp(path, "http://", 7) == 0 || strncmp(path, "https://", 8) == 0 ||
+	       strncmp(path, "file://", 7) == 0;
 }
 
 #ifndef TG_HAVE_CURL
@@ -52,7 +53,8 @@ int tg__lists_fetch_url(char **out, size_t *n, const char *url, tg_err *err)
 		tg_buf_dispose(&b);
 		if (cc == CURLE_WRITE_ERROR)
 			return tg__fail(err, TG_ENOMEM, "%s: out of memory or larger than 1 GiB", url);
-		return tg__fail(err, TG_EIO, "cannot fetch %s: %s", url, cc == CURLE_OK ? "empty" : curl_easy_strerror(cc));
+		return tg__fail(err, TG_EIO, "cannot fetch %s: %s", url,
+				cc == CURLE_OK ? "empty" : curl_easy_strerror(cc));
 	}
 	*out = b.ptr, *n = b.size;
 	return TG_OK;

@@ -94,8 +94,8 @@ int tg__lists_zip_has_enhanced_xml(const char *data, size_t n)
 	return found;
 }
 
-int tg__lists_zip_open(tg__zip_member **out, char *name, size_t name_n, const char *data, size_t n,
-		       uint64_t max, tg_err *err)
+int tg__lists_zip_open(tg__zip_member **out, char *name, size_t name_n, const char *data, size_t n, uint64_t max,
+		       tg_err *err)
 {
 	tg__zip_member *z;
 	zip_int64_t i;

@@ -17,10 +17,9 @@
 
 static const char *const role_names[] = {"purchaser", "ultimate_consignee", "end_user", "intermediate_consignee",
 					 "freight_forwarder"};
-static const char *const sector_names[] = {"unspecified", "private", "public", "state_owned", "military",
-					   "research"};
+static const char *const sector_names[] = {"unspecified", "private", "public", "state_owned", "military", "research"};
 static const char *const use_names[] = {"datacenter", "ai_training", "research", "consumer",
-					"evaluation", "military",   "other"};
+					"evaluation", "military",    "other"};
 
 const char *tg_role_name(tg_role r)
 {
@@ -154,11 +153,9 @@ static int check_money(const tg_dec *v, const char *prefix, const char *key, tg_
 	return tg__fail_field(err, TG_EINVALID, path, "%s: must not be negative", path);
 }
 
-static int parse_line(tg_order_line *l, const tg_jdoc *d, const char *text, uint32_t o, const char *prefix,
-		      tg_err *err)
+static int parse_line(tg_order_line *l, const tg_jdoc *d, const char *text, uint32_t o, const char *prefix, tg_err *err)
 {
-	static const char *const keys[] = {"item", "spec", "quantity", "unit_value", "currency", "customs_value",
-					   NULL};
+	static const char *const keys[] = {"item", "spec", "quantity", "unit_value", "currency", "customs_value", NULL};
 	enum { ITEM, SPEC, QUANTITY, UNIT_VALUE, CURRENCY, CUSTOMS_VALUE, NKEYS };
 	uint32_t f[NKEYS], spec;
 	char path[64];
@@ -180,7 +177,8 @@ static int parse_line(tg_order_line *l, const tg_jdoc *d, const char *text, uint
 		if ((rc = parse_spec(l, text, &d->tok[spec], prefix, err)) < 0)
 			return rc;
 	}
-	if ((rc = tg__jf_get_int(&l->quantity, d, f[QUANTITY], prefix, "quantity", 1, 1, INT64_C(1000000000), err)) < 0 ||
+	if ((rc = tg__jf_get_int(&l->quantity, d, f[QUANTITY], prefix, "quantity", 1, 1, INT64_C(1000000000), err)) <
+		    0 ||
 	    (rc = tg__jf_get_dec(&l->unit_value, d, f[UNIT_VALUE], prefix, "unit_value", 1, err)) < 0 ||
 	    (rc = check_money(&l->unit_value, prefix, "unit_value", err)) < 0 ||
 	    (rc = parse_currency(l->currency, d, f[CURRENCY], prefix, err)) < 0 ||
@@ -207,8 +205,7 @@ static int parse_exporter(tg_order *o, const tg_jdoc *d, uint32_t e, tg_err *err
 	return TG_OK;
 }
 
-static int parse_array(const tg_jdoc *d, uint32_t v, const char *key, size_t max, size_t *n, uint32_t *arr,
-		       tg_err *err)
+static int parse_array(const tg_jdoc *d, uint32_t v, const char *key, size_t max, size_t *n, uint32_t *arr, tg_err *err)
 {
 	*arr = v;
 	if (*arr == 0)
@@ -234,8 +231,7 @@ static void index_path(char out[64], const char *key, size_t i)
 	out[n + k + 1] = '\0';
 }
 
-static int parse_lists(tg_order *o, const tg_jdoc *d, uint32_t parties, uint32_t lines, const char *text,
-		       tg_err *err)
+static int parse_lists(tg_order *o, const tg_jdoc *d, uint32_t parties, uint32_t lines, const char *text, tg_err *err)
 {
 	uint32_t arr, k;
 	size_t i;
@@ -267,8 +263,8 @@ static int parse_lists(tg_order *o, const tg_jdoc *d, uint32_t parties, uint32_t
 
 static int parse_root(tg_order *o, const tg_jdoc *d, const char *text, tg_err *err)
 {
-	static const char *const keys[] = {"id",       "date",    "exporter", "ship_from", "destination",
-					   "parties",  "end_use", "lines",    NULL};
+	static const char *const keys[] = {"id",      "date",    "exporter", "ship_from", "destination",
+					   "parties", "end_use", "lines",    NULL};
 	enum { ID, DATE, EXPORTER, SHIP_FROM, DESTINATION, PARTIES, END_USE, LINES, NKEYS };
 	uint32_t f[NKEYS];
 	int v = 0, rc;
@@ -339,7 +335,8 @@ int tg_order_parse(tg_order **out, const char *json, size_t len, tg_err *err)
 		rc = syntax_error(&box->doc, json, len, rc, err);
 		goto fail;
 	}
-	if ((rc = parse_root(&box->o, &box->doc, json, err)) < 0 || (rc = content_hash(&box->o, &box->doc, len, err)) < 0)
+	if ((rc = parse_root(&box->o, &box->doc, json, err)) < 0 ||
+	    (rc = content_hash(&box->o, &box->doc, len, err)) < 0)
 		goto fail;
 	*out = &box->o;
 	return TG_OK;

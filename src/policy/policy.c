@@ -42,7 +42,7 @@ static int load_groups(tg__policy_loader *l, const char *path, tg_err *err)
 		goto done;
 	}
 	l->prefix[0] = '\0';
-	json_object_foreach(groups_o, name, v) {
+	json_object_foreach (groups_o, name, v) {
 		json_t *countries = json_is_object(v) ? json_object_get(v, "countries") : v;
 		if (l->g.n == TG__POLICY_MAX_GROUPS || strlen(name) >= sizeof(l->g.name[0])) {
 			rc = tg__fail(err, TG_ELIMIT, "%s: too many groups or name too long: %s", path, name);
@@ -75,8 +75,8 @@ static int name_file(tg_err *err, int rc, const char *fname)
 
 static int load_jurisdiction(tg__policy_loader *l, const char *path, const char *fname, tg_err *err)
 {
-	static const char *const keys[] = {"jurisdiction", "applies_when", "citation", "notes", "version", "rules",
-					   NULL};
+	static const char *const keys[] = {"jurisdiction", "applies_when", "citation", "notes",
+					   "version",      "rules",        NULL};
 	json_t *root, *rules, *aw, *v;
 	tg_policy *p = l->p;
 	tg__jurisdiction *j;
@@ -117,7 +117,7 @@ static int load_jurisdiction(tg__policy_loader *l, const char *path, const char 
 		goto done;
 	}
 	p->rules = grown;
-	json_array_foreach(rules, i, v) {
+	json_array_foreach (rules, i, v) {
 		tg__rule *r = &p->rules[p->nrules];
 		memset(r, 0, sizeof(*r));
 		p->nrules++;
@@ -349,7 +349,8 @@ int tg_policy_list_json(tg_buf *out, const tg_policy *p, tg_date as_of)
 					 r->to == TG_DATE_NONE ? "" : "\"", tg_verdict_name(r->verdict))) < 0 ||
 		    (rc = tg__buf_puts(out, ",\"review\":")) < 0 ||
 		    (rc = r->review ? tg__buf_put_json_str(out, r->review) : tg__buf_puts(out, "null")) < 0 ||
-		    (rc = tg__buf_puts(out, ",\"citation\":")) < 0 || (rc = tg__buf_put_json_str(out, r->citation)) < 0 ||
+		    (rc = tg__buf_puts(out, ",\"citation\":")) < 0 ||
+		    (rc = tg__buf_put_json_str(out, r->citation)) < 0 ||
 		    (rc = tg__buf_puts(out, ",\"confidence\":")) < 0 ||
 		    (rc = tg__buf_put_json_str(out, r->confidence)) < 0 ||
 		    (rc = tg__buf_puts(out, ",\"message\":")) < 0 || (rc = tg__buf_put_json_str(out, r->message)) < 0 ||

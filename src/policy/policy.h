@@ -62,7 +62,7 @@ struct tg_policy {
 	size_t nrules;
 	tg__jurisdiction juris[8];
 	size_t njuris;
-	char hash[65];   /* SHA-256 over every file's name and content, in load order */
+	char hash[65]; /* SHA-256 over every file's name and content, in load order */
 };
 
 /* Country-set helpers. */

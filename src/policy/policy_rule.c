@@ -71,7 +71,7 @@ int tg__policy_parse_cset(tg__policy_loader *l, tg__cset *out, const json_t *arr
 	memset(out, 0, sizeof(*out));
 	if (!json_is_array(arr))
 		return fail_at(l, err, key, "expected an array of country codes or group names");
-	json_array_foreach(arr, i, v) {
+	json_array_foreach (arr, i, v) {
 		const char *s = json_string_value(v);
 		if (s == NULL)
 			return fail_at(l, err, key, "expected strings");
@@ -93,7 +93,7 @@ int tg__policy_parse_cset(tg__policy_loader *l, tg__cset *out, const json_t *arr
 }
 
 int tg__policy_parse_cpred(tg__policy_loader *l, tg__cpred *p, const json_t *when, const char *key, const char *key_not,
-		       tg_err *err)
+			   tg_err *err)
 {
 	json_t *a = json_object_get(when, key), *b = json_object_get(when, key_not);
 	int rc;
@@ -108,8 +108,8 @@ int tg__policy_parse_cpred(tg__policy_loader *l, tg__cpred *p, const json_t *whe
 }
 
 /* Names from a fixed vocabulary into a bitmask. */
-static int parse_mask(tg__policy_loader *l, unsigned *out, const json_t *when, const char *key, const char *(*name)(int),
-		      int n, tg_err *err)
+static int parse_mask(tg__policy_loader *l, unsigned *out, const json_t *when, const char *key,
+		      const char *(*name)(int), int n, tg_err *err)
 {
 	json_t *arr = json_object_get(when, key), *v;
 	size_t i;
@@ -118,7 +118,7 @@ static int parse_mask(tg__policy_loader *l, unsigned *out, const json_t *when, c
 		return TG_OK;
 	if (!json_is_array(arr))
 		return fail_at(l, err, key, "expected an array");
-	json_array_foreach(arr, i, v) {
+	json_array_foreach (arr, i, v) {
 		const char *s = json_string_value(v);
 		int k;
 		for (k = 0; s && k < n; k++)
@@ -131,9 +131,18 @@ static int parse_mask(tg__policy_loader *l, unsigned *out, const json_t *when, c
 	return TG_OK;
 }
 
-static const char *role_n(int i) { return tg_role_name((tg_role)i); }
-static const char *sector_n(int i) { return tg_sector_name((tg_sector)i); }
-static const char *use_n(int i) { return tg_end_use_name((tg_end_use)i); }
+static const char *role_n(int i)
+{
+	return tg_role_name((tg_role)i);
+}
+static const char *sector_n(int i)
+{
+	return tg_sector_name((tg_sector)i);
+}
+static const char *use_n(int i)
+{
+	return tg_end_use_name((tg_end_use)i);
+}
 
 static int parse_strings(tg__policy_loader *l, char ***out, size_t *n, const json_t *arr, const char *key, tg_err *err)
 {
@@ -147,7 +156,7 @@ static int parse_strings(tg__policy_loader *l, char ***out, size_t *n, const jso
 		return fail_at(l, err, key, "expected an array of strings");
 	if ((*out = tg__calloc(json_array_size(arr) + 1, sizeof(char *))) == NULL)
 		return tg__oom(err);
-	json_array_foreach(arr, i, v) {
+	json_array_foreach (arr, i, v) {
 		if (!json_is_string(v))
 			return fail_at(l, err, key, "expected an array of strings");
 		if (((*out)[i] = tg__strdup(json_string_value(v))) == NULL)
@@ -171,8 +180,8 @@ static int get_tristate(tg__policy_loader *l, int *out, const json_t *when, cons
 
 static int parse_party_pred(tg__policy_loader *l, tg__party_pred *pp, const json_t *party, tg_err *err)
 {
-	static const char *const keys[] = {"role", "sector", "state_funded", "country", "country_not", "hq",
-					   "hq_not", NULL};
+	static const char *const keys[] = {"role",        "sector", "state_funded", "country",
+					   "country_not", "hq",     "hq_not",       NULL};
 	char saved[64];
 	int rc;
 	memset(pp, 0, sizeof(*pp));
@@ -204,7 +213,7 @@ static int parse_eccn(tg__policy_loader *l, tg__rule *r, const json_t *when, tg_
 		return TG_OK;
 	if (!json_is_array(arr))
 		return fail_at(l, err, "eccn", "expected an array of ECCNs or null");
-	json_array_foreach(arr, i, v) {
+	json_array_foreach (arr, i, v) {
 		unsigned k;
 		if (json_is_null(v)) {
 			r->eccn_mask |= 1u;
@@ -222,10 +231,15 @@ static int parse_eccn(tg__policy_loader *l, tg__rule *r, const json_t *when, tg_
 
 static int parse_when(tg__policy_loader *l, tg__rule *r, const json_t *when, tg_err *err)
 {
-	static const char *const keys[] = {"eccn",        "item",        "item_not",     "datacenter", "cbc_gate",
-					   "h200_class",  "ai_chip",     "tariff_band_232", "designer_hq",
-					   "designer_hq_not", "destination", "destination_not", "ship_from",
-					   "ship_from_not", "end_use",   "end_use_not",  "party",      NULL};
+	static const char *const keys[] = {"eccn",        "item",
+					   "item_not",    "datacenter",
+					   "cbc_gate",    "h200_class",
+					   "ai_chip",     "tariff_band_232",
+					   "designer_hq", "designer_hq_not",
+					   "destination", "destination_not",
+					   "ship_from",   "ship_from_not",
+					   "end_use",     "end_use_not",
+					   "party",       NULL};
 	char saved[64];
 	int rc;
 	if (when == NULL) { /* no predicates: matches everything in force */
@@ -239,8 +253,8 @@ static int parse_when(tg__policy_loader *l, tg__rule *r, const json_t *when, tg_
 		return fail_at(l, err, "", "expected an object");
 	if ((rc = tg__json_only_keys(when, l->prefix, keys, err)) < 0 || (rc = parse_eccn(l, r, when, err)) < 0 ||
 	    (rc = parse_strings(l, &r->items, &r->nitems, json_object_get(when, "item"), "item", err)) < 0 ||
-	    (rc = parse_strings(l, &r->items_not, &r->nitems_not, json_object_get(when, "item_not"), "item_not",
-				err)) < 0 ||
+	    (rc = parse_strings(l, &r->items_not, &r->nitems_not, json_object_get(when, "item_not"), "item_not", err)) <
+		    0 ||
 	    (rc = get_tristate(l, &r->datacenter, when, "datacenter", err)) < 0 ||
 	    (rc = get_tristate(l, &r->cbc_gate, when, "cbc_gate", err)) < 0 ||
 	    (rc = get_tristate(l, &r->h200_class, when, "h200_class", err)) < 0 ||
@@ -285,8 +299,8 @@ static int parse_then(tg__policy_loader *l, tg__rule *r, const json_t *then, tg_
 	    (rc = dup_field(&r->message, then, l, "message", 1, err)) < 0 ||
 	    (rc = dup_field(&r->review, then, l, "review", 0, err)) < 0 ||
 	    (rc = tg__json_get_str(&v, then, l->prefix, "verdict", r->review == NULL, err)) < 0 ||
-	    (rc = parse_strings(l, &r->conditions, &r->nconditions, json_object_get(then, "conditions"),
-				"conditions", err)) < 0)
+	    (rc = parse_strings(l, &r->conditions, &r->nconditions, json_object_get(then, "conditions"), "conditions",
+				err)) < 0)
 		return rc;
 	if (r->review) {
 		for (k = 0; k < 3 && strcmp(reviews[k], r->review) != 0; k++)
@@ -330,8 +344,8 @@ static int parse_then(tg__policy_loader *l, tg__rule *r, const json_t *then, tg_
 
 int tg__policy_parse_rule(tg__policy_loader *l, tg__rule *r, const json_t *o, size_t idx, tg_err *err)
 {
-	static const char *const keys[] = {"id",   "effective_from", "effective_to", "citation", "confidence",
-					   "when", "then",           "overrides",    "fallback", "notes",      NULL};
+	static const char *const keys[] = {"id",   "effective_from", "effective_to", "citation", "confidence", "when",
+					   "then", "overrides",      "fallback",     "notes",    NULL};
 	char **ov = NULL;
 	size_t nov = 0;
 	int rc, fb = 0;

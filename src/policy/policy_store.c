@@ -11,9 +11,8 @@
  * that has shipped, add a new version ---- */
 
 /* Policy versions seen by the engine (SHA-256 over the policy files): a new one is audited. */
-const char tg__policy_schema_1[] =
-	"CREATE TABLE policy_versions (hash TEXT PRIMARY KEY, rules INTEGER NOT NULL,"
-	" first_seen TEXT NOT NULL);";
+const char tg__policy_schema_1[] = "CREATE TABLE policy_versions (hash TEXT PRIMARY KEY, rules INTEGER NOT NULL,"
+				   " first_seen TEXT NOT NULL);";
 
 /* A policy version not seen before is recorded and audited ("policy change"), in one transaction. */
 int tg__policy_version_note(tg_store *st, const char *actor, const tg_policy *policy, tg_err *err)

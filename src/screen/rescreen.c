@@ -50,10 +50,10 @@ typedef struct run {
 	tg_store *st;
 	tg_err *err;
 	tg_rescreen_summary sum;
-	sc_pool pool;   /* party names and dedup keys */
+	sc_pool pool; /* party names and dedup keys */
 	party *parties;
 	size_t nparties, cap_parties;
-	tg_map seen;    /* "name\x1fcountry" -> 1; then "kind\x1fparty\x1flist\x1fentity" -> hit index + 1 */
+	tg_map seen; /* "name\x1fcountry" -> 1; then "kind\x1fparty\x1flist\x1fentity" -> hit index + 1 */
 	rhit *hits;
 	size_t nhits, cap_hits;
 	side now, was;
@@ -93,7 +93,7 @@ static int order_parties(const char *json, size_t len, void *payload)
 	if (rc < 0) /* recorded orders are canonical JSON: a corrupt row is a store fault */
 		return tg__fail(r->err, TG_EDB, "decisions: a recorded order is not valid JSON: %s", e.msg);
 	ps = json_object_get(o, "parties");
-	json_array_foreach(ps, i, p) {
+	json_array_foreach (ps, i, p) {
 		const char *name = json_string_value(json_object_get(p, "name"));
 		const char *cc = json_string_value(json_object_get(p, "country"));
 		if (name && *name && (rc = add_party(r, name, cc ? cc : "")) < 0)
@@ -272,8 +272,8 @@ static int store_report(run *r, const char *list_name, const char *actor, tg_err
 			   "{\"added\":%lld,\"changed\":%lld,\"cleared_hits\":%lld,\"new_hits\":%lld,\"parties\":%lld,"
 			   "\"previous_snapshot\":%lld,\"removed\":%lld,\"snapshot\":%lld}",
 			   (long long)s->added, (long long)s->changed, (long long)s->cleared_hits,
-			   (long long)s->new_hits, (long long)s->parties, (long long)s->previous,
-			   (long long)s->removed, (long long)s->snapshot) < 0)
+			   (long long)s->new_hits, (long long)s->parties, (long long)s->previous, (long long)s->removed,
+			   (long long)s->snapshot) < 0)
 		rc = tg__oom(err);
 	else
 		rc = tg__audit_append(r->st, actor, "rescreen", list_name, b.ptr, err);

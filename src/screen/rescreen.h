@@ -31,9 +31,9 @@ int tg__rescreen_report_insert(tg_store *st, const tg_rescreen_summary *s, const
 			       const char *created_at, tg_err *err);
 /* One line of a report as it is stored; fields borrowed. */
 typedef struct tg__rescreen_line {
-	const char *kind;          /* "new" or "cleared" */
+	const char *kind; /* "new" or "cleared" */
 	const char *party, *party_country;
-	const char *change;        /* "added", "changed" or "removed" */
+	const char *change; /* "added", "changed" or "removed" */
 	const tg_screen_hit *hit;
 } tg__rescreen_line;
 /* Store line seq (1-based, report order) of snapshot's report. */

@@ -359,8 +359,7 @@ static float token_best(const sc_fz *f, const sc_tokfilter *t, size_t i, uint64_
 
 /* Can a name with these signatures reach the floor through variant j of token r? Optimistic: a
  * Bloom hit counts as the variant being there. */
-static int posting_possible(const sc_fz *f, const sc_tokfilter *tf, size_t r, float gain_r, uint64_t bloom,
-			    uint64_t fl)
+static int posting_possible(const sc_fz *f, const sc_tokfilter *tf, size_t r, float gain_r, uint64_t bloom, uint64_t fl)
 {
 	float sum = gain_r;
 	size_t i;

@@ -40,8 +40,8 @@ void tg__sc_score_candidate(sc_query *q, const sc_fz *f, const char *qnorm, uint
 	if (cc && cc[0] && e->countries[0] && score < 1.0) {
 		int same = has_country(e->countries, cc);
 		score += same ? COUNTRY_BONUS : -COUNTRY_BONUS;
-		snprintf(ctry, sizeof(ctry), ", country %s %s %.2f", cc, same ? "listed:" : "not listed:",
-			 same ? COUNTRY_BONUS : -COUNTRY_BONUS);
+		snprintf(ctry, sizeof(ctry), ", country %s %s %.2f", cc,
+			 same ? "listed:" : "not listed:", same ? COUNTRY_BONUS : -COUNTRY_BONUS);
 	}
 	score = score > 1.0 ? 1.0 : score < 0 ? 0 : score;
 	if (score < (q->min >= 0 ? q->min : e->review))

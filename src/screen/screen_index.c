@@ -238,8 +238,7 @@ int tg__sc_index_build(tg_screener *s, tg_err *err)
 	if (x == NULL)
 		return tg__oom(err);
 	s->index = x;
-	if (tokenise_names(s, x) < 0 || build_postings(s, x) < 0 || build_trigrams(x) < 0 ||
-	    build_sigs(x) < 0)
+	if (tokenise_names(s, x) < 0 || build_postings(s, x) < 0 || build_trigrams(x) < 0 || build_sigs(x) < 0)
 		return tg__oom(err);
 	x->bytes = x->vocab.cap * sizeof(tg_map_slot) + x->cap_tok * (sizeof(char *) + 1 + 4 * 3) +
 		   x->cap_name_tok * 4 + (x->post_off[x->n_tok] + (size_t)x->tri_off[NTRI] + NTRI * 2) * 4 +
@@ -267,6 +266,6 @@ void tg__sc_index_free(tg_screener *s)
 size_t tg__sc_index_bytes(const tg_screener *s)
 {
 	const sc_index *x = s->index;
-	return (x ? x->bytes : 0) + s->pool.bytes + s->cap_names * sizeof(sc_name) +
-	       s->cap_entries * sizeof(sc_entry) + s->exact.cap * sizeof(tg_map_slot);
+	return (x ? x->bytes : 0) + s->pool.bytes + s->cap_names * sizeof(sc_name) + s->cap_entries * sizeof(sc_entry) +
+	       s->exact.cap * sizeof(tg_map_slot);
 }

@@ -23,8 +23,8 @@ typedef struct sc_entry {
 	const char *source_id, *list, *name, *type;
 	const char *countries; /* '\n'-separated ISO codes */
 	const char *key_hash;
-	float review, block;   /* thresholds of its list */
-	uint8_t approved;      /* the approved-customer ("good") list */
+	float review, block; /* thresholds of its list */
+	uint8_t approved;    /* the approved-customer ("good") list */
 } sc_entry;
 
 typedef struct sc_name {
@@ -35,7 +35,7 @@ typedef struct sc_name {
 	uint32_t tok_off;    /* first token id in tg_screener.name_toks */
 	uint16_t ntok;
 	uint16_t nlen;
-	uint64_t sketch;     /* letter counts of norm, 2 bits per letter class capped at 3 (tg__sc_sketch) */
+	uint64_t sketch; /* letter counts of norm, 2 bits per letter class capped at 3 (tg__sc_sketch) */
 } sc_name;
 
 struct tg_screener {
@@ -44,8 +44,8 @@ struct tg_screener {
 	size_t n_entries, cap_entries;
 	sc_name *names;
 	size_t n_names, cap_names;
-	tg_map exact; /* sorted-token key -> (uintptr_t)(first name index + 1) */
-	void *index;  /* the fuzzy index (screen_index.c), NULL until built */
+	tg_map exact;     /* sorted-token key -> (uintptr_t)(first name index + 1) */
+	void *index;      /* the fuzzy index (screen_index.c), NULL until built */
 	float min_review; /* lowest review threshold of any list: the fuzzy search's floor */
 	tg_map overrides; /* "party_key\x1flist\x1fsource_id" -> 't'|'f' + entry key hash (latest decision) */
 };
@@ -69,9 +69,7 @@ typedef struct sc_override_row {
 /* Record one decision (in the caller's transaction, if any). TG_OK, TG_EDB. */
 int tg__sc_override_insert(tg_store *st, const sc_override_row *r, tg_err *err);
 /* Every decision, oldest first; a negative return of fn stops the walk and is returned. */
-int tg__sc_overrides_each(tg_store *st, int (*fn)(const sc_override_row *r, void *payload), void *payload,
-			  tg_err *err);
-
+int tg__sc_overrides_each(tg_store *st, int (*fn)(const sc_override_row *r, void *payload), void *payload, tg_err *err);
 
 /* Offer a scored name: kept if at or above its list's review threshold and among the best max,
  * one hit per list entry (its best name). */
@@ -79,7 +77,7 @@ typedef struct sc_query {
 	tg_screen_hit *hits;
 	size_t max, *n;
 	const tg_screener *s;
-	double min; /* < 0: each list's review threshold; else this floor (benches, diagnostics) */
+	double min;            /* < 0: each list's review threshold; else this floor (benches, diagnostics) */
 	const char *party_key; /* sorted-token key of the query, for overrides */
 } sc_query;
 
@@ -104,10 +102,11 @@ double tg__sc_jaro_winkler(const char *a, size_t na, const char *b, size_t nb);
  * it starts; TG_SC_SOUND_SIM for two spellings with the same consonant skeleton. */
 double tg__sc_token_sim(const char *a, size_t na, const char *b, size_t nb);
 
-#define TG_SC_INITIAL_SIM 0.75/* an initial against a word it starts ("V." / "Vladimir") */
+#define TG_SC_INITIAL_SIM 0.75 /* an initial against a word it starts ("V." / "Vladimir") */
 #define TG_SC_SOUND_SIM 0.88   /* two spellings of one sound (Usama / Osama, Gaddafi / Qaddafi) */
 #define TG_SC_EDIT_SLACK 0.05  /* a word pair's similarity is at most 1 - edits / length + this */
-#define TG_SC_ACRONYM_SIM 0.9  /* an acronym against the words it abbreviates ("US" / "United States");
+#define TG_SC_ACRONYM_SIM \
+	0.9 /* an acronym against the words it abbreviates ("US" / "United States");
 				* 0.1 less for two letters */
 
 /* A tokenised name: pointers into a normalised string plus a weight per token. */
@@ -131,10 +130,10 @@ void tg__sc_tokens(tg__sc_toks *t, const char *norm);
 
 /* Score breakdown, for explanations. */
 typedef struct tg__sc_score {
-	double score;   /* final, in [0, 1] */
-	double tokens;  /* weighted token alignment */
-	double joined;  /* Jaro-Winkler of the names without spaces */
-	int matched;    /* query tokens matched */
+	double score;  /* final, in [0, 1] */
+	double tokens; /* weighted token alignment */
+	double joined; /* Jaro-Winkler of the names without spaces */
+	int matched;   /* query tokens matched */
 } tg__sc_score;
 
 /* "X bin Y" in one name and "Y bin X" in the other (father and son the other way round)? Their
@@ -150,21 +149,21 @@ void tg__sc_score_names(tg__sc_score *out, const tg__sc_toks *q, const tg__sc_to
 #define NTRI (38 * 38 * 38) /* trigram keys over [a-z0-9], padding and "other" */
 
 typedef struct sc_index {
-	tg_map vocab;           /* token -> id + 1 (keys point into the names' normalised strings) */
-	const char **tok;       /* id -> token text (not NUL-terminated at len) */
+	tg_map vocab;     /* token -> id + 1 (keys point into the names' normalised strings) */
+	const char **tok; /* id -> token text (not NUL-terminated at len) */
 	uint8_t *tok_len;
 	float *idf;
 	uint32_t n_tok, cap_tok;
-	uint32_t *post_off, *post; /* token id -> names */
+	uint32_t *post_off, *post;      /* token id -> names */
 	uint64_t *post_bloom, *post_fl; /* beside post: the name's signatures (below), read in sequence */
 	uint32_t *post_lset;            /* and the letter classes it uses (tg__sc_sketch_lset) */
-	uint32_t *name_tok;        /* names[i].tok_off .. + ntok -> token ids */
+	uint32_t *name_tok;             /* names[i].tok_off .. + ntok -> token ids */
 	size_t n_name_tok, cap_name_tok;
-	uint32_t *tri_off, *tri;   /* trigram -> token ids */
+	uint32_t *tri_off, *tri; /* trigram -> token ids */
 	float max_idf, min_idf;
-	uint64_t *tok_sig;         /* id -> its trigrams hashed into 64 bits (a cheap upper bound of shared trigrams) */
-	uint64_t *tri_sig;         /* beside tri: the signature of each token listed, read in sequence */
-	struct sc_oov *oov;        /* variants of tokens outside the vocabulary, by hash (OOV_SLOTS) */
+	uint64_t *tok_sig;  /* id -> its trigrams hashed into 64 bits (a cheap upper bound of shared trigrams) */
+	uint64_t *tri_sig;  /* beside tri: the signature of each token listed, read in sequence */
+	struct sc_oov *oov; /* variants of tokens outside the vocabulary, by hash (OOV_SLOTS) */
 	/* Close-token variants of vocabulary tokens, computed on first use and published once:
 	 * vstate 0 = not yet, 1 = being computed by one thread, 2 = ready in vcache/vcount. */
 	_Atomic unsigned char *vstate;
@@ -182,7 +181,7 @@ typedef struct sc_index {
 #define TG_SC_FL_SHORT(c) ((uint64_t)1 << (27 + TG_SC_LCLASS(c)))
 #define TG_SC_FL_LEN(fl) ((size_t)(((fl) >> 54) & 0xFF))
 #define TG_SC_BLOOM(t) \
-	(((uint64_t)1 << (((t) * 2654435761u) >> 26)) | ((uint64_t)1 << ((((t) + 0x9E37u) * 0x85EBCA6Bu) >> 26)))
+	(((uint64_t)1 << (((t)*2654435761u) >> 26)) | ((uint64_t)1 << ((((t) + 0x9E37u) * 0x85EBCA6Bu) >> 26)))
 
 /* Letter sketch of a normalised name: per letter class (TG_SC_LCLASS) its count capped at 3, in 2
  * bits; spaces not counted. Two sketches bound the edits between the names' joined forms from below
@@ -193,7 +192,7 @@ size_t tg__sc_sketch_edits(uint64_t a, uint64_t b);
 uint32_t tg__sc_sketch_lset(uint64_t sketch);
 
 /* Bit of a trigram key in a token signature. */
-#define TG_SC_SIG_BIT(g) ((uint64_t)1 << (((g) * 2654435761u) >> 26))
+#define TG_SC_SIG_BIT(g) ((uint64_t)1 << (((g)*2654435761u) >> 26))
 
 /* The trigrams of " tok " (padded) as keys in [0, NTRI); returns the count (<= min(len, 64) + 2). */
 size_t tg__sc_trigrams(uint32_t *out, const char *t, size_t n);
@@ -203,11 +202,12 @@ size_t tg__sc_trigrams(uint32_t *out, const char *t, size_t n);
 
 #define MAX_VARIANTS 8
 #define TOP_K 48
-#define DF_CAP 20000   /* tokens in more names than this do not generate candidates (multi-token queries) */
+#define DF_CAP 20000 /* tokens in more names than this do not generate candidates (multi-token queries) */
 #define COUNTRY_BONUS 0.02
-#define UNSEEN_SIM TG_SC_INITIAL_SIM /* best similarity the scorer gives a pair the index cannot see
+#define UNSEEN_SIM \
+	TG_SC_INITIAL_SIM /* best similarity the scorer gives a pair the index cannot see
 				      (initials, short words); same-sound pairs are assumed found by trigrams */
-#define VMAP_SLOTS 512 /* vocabulary token -> query token (power of two, > 2 * TG_SC_MAX_TOKENS * MAX_VARIANTS) */
+#define VMAP_SLOTS 512    /* vocabulary token -> query token (power of two, > 2 * TG_SC_MAX_TOKENS * MAX_VARIANTS) */
 
 struct sc_variant {
 	uint32_t tok;
@@ -252,18 +252,18 @@ typedef struct sc_fz {
 	tg__sc_toks qt;
 	sc_qtok q[TG_SC_MAX_TOKENS];
 	sc_vslot vmap[VMAP_SLOTS];
-	float lambda;      /* score floor the candidates must be able to reach (0: no pruning) */
-	float acc_floor;   /* and the accumulated weight they need (share of the query's weight) */
-	float min_idf;     /* lowest token weight of the index */
-	uint32_t done;     /* query tokens whose variants' postings were all read */
+	float lambda;                    /* score floor the candidates must be able to reach (0: no pruning) */
+	float acc_floor;                 /* and the accumulated weight they need (share of the query's weight) */
+	float min_idf;                   /* lowest token weight of the index */
+	uint32_t done;                   /* query tokens whose variants' postings were all read */
 	uint8_t readv[TG_SC_MAX_TOKENS]; /* per query token, the variants whose postings were read */
-	size_t qjoin;      /* query length without spaces */
-	uint64_t qsketch;  /* letter sketch of the query (tg__sc_sketch) */
-	uint32_t qlset;    /* and its letter classes */
+	size_t qjoin;                    /* query length without spaces */
+	uint64_t qsketch;                /* letter sketch of the query (tg__sc_sketch) */
+	uint32_t qlset;                  /* and its letter classes */
 	unsigned char qhist[38];
 	sc_cand cand[TOP_K];
 	size_t ncand;
-	size_t worst;      /* the candidate of lowest acc once TOP_K are held */
+	size_t worst; /* the candidate of lowest acc once TOP_K are held */
 } sc_fz;
 
 /* The vocabulary token of t and its close tokens, best first, and the query weight of t. */
@@ -289,8 +289,8 @@ typedef enum tg__zh_kind {
 } tg__zh_kind;
 
 typedef struct tg__zh_term {
-	const char *zh;     /* Simplified, UTF-8 */
-	const char *out;    /* ASCII replacement ("" = drop) */
+	const char *zh;  /* Simplified, UTF-8 */
+	const char *out; /* ASCII replacement ("" = drop) */
 	tg__zh_kind kind;
 	const char *source; /* where the mapping comes from (brands: the company's own site) */
 } tg__zh_term;

@@ -102,8 +102,7 @@ static size_t phrase_at(const char *tmp, const span *v, size_t k, size_t i, cons
 		if (i + w >= k)
 			return 0;
 		cut = i + w + 1 == k && phrase[l] == '\0' && w > 0 && v[i + w].len >= 3 && v[i + w].len < l;
-		if ((v[i + w].len != l && !cut) ||
-		    memcmp(tmp + v[i + w].off, phrase, cut ? v[i + w].len : l) != 0)
+		if ((v[i + w].len != l && !cut) || memcmp(tmp + v[i + w].off, phrase, cut ? v[i + w].len : l) != 0)
 			return 0;
 		w++;
 		phrase += l;

@@ -80,8 +80,9 @@ typedef struct tg__sc_word {
 } tg__sc_word;
 extern const tg__sc_word tg__sc_strong_forms[]; /* never a given name or a word of a company's own name */
 extern const tg__sc_word tg__sc_weak_forms[];   /* short or ambiguous forms: removed at either end only */
-extern const char *const tg__sc_legal_phrases[]; /* multi-word legal forms, removed wherever they stand; NULL-terminated */
-extern const tg__sc_word tg__sc_honorifics[];   /* titles: not part of a name */
+extern const char
+	*const tg__sc_legal_phrases[];        /* multi-word legal forms, removed wherever they stand; NULL-terminated */
+extern const tg__sc_word tg__sc_honorifics[]; /* titles: not part of a name */
 extern const tg__sc_word tg__sc_synonyms[][2];  /* spelling variant -> the one form it folds to */
 extern const tg__sc_word tg__sc_prefix_forms[]; /* weak forms that stand before the name ("AO", "PT", "The") */
 

@@ -3,73 +3,38 @@
  * titles, spelling variants. Data: adding a line changes what normalisation removes or folds. */
 #include "screen_norm.h"
 
+/* clang-format off */
 #define W(x) {x, sizeof(x) - 1}
+/* clang-format on */
 
 /* Strong: never a given name or a word of a company's own name. Weak: short or ambiguous forms. */
 const tg__sc_word tg__sc_strong_forms[] = {
-	W("ltd"),
-	W("limited"),
-	W("llc"),
-	W("llp"),
-	W("inc"),
-	W("incorporated"),
-	W("corp"),
-	W("corporation"),
-	W("gmbh"),
-	W("plc"),
-	W("bhd"),
-	W("sdn"),
-	W("jsc"),
-	W("ojsc"),
-	W("cjsc"),
-	W("pjsc"),
-	W("ooo"),
-	W("oao"),
-	W("zao"),
-	W("pao"),
-	W("sarl"),
-	W("srl"),
-	W("spa"),
-	W("sas"),
-	W("pte"),
-	W("pty"),
-	W("mbh"),
-	W("kgaa"),
-	W("ltda"),
-	W("tov"),
-	W("fze"),
-	W("fzco"),
-	W("fzc"),
-	W("fzllc"),
-	W("wll"),
-	W("pvt"),
-	W("cokg"),
-	W("aktiengesellschaft"),
-	W("akg"),
-	W("zoo"),
+	W("ltd"),  W("limited"),
+	W("llc"),  W("llp"),
+	W("inc"),  W("incorporated"),
+	W("corp"), W("corporation"),
+	W("gmbh"), W("plc"),
+	W("bhd"),  W("sdn"),
+	W("jsc"),  W("ojsc"),
+	W("cjsc"), W("pjsc"),
+	W("ooo"),  W("oao"),
+	W("zao"),  W("pao"),
+	W("sarl"), W("srl"),
+	W("spa"),  W("sas"),
+	W("pte"),  W("pty"),
+	W("mbh"),  W("kgaa"),
+	W("ltda"), W("tov"),
+	W("fze"),  W("fzco"),
+	W("fzc"),  W("fzllc"),
+	W("wll"),  W("pvt"),
+	W("cokg"), W("aktiengesellschaft"),
+	W("akg"),  W("zoo"),
 	{NULL, 0},
 };
 
 const tg__sc_word tg__sc_weak_forms[] = {
-	W("co"),
-	W("company"),
-	W("sa"),
-	W("ag"),
-	W("ab"),
-	W("as"),
-	W("nv"),
-	W("bv"),
-	W("kg"),
-	W("oy"),
-	W("lp"),
-	W("ao"),
-	W("kk"),
-	W("se"),
-	W("the"),
-	W("de"),
-	W("cv"),
-	W("sl"),
-	{NULL, 0},
+	W("co"), W("company"), W("sa"), W("ag"), W("ab"),  W("as"), W("nv"), W("bv"), W("kg"),   W("oy"),
+	W("lp"), W("ao"),      W("kk"), W("se"), W("the"), W("de"), W("cv"), W("sl"), {NULL, 0},
 };
 
 /* Multi-word legal forms (after punctuation is gone), removed wherever they stand. */
@@ -97,24 +62,9 @@ const char *const tg__sc_legal_phrases[] = {
 
 /* Titles and honorifics: not part of a name. */
 const tg__sc_word tg__sc_honorifics[] = {
-	W("mr"),
-	W("mrs"),
-	W("ms"),
-	W("miss"),
-	W("dr"),
-	W("prof"),
-	W("president"),
-	W("prasident"),
-	W("monsieur"),
-	W("madame"),
-	W("mme"),
-	W("sir"),
-	W("herr"),
-	W("frau"),
-	W("shaikh"),
-	W("sheikh"),
-	W("hon"),
-	{NULL, 0},
+	W("mr"),        W("mrs"),       W("ms"),       W("miss"),   W("dr"),  W("prof"),
+	W("president"), W("prasident"), W("monsieur"), W("madame"), W("mme"), W("sir"),
+	W("herr"),      W("frau"),      W("shaikh"),   W("sheikh"), W("hon"), {NULL, 0},
 };
 
 /* Spelling variants folded to one form (Arabic articles and the most frequent given names). */
@@ -256,9 +206,5 @@ const tg__sc_word tg__sc_synonyms[][2] = {
 
 /* Weak forms that stand before the name ("AO Kronshtadt", "PT Bank", "The X"). */
 const tg__sc_word tg__sc_prefix_forms[] = {
-	W("the"),
-	W("ao"),
-	W("pt"),
-	W("cv"),
-	{NULL, 0},
+	W("the"), W("ao"), W("pt"), W("cv"), {NULL, 0},
 };

@@ -66,7 +66,8 @@ int tg_screen_override(tg_store *st, const char *party_name, const char *list, c
 	if (!key[0])
 		return tg__fail_field(err, TG_EINVALID, "party", "party name is empty after normalisation");
 	if (!*reason || !*reviewer)
-		return tg__fail_field(err, TG_EINVALID, *reason ? "reviewer" : "reason", "a decision needs a reason and a reviewer");
+		return tg__fail_field(err, TG_EINVALID, *reason ? "reviewer" : "reason",
+				      "a decision needs a reason and a reviewer");
 	if (decision != TG_SCREEN_FALSE_POSITIVE && decision != TG_SCREEN_TRUE_MATCH)
 		return tg__fail_field(err, TG_EINVALID, "decision", "decision must be false_positive or true_match");
 	if ((rc = entry_hash(hash, st, list, entity_id, err)) < 0)

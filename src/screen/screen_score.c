@@ -270,8 +270,8 @@ static size_t concat2(char *out, size_t cap, const tg__sc_toks *t, size_t i)
 /* Small words an acronym leaves out ("Bank of China" / "BOC"). */
 static int acronym_skip(const char *w, size_t n)
 {
-	return (n == 2 && memcmp(w, "of", 2) == 0) || (n == 3 && (memcmp(w, "and", 3) == 0 || memcmp(w, "for", 3) == 0 ||
-								 memcmp(w, "the", 3) == 0));
+	return (n == 2 && memcmp(w, "of", 2) == 0) ||
+	       (n == 3 && (memcmp(w, "and", 3) == 0 || memcmp(w, "for", 3) == 0 || memcmp(w, "the", 3) == 0));
 }
 
 /* Is word a (2 to 6 letters) the acronym of the words of t from j, small words inside left out when
@@ -413,7 +413,8 @@ void tg__sc_score_names(tg__sc_score *out, const tg__sc_toks *q, const tg__sc_to
 	if (missq > 0 && missn > 0)
 		total = got_w + (person ? missing(q, uq, 1) + missing(n, un, 1) : missq + missn);
 	else
-		total = got_w + (person && out->matched >= 2 ? TG_SC_SUBSET_COST_PERSON : TG_SC_SUBSET_COST) * (missq + missn);
+		total = got_w +
+			(person && out->matched >= 2 ? TG_SC_SUBSET_COST_PERSON : TG_SC_SUBSET_COST) * (missq + missn);
 	out->tokens = total > 0 ? got / total : 0;
 	out->joined = joined(q, n);
 	if (tg__sc_bin_swapped(q, n)) /* "Salman bin Muhammad" is not "Muhammad bin Salman" */

@@ -29,8 +29,7 @@ int tg__sc_override_insert(tg_store *st, const sc_override_row *r, tg_err *err)
 	return rc < 0 ? rc : TG_OK;
 }
 
-int tg__sc_overrides_each(tg_store *st, int (*fn)(const sc_override_row *r, void *payload), void *payload,
-			  tg_err *err)
+int tg__sc_overrides_each(tg_store *st, int (*fn)(const sc_override_row *r, void *payload), void *payload, tg_err *err)
 {
 	sc_override_row r;
 	tg__stmt *q;
@@ -71,7 +70,6 @@ const char tg__screen_schema_lists_2[] =
 	" reviewer TEXT NOT NULL,"
 	" decided_at TEXT NOT NULL);"
 	"CREATE INDEX screen_overrides_pair ON screen_overrides (party_key, list, source_id, id);";
-
 
 /* What the screener is built from: the newest list snapshot and the newest override decision. */
 int tg__screen_version(tg_store *st, int64_t v[2], tg_err *err)

@@ -29,8 +29,7 @@ static int fail_in(tg_err *err, const char *path, const tg_err *e)
 	return tg__fail(err, TG_EINVALID, "%s: %s", path, e->msg);
 }
 
-static int read_pair(float *review, float *block, const json_t *obj, const char *prefix, const char *path,
-		     tg_err *err)
+static int read_pair(float *review, float *block, const json_t *obj, const char *prefix, const char *path, tg_err *err)
 {
 	static const char *const keys[] = {"review", "block", NULL};
 	double r = *review, b = *block;
@@ -141,11 +140,12 @@ static int list_all(tg_screen_threshold *v, size_t *n, const json_t *root, const
 		return rc;
 	v[0].review = review, v[0].block = block;
 	*n = 1;
-	json_object_foreach((json_t *)lists, code, l) {
+	json_object_foreach ((json_t *)lists, code, l) {
 		tg_screen_threshold *t = &v[(*n)++];
 		float r = review, b = block;
 		if (strlen(code) >= sizeof(t->list))
-			return tg__fail(err, TG_EINVALID, "%s: lists: list code '%.40s' longer than 15 bytes", path, code);
+			return tg__fail(err, TG_EINVALID, "%s: lists: list code '%.40s' longer than 15 bytes", path,
+					code);
 		if (read_pair(&r, &b, l, code, path, err) < 0)
 			return TG_EINVALID;
 		snprintf(t->list, sizeof(t->list), "%s", code);

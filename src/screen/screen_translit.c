@@ -145,7 +145,8 @@ static size_t zh_terms(char *out, size_t cap, const char *in, size_t n)
 			continue;
 		}
 		i += strlen(t->zh);
-		if (t->kind == TG_ZH_PLACE && n - i >= 3 && (memcmp(in + i, "市", 3) == 0 || memcmp(in + i, "省", 3) == 0))
+		if (t->kind == TG_ZH_PLACE && n - i >= 3 &&
+		    (memcmp(in + i, "市", 3) == 0 || memcmp(in + i, "省", 3) == 0))
 			i += 3;
 		if (m + strlen(t->out) + 3 < cap) {
 			out[m++] = ' ';

@@ -111,8 +111,9 @@ done:
 
 int tg__store_migrate(tg_store *st, const tg__migration *steps, tg_err *err)
 {
-	static const char ddl[] = "CREATE TABLE IF NOT EXISTS tg_schema (module TEXT NOT NULL, version INTEGER NOT NULL,"
-				  " applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (module, version))";
+	static const char ddl[] =
+		"CREATE TABLE IF NOT EXISTS tg_schema (module TEXT NOT NULL, version INTEGER NOT NULL,"
+		" applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (module, version))";
 	const tg__migration *m;
 	int rc;
 	if ((rc = tg__store_begin(st, err)) < 0)

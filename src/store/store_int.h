@@ -41,8 +41,8 @@ typedef struct tg__store_vt {
 /* Base of every backend's store. */
 struct tg_store {
 	const tg__store_vt *vt;
-	int depth;      /* nesting of tg__store_begin */
-	size_t applied; /* migration steps applied through this handle */
+	int depth;            /* nesting of tg__store_begin */
+	size_t applied;       /* migration steps applied through this handle */
 	tg__audit_head audit; /* see tg__store_audit_head */
 };
 
@@ -54,7 +54,6 @@ struct tg__stmt {
 /* Backends: open and fill *out (caller frees with tg_store_free); no migration. */
 int tg__store_open_sqlite(tg_store **out, const char *path, tg_err *err);
 int tg__store_open_pg(tg_store **out, const char *conninfo, tg_err *err);
-
 
 /* PostgreSQL dialect (store_pg_sql.c; pure text, no libpq, unit-tested on every build). */
 /* `?` placeholders -> $1, $2, ... outside quoted literals, identifiers and comments; *nparams gets

@@ -31,20 +31,20 @@
 typedef struct pg_store {
 	tg_store base;
 	PGconn *conn;
-	tg_map cache;     /* key: address of SQL text (as bytes) -> pg_stmt* */
-	unsigned next;    /* statement names tg1, tg2, ... */
-	unsigned gen;     /* connection generation: a reset drops every prepared statement */
-	int64_t changes;  /* rows changed by the last INSERT/UPDATE/DELETE */
+	tg_map cache;    /* key: address of SQL text (as bytes) -> pg_stmt* */
+	unsigned next;   /* statement names tg1, tg2, ... */
+	unsigned gen;    /* connection generation: a reset drops every prepared statement */
+	int64_t changes; /* rows changed by the last INSERT/UPDATE/DELETE */
 } pg_store;
 
 typedef struct pg_stmt {
 	tg__stmt base;
 	pg_store *owner;
 	char name[16];
-	char *sql;      /* rewritten with $n placeholders (owned) */
-	unsigned gen;   /* generation it was prepared in; != owner->gen = prepare again */
+	char *sql;    /* rewritten with $n placeholders (owned) */
+	unsigned gen; /* generation it was prepared in; != owner->gen = prepare again */
 	int nparams;
-	char **vals;    /* bound values (owned), NULL = SQL NULL */
+	char **vals; /* bound values (owned), NULL = SQL NULL */
 	int *lens;
 	int *fmts;      /* 0 text, 1 binary (blobs) */
 	PGresult *res;  /* result of the current execution, or NULL */
@@ -93,8 +93,9 @@ static void quiet_notice(void *arg, const char *message)
 static int session_setup(pg_store *st, tg_err *err)
 {
 	PQsetNoticeProcessor(st->conn, quiet_notice, NULL);
-	return run_simple(st, "SET synchronous_commit = on; SET client_min_messages = warning;"
-			      " SET default_transaction_isolation = 'read committed'",
+	return run_simple(st,
+			  "SET synchronous_commit = on; SET client_min_messages = warning;"
+			  " SET default_transaction_isolation = 'read committed'",
 			  err, "session");
 }
 
@@ -414,10 +415,9 @@ static int64_t pg_changes(tg_store *base)
 }
 
 static const tg__store_vt pg_vt = {
-	"postgresql", pg_close, pg_exec,  pg_exec_schema, pg_prepare, pg_bind_text, pg_bind_int64,
-	pg_bind_blob, pg_bind_null, pg_step, pg_text,    pg_bytes,   pg_col_int64,     pg_is_null,
-	pg_reset,     pg_begin, pg_commit, pg_rollback,  pg_changes,
-	NULL,         NULL, /* commits are durable; nothing to defer or sync */
+	"postgresql", pg_close,    pg_exec,    pg_exec_schema, pg_prepare,   pg_bind_text, pg_bind_int64, pg_bind_blob,
+	pg_bind_null, pg_step,     pg_text,    pg_bytes,       pg_col_int64, pg_is_null,   pg_reset,      pg_begin,
+	pg_commit,    pg_rollback, pg_changes, NULL,           NULL, /* commits are durable; nothing to defer or sync */
 };
 
 int tg__store_open_pg(tg_store **out, const char *conninfo, tg_err *err)

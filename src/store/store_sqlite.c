@@ -30,10 +30,10 @@ typedef struct lite_stmt {
 typedef struct lite_store {
 	tg_store base;
 	sqlite3 *db;
-	tg__ckpt *ckpt; /* background WAL checkpoints (file databases); NULL = SQLite's own */
-	tg_map cache;   /* key: address of SQL text (as bytes) -> lite_stmt* */
-	int normal;     /* synchronous=NORMAL is on (a deferred commit could not switch FULL back) */
-	char *wal, *dir; /* the WAL's path and its directory's (file databases; set at open, then read-only) */
+	tg__ckpt *ckpt;        /* background WAL checkpoints (file databases); NULL = SQLite's own */
+	tg_map cache;          /* key: address of SQL text (as bytes) -> lite_stmt* */
+	int normal;            /* synchronous=NORMAL is on (a deferred commit could not switch FULL back) */
+	char *wal, *dir;       /* the WAL's path and its directory's (file databases; set at open, then read-only) */
 	atomic_int dir_synced; /* lite_sync has fsync'd the directory (the WAL's entry) once */
 } lite_store;
 
@@ -286,10 +286,9 @@ static int64_t lite_changes(tg_store *st)
 }
 
 static const tg__store_vt lite_vt = {
-	"sqlite",       lite_close,     lite_exec,     lite_exec,    lite_prepare,  lite_bind_text,
-	lite_bind_int64, lite_bind_blob, lite_bind_null, lite_step,    lite_text,     lite_bytes,
-	lite_int64,     lite_is_null,   lite_reset,    lite_begin,   lite_commit,   lite_rollback,
-	lite_changes,   lite_begin_deferred, lite_sync,
+	"sqlite",       lite_close,     lite_exec,   lite_exec,     lite_prepare, lite_bind_text,      lite_bind_int64,
+	lite_bind_blob, lite_bind_null, lite_step,   lite_text,     lite_bytes,   lite_int64,          lite_is_null,
+	lite_reset,     lite_begin,     lite_commit, lite_rollback, lite_changes, lite_begin_deferred, lite_sync,
 };
 
 int tg__store_open_sqlite(tg_store **out, const char *path, tg_err *err)
@@ -305,8 +304,8 @@ int tg__store_open_sqlite(tg_store **out, const char *path, tg_err *err)
 	if ((st = tg__calloc(1, sizeof(*st))) == NULL)
 		return tg__oom(err);
 	st->base.vt = &lite_vt;
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-			    NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL) !=
+	    SQLITE_OK) {
 		rc = tg__fail(err, TG_EIO, "cannot open database %s: %s", path,
 			      st->db ? sqlite3_errmsg(st->db) : "out of memory");
 		lite_close(&st->base);

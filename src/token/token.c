@@ -20,7 +20,6 @@ static const char *const role_names[TG_API_ROLE_COUNT] = {
 	"exporter", "compliance_officer", "inspector", "licensing_officer", "auditor", "admin",
 };
 
-
 const char *tg_api_role_name(int role)
 {
 	return role >= 0 && role < TG_API_ROLE_COUNT ? role_names[role] : "?";

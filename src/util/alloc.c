@@ -6,8 +6,8 @@
 #include <string.h>
 
 static tg_allocator g_alloc = {malloc, calloc, realloc, free};
-static size_t g_count;   /* allocations since the last tg__alloc_fail_after() */
-static size_t g_fail_at; /* 0 = never fail */
+static size_t g_count;                  /* allocations since the last tg__alloc_fail_after() */
+static size_t g_fail_at;                /* 0 = never fail */
 static _Thread_local size_t g_failures; /* failed allocations of this thread */
 
 void tg_set_allocator(const tg_allocator *a)

@@ -17,13 +17,13 @@
 #define TG_CSV_MAX_FIELDS 256
 
 typedef struct tg_csv {
-	const char *p, *end;   /* remaining input */
-	char delim;            /* ',' by default */
-	long line;             /* 1-based line where the next record starts */
-	long rec_line;         /* line where the current record started */
-	const char *why;       /* reason the last malformed record was skipped (static text) */
-	tg_buf out;            /* unescaped fields of the current record, NUL-separated */
-	size_t nfields;        /* fields of the current record */
+	const char *p, *end;           /* remaining input */
+	char delim;                    /* ',' by default */
+	long line;                     /* 1-based line where the next record starts */
+	long rec_line;                 /* line where the current record started */
+	const char *why;               /* reason the last malformed record was skipped (static text) */
+	tg_buf out;                    /* unescaped fields of the current record, NUL-separated */
+	size_t nfields;                /* fields of the current record */
 	size_t off[TG_CSV_MAX_FIELDS]; /* offset of each field in out */
 	size_t len[TG_CSV_MAX_FIELDS]; /* length of each field */
 } tg_csv;

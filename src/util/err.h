@@ -20,10 +20,10 @@ int tg__oom(tg_err *err);
 
 /* Misuse of the API: an assert in debug builds, TG_EINVALID in release. */
 #ifdef NDEBUG
-#define TG_ASSERT_ARG(cond, err)                                                                  \
-	do {                                                                                      \
-		if (!(cond))                                                                      \
-			return tg__fail((err), TG_EINVALID, "invalid argument: %s", #cond);      \
+#define TG_ASSERT_ARG(cond, err)                                                            \
+	do {                                                                                \
+		if (!(cond))                                                                \
+			return tg__fail((err), TG_EINVALID, "invalid argument: %s", #cond); \
 	} while (0)
 #else
 #include <assert.h>

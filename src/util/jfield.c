@@ -16,8 +16,8 @@ static int lookup(uint32_t v, const tg_jdoc *d, const char *prefix, const char *
 
 #define type_error tg__json_field_type
 
-int tg__jf_get_str(const char **out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
-		   int required, tg_err *err)
+int tg__jf_get_str(const char **out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key, int required,
+		   tg_err *err)
 {
 	int rc = lookup(v, d, prefix, key, required, err);
 	if (rc <= 0)
@@ -40,8 +40,8 @@ int tg__jf_get_bool(int *out, const tg_jdoc *d, uint32_t v, const char *prefix, 
 	return 1;
 }
 
-int tg__jf_get_int(int64_t *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
-		   int required, int64_t min, int64_t max, tg_err *err)
+int tg__jf_get_int(int64_t *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key, int required,
+		   int64_t min, int64_t max, tg_err *err)
 {
 	int rc = lookup(v, d, prefix, key, required, err);
 	if (rc <= 0)
@@ -49,8 +49,8 @@ int tg__jf_get_int(int64_t *out, const tg_jdoc *d, uint32_t v, const char *prefi
 	return tg__json_field_int(out, d->tok[v].type == TG_JINT, d->tok[v].v.i, prefix, key, min, max, err);
 }
 
-int tg__jf_get_dec(tg_dec *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
-		   int required, tg_err *err)
+int tg__jf_get_dec(tg_dec *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key, int required,
+		   tg_err *err)
 {
 	int rc = lookup(v, d, prefix, key, required, err);
 	if (rc <= 0)
@@ -59,8 +59,8 @@ int tg__jf_get_dec(tg_dec *out, const tg_jdoc *d, uint32_t v, const char *prefix
 				  d->tok[v].type == TG_JSTR ? d->tok[v].v.s : NULL, prefix, key, err);
 }
 
-int tg__jf_get_date(tg_date *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
-		    int required, tg_err *err)
+int tg__jf_get_date(tg_date *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key, int required,
+		    tg_err *err)
 {
 	int rc = lookup(v, d, prefix, key, required, err);
 	if (rc <= 0)
@@ -68,8 +68,8 @@ int tg__jf_get_date(tg_date *out, const tg_jdoc *d, uint32_t v, const char *pref
 	return tg__json_field_date(out, d->tok[v].type == TG_JSTR ? d->tok[v].v.s : NULL, prefix, key, err);
 }
 
-int tg__jf_get_country(char out[3], const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
-		       int required, tg_err *err)
+int tg__jf_get_country(char out[3], const tg_jdoc *d, uint32_t v, const char *prefix, const char *key, int required,
+		       tg_err *err)
 {
 	const char *s = NULL;
 	int rc = tg__jf_get_str(&s, d, v, prefix, key, required, err);

@@ -10,18 +10,18 @@
 #include "err.h"
 #include "jparse.h"
 
-int tg__jf_get_str(const char **out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
-		   int required, tg_err *err);
+int tg__jf_get_str(const char **out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key, int required,
+		   tg_err *err);
 int tg__jf_get_bool(int *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key, int required,
 		    tg_err *err);
-int tg__jf_get_int(int64_t *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
-		   int required, int64_t min, int64_t max, tg_err *err);
-int tg__jf_get_dec(tg_dec *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
-		   int required, tg_err *err);
-int tg__jf_get_date(tg_date *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
-		    int required, tg_err *err);
-int tg__jf_get_country(char out[3], const tg_jdoc *d, uint32_t v, const char *prefix, const char *key,
-		       int required, tg_err *err);
+int tg__jf_get_int(int64_t *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key, int required,
+		   int64_t min, int64_t max, tg_err *err);
+int tg__jf_get_dec(tg_dec *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key, int required,
+		   tg_err *err);
+int tg__jf_get_date(tg_date *out, const tg_jdoc *d, uint32_t v, const char *prefix, const char *key, int required,
+		    tg_err *err);
+int tg__jf_get_country(char out[3], const tg_jdoc *d, uint32_t v, const char *prefix, const char *key, int required,
+		       tg_err *err);
 /* Map the members of object obj to the NULL-terminated allowed keys: slots[i] = value token of
  * allowed[i], 0 when absent. Fails naming the first key (in document order) that is not allowed. */
 int tg__jf_fields(uint32_t *slots, const tg_jdoc *d, uint32_t obj, const char *prefix, const char *const *allowed,

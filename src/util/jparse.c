@@ -165,8 +165,8 @@ static int unescape(pstate *p, size_t *i, char **o)
 
 #define ONES16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
 /* 1 for the bytes that end a run of plain string text: controls, '"', '\\' and every non-ASCII byte. */
-static const unsigned char str_stop[256] = {ONES16, ONES16, ['"'] = 1, ['\\'] = 1, [0x80] = ONES16,
-					    ONES16, ONES16, ONES16, ONES16, ONES16, ONES16, ONES16};
+static const unsigned char str_stop[256] = {ONES16, ONES16, ['"'] = 1, ['\\'] = 1, [0x80] = ONES16, ONES16,
+					    ONES16, ONES16, ONES16,    ONES16,     ONES16,          ONES16};
 #undef ONES16
 
 static int parse_string(pstate *p)

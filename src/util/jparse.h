@@ -40,7 +40,9 @@ typedef struct tg_jdoc {
 	const char *err_msg; /* on a syntax error: what was wrong (static text) */
 } tg_jdoc;
 
+/* clang-format off */
 #define TG_JDOC_INIT {NULL, 0, 0, NULL, 0, 0, 0, NULL}
+/* clang-format on */
 
 /* Parse text (need not be NUL-terminated). TG_OK; TG_EINVALID with err_pos/err_msg set; TG_ENOMEM;
  * TG_ELIMIT for texts of 4 GiB or more. Buffers of an earlier parse are reused. */

@@ -46,11 +46,11 @@ static int depth_ok(const json_t *v, int depth)
 	if (depth > TG_JSON_MAX_DEPTH)
 		return 0;
 	if (json_is_array(v)) {
-		json_array_foreach(v, i, c)
+		json_array_foreach (v, i, c)
 			if (!depth_ok(c, depth + 1))
 				return 0;
 	} else if (json_is_object(v)) {
-		json_object_foreach((json_t *)v, k, c)
+		json_object_foreach ((json_t *)v, k, c)
 			if (!depth_ok(c, depth + 1))
 				return 0;
 	}
@@ -244,8 +244,8 @@ int tg__json_get_bool(int *out, const json_t *obj, const char *prefix, const cha
 	return 1;
 }
 
-int tg__json_get_int(int64_t *out, const json_t *obj, const char *prefix, const char *key, int required,
-		     int64_t min, int64_t max, tg_err *err)
+int tg__json_get_int(int64_t *out, const json_t *obj, const char *prefix, const char *key, int required, int64_t min,
+		     int64_t max, tg_err *err)
 {
 	json_t *v;
 	int rc = lookup(&v, obj, prefix, key, required, err);
@@ -254,8 +254,7 @@ int tg__json_get_int(int64_t *out, const json_t *obj, const char *prefix, const 
 	return tg__json_field_int(out, json_is_integer(v), json_integer_value(v), prefix, key, min, max, err);
 }
 
-int tg__json_get_dec(tg_dec *out, const json_t *obj, const char *prefix, const char *key, int required,
-		     tg_err *err)
+int tg__json_get_dec(tg_dec *out, const json_t *obj, const char *prefix, const char *key, int required, tg_err *err)
 {
 	json_t *v;
 	int rc = lookup(&v, obj, prefix, key, required, err);
@@ -265,8 +264,7 @@ int tg__json_get_dec(tg_dec *out, const json_t *obj, const char *prefix, const c
 				  err);
 }
 
-int tg__json_get_num(double *out, const json_t *obj, const char *prefix, const char *key, int required,
-		     tg_err *err)
+int tg__json_get_num(double *out, const json_t *obj, const char *prefix, const char *key, int required, tg_err *err)
 {
 	json_t *v;
 	int rc = lookup(&v, obj, prefix, key, required, err);
@@ -278,8 +276,7 @@ int tg__json_get_num(double *out, const json_t *obj, const char *prefix, const c
 	return 1;
 }
 
-int tg__json_get_date(tg_date *out, const json_t *obj, const char *prefix, const char *key, int required,
-		      tg_err *err)
+int tg__json_get_date(tg_date *out, const json_t *obj, const char *prefix, const char *key, int required, tg_err *err)
 {
 	json_t *v;
 	int rc = lookup(&v, obj, prefix, key, required, err);
@@ -288,8 +285,7 @@ int tg__json_get_date(tg_date *out, const json_t *obj, const char *prefix, const
 	return tg__json_field_date(out, json_string_value(v), prefix, key, err);
 }
 
-int tg__json_get_country(char out[3], const json_t *obj, const char *prefix, const char *key, int required,
-			 tg_err *err)
+int tg__json_get_country(char out[3], const json_t *obj, const char *prefix, const char *key, int required, tg_err *err)
 {
 	const char *s = NULL;
 	int rc = tg__json_get_str(&s, obj, prefix, key, required, err);
@@ -302,7 +298,7 @@ int tg__json_only_keys(const json_t *obj, const char *prefix, const char *const 
 {
 	const char *k;
 	json_t *v;
-	json_object_foreach((json_t *)obj, k, v) {
+	json_object_foreach ((json_t *)obj, k, v) {
 		const char *const *a;
 		char path[64];
 		for (a = allowed; *a; a++)

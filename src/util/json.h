@@ -28,17 +28,14 @@ void tg__json_path_idx(char out[64], const char *prefix, const char *key, size_t
 int tg__json_get_str(const char **out, const json_t *obj, const char *prefix, const char *key, int required,
 		     tg_err *err);
 int tg__json_get_bool(int *out, const json_t *obj, const char *prefix, const char *key, int required, tg_err *err);
-int tg__json_get_int(int64_t *out, const json_t *obj, const char *prefix, const char *key, int required,
-		     int64_t min, int64_t max, tg_err *err);
+int tg__json_get_int(int64_t *out, const json_t *obj, const char *prefix, const char *key, int required, int64_t min,
+		     int64_t max, tg_err *err);
 /* A number (JSON number or decimal string) stored exactly: integers and decimal strings only, so
  * values like 989.4 arrive as strings or are re-read from their textual form. */
-int tg__json_get_dec(tg_dec *out, const json_t *obj, const char *prefix, const char *key, int required,
-		     tg_err *err);
+int tg__json_get_dec(tg_dec *out, const json_t *obj, const char *prefix, const char *key, int required, tg_err *err);
 /* A JSON number (integer or real) as double: for physical quantities (TOPS, GB/s, mm2), never money. */
-int tg__json_get_num(double *out, const json_t *obj, const char *prefix, const char *key, int required,
-		     tg_err *err);
-int tg__json_get_date(tg_date *out, const json_t *obj, const char *prefix, const char *key, int required,
-		      tg_err *err);
+int tg__json_get_num(double *out, const json_t *obj, const char *prefix, const char *key, int required, tg_err *err);
+int tg__json_get_date(tg_date *out, const json_t *obj, const char *prefix, const char *key, int required, tg_err *err);
 /* ISO 3166-1 alpha-2 code, upper case, validated against the known list. */
 int tg__json_get_country(char out[3], const json_t *obj, const char *prefix, const char *key, int required,
 			 tg_err *err);

@@ -20,7 +20,9 @@ typedef struct tg_map {
 	size_t len;
 } tg_map;
 
+/* clang-format off */
 #define TG_MAP_INIT {NULL, 0, 0}
+/* clang-format on */
 
 uint64_t tg__hash(const void *data, size_t n);
 /* Insert or replace; TG_OK or TG_ENOMEM. *old (if non-NULL) receives a replaced value or NULL. */

@@ -7,8 +7,8 @@
 
 int tg_currency_minor_digits(const char *c)
 {
-	static const char *const zero[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF",
-					   "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF", NULL};
+	static const char *const zero[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG",
+					   "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF", NULL};
 	static const char *const three[] = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND", NULL};
 	size_t i;
 	for (i = 0; zero[i]; i++)

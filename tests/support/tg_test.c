@@ -52,8 +52,8 @@ const char *tg_test_db(char *out, size_t size, const char *name)
 	/* One schema per call, named after the process and a counter: several test binaries share the
 	 * database only if they share the DSN, and then their pids differ. */
 	snprintf(sql, sizeof(sql), "t%ld_%u", (long)getpid(), ++serial);
-	if ((size_t)snprintf(out, size, "%s%soptions=-c%%20search_path%%3D%s", dsn, strchr(dsn, '?') ? "&" : "?", sql) >=
-	    size)
+	if ((size_t)snprintf(out, size, "%s%soptions=-c%%20search_path%%3D%s", dsn, strchr(dsn, '?') ? "&" : "?",
+			     sql) >= size)
 		fail_msg("tg_test_db: buffer too small for %s", dsn);
 	static const tg__migration no_steps[] = {{NULL, 0, NULL}};
 	if (tg__store_open(&st, dsn, no_steps, &err) != TG_OK)

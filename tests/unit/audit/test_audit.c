@@ -34,7 +34,8 @@ static void fill(tg_engine *e, int n)
 	assert_int_equal(tg__store_begin(tg_engine_store(e), &err), TG_OK);
 	for (i = 0; i < n; i++) {
 		snprintf(data, sizeof(data), "{\"i\":%d}", i);
-		assert_int_equal(tg__audit_append(tg_engine_store(e), tg_engine_actor(e), "test", "s\n1", data, &err), TG_OK);
+		assert_int_equal(tg__audit_append(tg_engine_store(e), tg_engine_actor(e), "test", "s\n1", data, &err),
+				 TG_OK);
 	}
 	assert_int_equal(tg__store_commit(tg_engine_store(e), &err), TG_OK);
 }
@@ -65,11 +66,15 @@ static void audit__intact(void **state)
 static void audit__edit_delete_reorder(void **state)
 {
 	(void)state;
-	assert_int_equal(broken_after("edit", "UPDATE audit_log SET entry = replace(entry, '\"i\":3', '\"i\":5') WHERE seq = 5"), 5);
+	assert_int_equal(
+		broken_after("edit", "UPDATE audit_log SET entry = replace(entry, '\"i\":3', '\"i\":5') WHERE seq = 5"),
+		5);
 	assert_int_equal(broken_after("kind", "UPDATE audit_log SET kind = 'other' WHERE seq = 7"), 7);
 	assert_int_equal(broken_after("delete", "DELETE FROM audit_log WHERE seq = 3"), 3);
-	assert_int_equal(broken_after("reorder", "UPDATE audit_log SET seq = -1 WHERE seq = 6; UPDATE audit_log SET seq = 6"
-						 " WHERE seq = 7; UPDATE audit_log SET seq = 7 WHERE seq = -1"), 6);
+	assert_int_equal(broken_after("reorder",
+				      "UPDATE audit_log SET seq = -1 WHERE seq = 6; UPDATE audit_log SET seq = 6"
+				      " WHERE seq = 7; UPDATE audit_log SET seq = 7 WHERE seq = -1"),
+			 6);
 	assert_int_equal(broken_after("truncate", "DELETE FROM audit_log WHERE seq >= 9"), 9);
 	assert_int_equal(broken_after("first", "DELETE FROM audit_log WHERE seq = 1"), 1);
 }

@@ -45,15 +45,16 @@ static int decide(tg_decision *d, const spec *s, tg_err *err)
 	tg_order *o = NULL;
 	tg_decide_ctx ctx = {cat, &gates, pol, NULL, NULL};
 	int rc;
-	snprintf(json, sizeof(json),
-		 "{\"id\":\"T-1\",\"date\":\"%s\",\"exporter\":{\"name\":\"Acme\",\"country\":\"US\"},"
-		 "\"ship_from\":\"%s\",\"destination\":\"%s\",\"end_use\":\"%s\",\"parties\":[{\"role\":\"end_user\","
-		 "\"name\":\"Buyer Co\",\"country\":\"%s\",\"hq_country\":\"%s\",\"sector\":\"%s\",\"state_funded\":%s}],"
-		 "\"lines\":[{\"item\":\"%s\",\"quantity\":100,\"unit_value\":\"31000.00\",\"currency\":\"USD\"%s}]}",
-		 s->date, s->from ? s->from : "US", s->dest, s->use ? s->use : "datacenter",
-		 s->country ? s->country : s->dest, s->hq ? s->hq : (s->country ? s->country : s->dest),
-		 s->sector ? s->sector : "private", s->state_funded ? "true" : "false", s->item,
-		 s->extra_line ? s->extra_line : "");
+	snprintf(
+		json, sizeof(json),
+		"{\"id\":\"T-1\",\"date\":\"%s\",\"exporter\":{\"name\":\"Acme\",\"country\":\"US\"},"
+		"\"ship_from\":\"%s\",\"destination\":\"%s\",\"end_use\":\"%s\",\"parties\":[{\"role\":\"end_user\","
+		"\"name\":\"Buyer Co\",\"country\":\"%s\",\"hq_country\":\"%s\",\"sector\":\"%s\",\"state_funded\":%s}],"
+		"\"lines\":[{\"item\":\"%s\",\"quantity\":100,\"unit_value\":\"31000.00\",\"currency\":\"USD\"%s}]}",
+		s->date, s->from ? s->from : "US", s->dest, s->use ? s->use : "datacenter",
+		s->country ? s->country : s->dest, s->hq ? s->hq : (s->country ? s->country : s->dest),
+		s->sector ? s->sector : "private", s->state_funded ? "true" : "false", s->item,
+		s->extra_line ? s->extra_line : "");
 	memset(d, 0, sizeof(*d));
 	if ((rc = tg_order_parse(&o, json, strlen(json), err)) < 0)
 		return rc;
@@ -89,13 +90,13 @@ static int has_condition(const tg_decision *d, const char *c)
 	return 0;
 }
 
-#define DECIDE(d, ...)                                                                                    \
-	do {                                                                                              \
-		spec s_ = {__VA_ARGS__};                                                                  \
-		tg_err e_ = TG_ERR_INIT;                                                                  \
-		int rc_ = decide((d), &s_, &e_);                                                          \
-		if (rc_ != 0)                                                                             \
-			fail_msg("decide: %s", e_.msg);                                                   \
+#define DECIDE(d, ...)                                  \
+	do {                                            \
+		spec s_ = {__VA_ARGS__};                \
+		tg_err e_ = TG_ERR_INIT;                \
+		int rc_ = decide((d), &s_, &e_);        \
+		if (rc_ != 0)                           \
+			fail_msg("decide: %s", e_.msg); \
 	} while (0)
 
 static void decide__h200_china_case_by_case_with_tariff(void **state)
@@ -119,8 +120,9 @@ static void decide__h200_china_case_by_case_with_tariff(void **state)
 	assert_int_equal(d.charges[0].base.micros, INT64_C(3100000) * 1000000);
 	assert_int_equal(d.charges[0].amount.micros, INT64_C(775000) * 1000000);
 	assert_int_equal(tg_decision_json(&b, &d), TG_OK);
-	assert_non_null(strstr(b.ptr, "\"charges\":[{\"kind\":\"us_232_tariff\",\"rate\":\"0.25\",\"base\":\"3100000.00\","
-				      "\"amount\":\"775000.00\",\"currency\":\"USD\""));
+	assert_non_null(strstr(b.ptr,
+			       "\"charges\":[{\"kind\":\"us_232_tariff\",\"rate\":\"0.25\",\"base\":\"3100000.00\","
+			       "\"amount\":\"775000.00\",\"currency\":\"USD\""));
 	assert_non_null(strstr(b.ptr, "\"eccn\":\"3A090.a\",\"tpp\":15831"));
 	tg_buf_dispose(&b);
 	tg_decision_dispose(&d);
@@ -227,8 +229,8 @@ static void decide__china_buyer_rules_by_date(void **state)
 	DECIDE(&d, .item = "amd-mi325x", .dest = "CN", .date = "2025-11-05", .state_funded = 1);
 	assert_int_equal(juris(&d, "CN-IMPORT"), TG_VERDICT_DENY);
 	tg_decision_dispose(&d);
-	DECIDE(&d, .item = "huawei-ascend-910c", .dest = "CN", .from = "CN", .date = "2026-02-16",
-	       .sector = "public", .use = "evaluation");
+	DECIDE(&d, .item = "huawei-ascend-910c", .dest = "CN", .from = "CN", .date = "2026-02-16", .sector = "public",
+	       .use = "evaluation");
 	assert_int_equal(juris(&d, "CN-IMPORT"), TG_VERDICT_ALLOW);
 	assert_true(has_reason(&d, "cn-xinchuang-domestic"));
 	tg_decision_dispose(&d);

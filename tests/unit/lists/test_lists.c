@@ -97,9 +97,10 @@ static void lists__csl_fixture_load(void **state)
 	assert_int_equal(s.errors, 0);
 	assert_int_equal(strlen(s.hash), 64);
 	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'NS-MBS'"), 1);
-	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
-					    " WHERE source_id = 't1' AND countries = 'CN\nHK'"
-					    " AND names LIKE '%\nShenzhen Example Photonics' AND fr_cite = '85 FR 12345'"),
+	assert_int_equal(tg_test_scalar(st,
+					"SELECT COUNT(*) FROM list_entries"
+					" WHERE source_id = 't1' AND countries = 'CN\nHK'"
+					" AND names LIKE '%\nShenzhen Example Photonics' AND fr_cite = '85 FR 12345'"),
 			 1);
 	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
 					    " WHERE source_id = 't2' AND type = 'individual'"
@@ -137,7 +138,8 @@ static void lists__malformed_lenient_and_strict(void **state)
 	tg_list_snapshot s;
 	(void)state;
 	o.problem = on_problem, o.payload = &p;
-	assert_int_equal(tg_lists_load(&s, st, tg_test_path("tests/resources/lists/csl_malformed.csv"), &o, &err), TG_OK);
+	assert_int_equal(tg_lists_load(&s, st, tg_test_path("tests/resources/lists/csl_malformed.csv"), &o, &err),
+			 TG_OK);
 	assert_int_equal(s.entries, 2);
 	assert_int_equal(s.errors, 2);
 	assert_int_equal(p.n, 2);
@@ -186,10 +188,11 @@ static void lists__csl_json_fixture(void **state)
 	assert_int_equal(s.rows, 4);
 	assert_int_equal(s.entries, 3);
 	assert_int_equal(s.errors, 1);
-	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
-					    " WHERE list = 'EL' AND source_id = 'j1' AND "
-					    "countries = 'CN\nHK' AND names = 'Example Photonics Co., Ltd.\nExample Light "
-					    "Technology\nShenzhen Example Photonics' AND fr_cite = '85 FR 12345'"),
+	assert_int_equal(tg_test_scalar(st,
+					"SELECT COUNT(*) FROM list_entries"
+					" WHERE list = 'EL' AND source_id = 'j1' AND "
+					"countries = 'CN\nHK' AND names = 'Example Photonics Co., Ltd.\nExample Light "
+					"Technology\nShenzhen Example Photonics' AND fr_cite = '85 FR 12345'"),
 			 1);
 	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
 					    " WHERE list = 'SDN' AND type = 'individual' AND "
@@ -209,7 +212,8 @@ static void lists__csl_json_fixture(void **state)
 /* Every allocation of a load failing in turn: TG_ENOMEM and no snapshot, then TG_OK. */
 static void lists__oom_sweep_loaders(void **state)
 {
-	static const char *const files[] = {"tests/resources/lists/csl_small.json", "tests/resources/lists/csl_small.csv",
+	static const char *const files[] = {"tests/resources/lists/csl_small.json",
+					    "tests/resources/lists/csl_small.csv",
 					    "tests/resources/lists/approved.json"};
 	size_t f, k;
 	(void)state;
@@ -266,7 +270,8 @@ static void lists__real_csl_2022(void **state)
 	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'EL'"), 2001);
 	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'NS-MBS'"), 17);
 	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
-					    " WHERE names LIKE '%Affiliated Entity%'"), 0);
+					    " WHERE names LIKE '%Affiliated Entity%'"),
+			 0);
 	tg_store_free(st);
 }
 
@@ -285,9 +290,11 @@ static void lists__tg_json_approved_and_blocks(void **state)
 	assert_int_equal(s.entries, 2);
 	assert_int_equal(s.errors, 1);
 	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
-					    " WHERE list = 'APPROVED' AND names = 'Good Labs GmbH\nGoodLabs'"), 1);
+					    " WHERE list = 'APPROVED' AND names = 'Good Labs GmbH\nGoodLabs'"),
+			 1);
 	o.strict = 1;
-	assert_int_equal(tg_lists_load(&s, st, tg_test_path("tests/resources/lists/approved.json"), &o, &err), TG_EINVALID);
+	assert_int_equal(tg_lists_load(&s, st, tg_test_path("tests/resources/lists/approved.json"), &o, &err),
+			 TG_EINVALID);
 	assert_non_null(strstr(err.msg, "entries[2]"));
 	assert_int_equal(tg_lists_load(&s, st, tg_test_path("tests/resources/lists/blocks.json"), NULL, &err), TG_OK);
 	assert_string_equal(s.name, "internal-blocks");
@@ -312,9 +319,11 @@ static void lists__real_ofac_csv_and_kaist(void **state)
 	/* aliases from alt.csv, countries from add.csv, "-0-" gone */
 	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
 					    " WHERE source_id = '306' AND names LIKE '%NATIONAL BANK OF CUBA%'"
-					    " AND countries LIKE '%CH%'"), 1);
+					    " AND countries LIKE '%CH%'"),
+			 1);
 	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
-					    " WHERE names LIKE '%-0-%' OR programs LIKE '%-0-%'"), 0);
+					    " WHERE names LIKE '%-0-%' OR programs LIKE '%-0-%'"),
+			 0);
 	k = tg_test_shared_data("lists/entity-list-2026-08/restricted_parties.json");
 	snprintf(kaist, sizeof(kaist), "%s", k ? k : "");
 	if (k) {
@@ -322,9 +331,11 @@ static void lists__real_ofac_csv_and_kaist(void **state)
 		assert_string_equal(s.format, "kaist-json");
 		assert_int_equal(s.entries, 4940);
 		assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
-						    " WHERE list = 'EL' AND snapshot_id = 2"), 3420);
+						    " WHERE list = 'EL' AND snapshot_id = 2"),
+				 3420);
 		assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
-						    " WHERE snapshot_id = 2 AND countries = ''"), 5);
+						    " WHERE snapshot_id = 2 AND countries = ''"),
+				 5);
 	}
 	tg_store_free(st);
 }

@@ -79,19 +79,24 @@ static void ofac_xml__fixture_load(void **state)
 	assert_int_equal(s.entries, 4); /* 90002 is on SSI and SDN: one entry per list */
 	assert_int_equal(s.errors, 0);
 	assert_int_equal(strlen(s.hash), 64);
-	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
-					    " WHERE source_id = '90001' AND list = 'CMIC'"
-					    " AND type = 'entity' AND name = 'QINGLAN OPTICAL COMPUTING CO., LTD.'"
-					    " AND names = 'QINGLAN OPTICAL COMPUTING CO., LTD.\n青岚光计算有限公司\n青嵐光計算有限公司\n"
-					    "Qinglan Photonics' AND countries = 'CN' AND programs = 'CMIC-EO13959'"
-					    " AND start_date = '2098-12-16' AND addresses = 'No. 99 Example Road, Hangzhou, China'"),
-			 1);
-	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
-					    " WHERE source_id = '90002' AND type = 'individual'"
-					    " AND names = 'VOLKOVA, Irina Petrovna\nВОЛКОВА, Ирина Петровна' AND countries = 'RU'"
-					    " AND programs = 'UKRAINE-EO13662\nRUSSIA-EO14024' AND ((list = 'SSI' AND start_date ="
-					    " '2098-03-01') OR (list = 'SDN' AND start_date = '2098-04-02'))"),
-			 2);
+	assert_int_equal(
+		tg_test_scalar(
+			st,
+			"SELECT COUNT(*) FROM list_entries"
+			" WHERE source_id = '90001' AND list = 'CMIC'"
+			" AND type = 'entity' AND name = 'QINGLAN OPTICAL COMPUTING CO., LTD.'"
+			" AND names = 'QINGLAN OPTICAL COMPUTING CO., LTD.\n青岚光计算有限公司\n青嵐光計算有限公司\n"
+			"Qinglan Photonics' AND countries = 'CN' AND programs = 'CMIC-EO13959'"
+			" AND start_date = '2098-12-16' AND addresses = 'No. 99 Example Road, Hangzhou, China'"),
+		1);
+	assert_int_equal(
+		tg_test_scalar(st,
+			       "SELECT COUNT(*) FROM list_entries"
+			       " WHERE source_id = '90002' AND type = 'individual'"
+			       " AND names = 'VOLKOVA, Irina Petrovna\nВОЛКОВА, Ирина Петровна' AND countries = 'RU'"
+			       " AND programs = 'UKRAINE-EO13662\nRUSSIA-EO14024' AND ((list = 'SSI' AND start_date ="
+			       " '2098-03-01') OR (list = 'SDN' AND start_date = '2098-04-02'))"),
+		2);
 	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
 					    " WHERE source_id = '90003' AND list = 'SDN'"
 					    " AND type = 'vessel' AND names = 'SEA & STAR' AND addresses = ''"),
@@ -102,7 +107,8 @@ static void ofac_xml__fixture_load(void **state)
 					    " 'Hans\t青岚光计算有限公司\nHant\t青嵐光計算有限公司'"),
 			 1);
 	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
-					    " WHERE source_id = '90003' AND scripts = ''"), 1);
+					    " WHERE source_id = '90003' AND scripts = ''"),
+			 1);
 	tg_store_free(st);
 }
 
@@ -164,7 +170,8 @@ static void ofac_xml__zipped_same_as_plain(void **state)
 	assert_string_equal(s.format, "ofac-xml");
 	assert_int_equal(s.entries, 4);
 	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
-					    " WHERE snapshot_id = 1 AND names LIKE '%青岚光计算有限公司%'"), 1);
+					    " WHERE snapshot_id = 1 AND names LIKE '%青岚光计算有限公司%'"),
+			 1);
 	/* A zip without an *ENHANCED*.XML member is not detected; forced, its first .xml member is read. */
 	snprintf(other, sizeof(other), "%s/list.zip", tg_test_tmpdir());
 	write_zip(other, "list.xml", data, n);
@@ -228,24 +235,24 @@ static void on_problem(const char *file, long line, const char *msg, void *paylo
 }
 
 #define HEAD "<sanctionsData><entities>\n"
-#define GOOD(id) "<entity id=\"" id "\"><sanctionsLists><sanctionsList datePublished=\"2020-01-02\">SDN List" \
-	"</sanctionsList></sanctionsLists><names><name><isPrimary>true</isPrimary><translations><translation>"  \
+#define GOOD(id)                                                                                               \
+	"<entity id=\"" id "\"><sanctionsLists><sanctionsList datePublished=\"2020-01-02\">SDN List"           \
+	"</sanctionsList></sanctionsLists><names><name><isPrimary>true</isPrimary><translations><translation>" \
 	"<formattedFullName>Good " id "</formattedFullName></translation></translations></name></names></entity>\n"
 
 static void ofac_xml__malformed_entities_lenient_and_strict(void **state)
 {
-	static const char doc[] =
-		HEAD GOOD("1")
-		"<entity><names><name><translations><translation><formattedFullName>No Id</formattedFullName>"
-		"</translation></translations></name></names></entity>\n"                              /* line 3 */
-		"<entity id=\"3\"><sanctionsLists><sanctionsList>SDN List</sanctionsList></sanctionsLists>"
-		"<names><name><translations><translation/></translations></name></names></entity>\n" /* line 4 */
-		"<entity id=\"4\"><sanctionsLists><sanctionsList datePublished=\"01/02/2020\">SDN List</sanctionsList>"
-		"</sanctionsLists><names><name><translations><translation><formattedFullName>Bad Date"
-		"</formattedFullName></translation></translations></name></names></entity>\n"        /* line 5 */
-		"<entity id=\"5\"><sanctionsLists><sanctionsList>Consolidated List</sanctionsList></sanctionsLists>"
-		"<names><name><translations><translation><formattedFullName>No List</formattedFullName>"
-		"</translation></translations></name></names></entity>\n"                            /* line 6 */
+	static const char doc[] = HEAD GOOD(
+		"1") "<entity><names><name><translations><translation><formattedFullName>No Id</formattedFullName>"
+		     "</translation></translations></name></names></entity>\n" /* line 3 */
+		     "<entity id=\"3\"><sanctionsLists><sanctionsList>SDN List</sanctionsList></sanctionsLists>"
+		     "<names><name><translations><translation/></translations></name></names></entity>\n" /* line 4 */
+		     "<entity id=\"4\"><sanctionsLists><sanctionsList datePublished=\"01/02/2020\">SDN List</sanctionsList>"
+		     "</sanctionsLists><names><name><translations><translation><formattedFullName>Bad Date"
+		     "</formattedFullName></translation></translations></name></names></entity>\n" /* line 5 */
+		     "<entity id=\"5\"><sanctionsLists><sanctionsList>Consolidated List</sanctionsList></sanctionsLists>"
+		     "<names><name><translations><translation><formattedFullName>No List</formattedFullName>"
+		     "</translation></translations></name></names></entity>\n" /* line 6 */
 		GOOD("7") "</entities></sanctionsData>\n";
 	const char *path = write_tmp("bad_entities.xml", doc, sizeof(doc) - 1);
 	tg_store *st = fresh_store();
@@ -326,11 +333,12 @@ static void ofac_xml__real_cons_enhanced(void **state)
 	assert_string_equal(s.hash, "4cb3c92af6b72fe54c7e3b8893d763a644d5808b536be5b328084df8a8b8def4");
 	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'CMIC'"), 68);
 	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries WHERE list = 'SSI'"), 286);
-	assert_int_equal(tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
-					    " WHERE source_id = '33091' AND list = 'CMIC'"
-					    " AND names = 'MEGVII TECHNOLOGY LIMITED\n旷视科技有限公司' AND countries = 'KY\nCN'"
-					    " AND start_date = '2021-12-16' AND programs = 'CMIC-EO13959'"),
-			 1);
+	assert_int_equal(
+		tg_test_scalar(st, "SELECT COUNT(*) FROM list_entries"
+				   " WHERE source_id = '33091' AND list = 'CMIC'"
+				   " AND names = 'MEGVII TECHNOLOGY LIMITED\n旷视科技有限公司' AND countries = 'KY\nCN'"
+				   " AND start_date = '2021-12-16' AND programs = 'CMIC-EO13959'"),
+		1);
 	assert_int_equal(tg_screener_open(&sc, st, NULL), TG_OK);
 	assert_int_equal(tg_screen_name(hits, 4, &n, sc, "旷视科技有限公司", NULL, NULL), TG_OK);
 	assert_true(n >= 1);

@@ -103,9 +103,10 @@ static void oom__lists_ofac_csv(void **state)
 	char dir[256], path[512];
 	(void)state;
 	snprintf(dir, sizeof(dir), "%s", tg_test_tmpdir());
-	write_file(dir, "sdn.csv",
-		   "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"
-		   "306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"a.k.a. 'BNC'.\"\r\n\x1a");
+	write_file(
+		dir, "sdn.csv",
+		"36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"
+		"306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"a.k.a. 'BNC'.\"\r\n\x1a");
 	write_file(dir, "alt.csv", "306,220,\"aka\",\"NATIONAL BANK OF CUBA\",-0- \r\n");
 	write_file(dir, "add.csv", "36,25,-0- ,\"Havana\",\"Cuba\",-0- \r\n");
 	snprintf(path, sizeof(path), "%s/sdn.csv", dir);
@@ -132,10 +133,11 @@ static void oom__lists_ofac_xml(void **state)
  * failing run leaves neither snapshot nor report, the final one stores both. */
 static void oom__lists_rescreen(void **state)
 {
-	static const char rec[] = "INSERT INTO decisions (order_id, content_hash, as_of, verdict, exporter, order_json,"
-				  " decision_json, recorded_at) VALUES ('O-1', 'h', '2026-02-01', 'allow', 'A',"
-				  " '{\"parties\":[{\"name\":\"Orion Falcon Trading\",\"country\":\"CN\"},"
-				  "{\"name\":\"Helios Lattice Compute\"},{\"name\":\"Boreal Silicon Works\"}]}', '{}', 'T')";
+	static const char rec[] =
+		"INSERT INTO decisions (order_id, content_hash, as_of, verdict, exporter, order_json,"
+		" decision_json, recorded_at) VALUES ('O-1', 'h', '2026-02-01', 'allow', 'A',"
+		" '{\"parties\":[{\"name\":\"Orion Falcon Trading\",\"country\":\"CN\"},"
+		"{\"name\":\"Helios Lattice Compute\"},{\"name\":\"Boreal Silicon Works\"}]}', '{}', 'T')";
 	char dir[256], a[512], b[512], db[512];
 	load_ctx c = {NULL, b, TG_LIST_FORMAT_TG_JSON, 0};
 	tg_list_snapshot snap;
@@ -143,13 +145,15 @@ static void oom__lists_rescreen(void **state)
 	tg_err err = TG_ERR_INIT;
 	(void)state;
 	snprintf(dir, sizeof(dir), "%s", tg_test_tmpdir());
-	write_file(dir, "a.json",
-		   "{\"format\":\"tollgate-list\",\"version\":1,\"name\":\"f\",\"list\":\"EL\",\"entries\":["
-		   "{\"id\":\"X-1\",\"name\":\"Orion Falcon Trading\"},{\"id\":\"X-5\",\"name\":\"Boreal Silicon Works\"}]}");
-	write_file(dir, "b.json",
-		   "{\"format\":\"tollgate-list\",\"version\":1,\"name\":\"f\",\"list\":\"EL\",\"entries\":["
-		   "{\"id\":\"X-3\",\"name\":\"Helios Lattice Compute\"},{\"id\":\"X-5\",\"name\":\"Boreal Silicon Works\","
-		   "\"aliases\":[\"Boreal Silicon\"]}]}");
+	write_file(
+		dir, "a.json",
+		"{\"format\":\"tollgate-list\",\"version\":1,\"name\":\"f\",\"list\":\"EL\",\"entries\":["
+		"{\"id\":\"X-1\",\"name\":\"Orion Falcon Trading\"},{\"id\":\"X-5\",\"name\":\"Boreal Silicon Works\"}]}");
+	write_file(
+		dir, "b.json",
+		"{\"format\":\"tollgate-list\",\"version\":1,\"name\":\"f\",\"list\":\"EL\",\"entries\":["
+		"{\"id\":\"X-3\",\"name\":\"Helios Lattice Compute\"},{\"id\":\"X-5\",\"name\":\"Boreal Silicon Works\","
+		"\"aliases\":[\"Boreal Silicon\"]}]}");
 	snprintf(a, sizeof(a), "%s/a.json", dir);
 	snprintf(b, sizeof(b), "%s/b.json", dir);
 	snprintf(db, sizeof(db), "%s/rs.db", dir);
@@ -172,12 +176,9 @@ static void oom__lists_rescreen(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(oom__lists_csl_csv),
-		cmocka_unit_test(oom__lists_tg_json),
-		cmocka_unit_test(oom__lists_kaist_json),
-		cmocka_unit_test(oom__lists_ofac_csv),
-		cmocka_unit_test(oom__lists_ofac_xml),
-		cmocka_unit_test(oom__lists_rescreen),
+		cmocka_unit_test(oom__lists_csl_csv),    cmocka_unit_test(oom__lists_tg_json),
+		cmocka_unit_test(oom__lists_kaist_json), cmocka_unit_test(oom__lists_ofac_csv),
+		cmocka_unit_test(oom__lists_ofac_xml),   cmocka_unit_test(oom__lists_rescreen),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -86,8 +86,7 @@ static int64_t count_audit(tg_store *st, const char *kind)
 }
 
 /* The line of report r of that kind for (party, entity), or NULL. */
-static const tg_rescreen_hit *find(const tg_rescreen_report *r, const char *kind, const char *party,
-				   const char *entity)
+static const tg_rescreen_hit *find(const tg_rescreen_report *r, const char *kind, const char *party, const char *entity)
 {
 	size_t i;
 	for (i = 0; i < r->nhits; i++)
@@ -100,7 +99,8 @@ static const tg_rescreen_hit *find(const tg_rescreen_report *r, const char *kind
 static void override_fp(tg_store *st, const char *party, const char *entity)
 {
 	tg_err err = TG_ERR_INIT;
-	if (tg_screen_override(st, party, "EL", entity, TG_SCREEN_FALSE_POSITIVE, "other company", "alice", &err) != TG_OK)
+	if (tg_screen_override(st, party, "EL", entity, TG_SCREEN_FALSE_POSITIVE, "other company", "alice", &err) !=
+	    TG_OK)
 		fail_msg("override: %s", err.msg);
 }
 
@@ -157,7 +157,7 @@ static void json_and_unchanged_reload(tg_store *st)
 	assert_non_null(strstr(b.ptr, "\"snapshot\":2,\"previous_snapshot\":1,\"list_name\":\"fict\""));
 	assert_non_null(strstr(b.ptr, "\"entries\":{\"added\":1,\"changed\":1,\"removed\":1},\"parties\":5"));
 	assert_non_null(strstr(b.ptr, "\"cleared_hits\":[{\"party\":\"Orion Falcon Trading\",\"party_country\":\"CN\","
-				       "\"change\":\"removed\",\"entity_id\":\"X-1\""));
+				      "\"change\":\"removed\",\"entity_id\":\"X-1\""));
 	tg_buf_dispose(&b);
 
 	/* the same content again: nothing changed, nobody re-screened, an empty report */
@@ -177,10 +177,12 @@ static void rescreen__new_and_cleared_hits_respect_overrides(void **state)
 	tg_err err = TG_ERR_INIT;
 	(void)state;
 
-	record(st, "O-1", "[{\"name\":\"Orion Falcon Trading\",\"country\":\"CN\"},{\"name\":\"Kestrel Quantum Systems\"}]");
-	record(st, "O-2", "[{\"name\":\"Helios Lattice Compute\",\"country\":\"CN\"},{\"name\":\"Boreal Silicon Works\","
-			  "\"country\":\"DE\"},{\"name\":\"Unrelated Name GmbH\"},{\"name\":\"Orion Falcon Trading\","
-			  "\"country\":\"CN\"}]");
+	record(st, "O-1",
+	       "[{\"name\":\"Orion Falcon Trading\",\"country\":\"CN\"},{\"name\":\"Kestrel Quantum Systems\"}]");
+	record(st, "O-2",
+	       "[{\"name\":\"Helios Lattice Compute\",\"country\":\"CN\"},{\"name\":\"Boreal Silicon Works\","
+	       "\"country\":\"DE\"},{\"name\":\"Unrelated Name GmbH\"},{\"name\":\"Orion Falcon Trading\","
+	       "\"country\":\"CN\"}]");
 	/* First load of the list: every entry is added; the parties that hit it are new hits. */
 	load_text(st, "a.json", LIST_A, 1);
 	assert_int_equal(tg_rescreen_report_get(&r, st, 1, &err), TG_OK);

@@ -36,10 +36,13 @@ static void screen__norm_latin_fast_path_matches_icu(void **state)
 {
 	char a[TG_SCREEN_NORM_MAX], b[TG_SCREEN_NORM_MAX];
 	static const char *const pairs[][2] = {
-		{"Le\xc3\xa3o", "Lea\xcc\x83o"},             /* ã */
+		{"Le\xc3\xa3o", "Lea\xcc\x83o"},               /* ã */
 		{"M\xc3\xbcller GmbH", "Mu\xcc\x88ller GmbH"}, /* ü */
-		{"\xc3\x89" "cole", "E\xcc\x81" "cole"},           /* É */
-		{"Fran\xc3\xa7ois", "Franc\xcc\xa7ois"},     /* ç */
+		{"\xc3\x89"
+		 "cole",
+		 "E\xcc\x81"
+		 "cole"},                                /* É */
+		{"Fran\xc3\xa7ois", "Franc\xcc\xa7ois"}, /* ç */
 	};
 	size_t i;
 	(void)state;
@@ -48,16 +51,21 @@ static void screen__norm_latin_fast_path_matches_icu(void **state)
 		tg__screen_norm(b, sizeof(b), pairs[i][1]);
 		assert_string_equal(a, b);
 	}
-	norm_is("Stra\xc3\x9f" "e", "strasse");
+	norm_is("Stra\xc3\x9f"
+		"e",
+		"strasse");
 	norm_is("\xc5\x81ukasz \xc3\x98ster", "lukasz oster");
-	norm_is("\xc3\x86r\xc3\xb8sk\xc3\xb8" "bing", "aeroskobing");
+	norm_is("\xc3\x86r\xc3\xb8sk\xc3\xb8"
+		"bing",
+		"aeroskobing");
 }
 
 static void screen__norm_legal_forms(void **state)
 {
 	(void)state;
 	norm_is("Huawei Technologies Co., Ltd.", "huawei technologies");
-	norm_is("Huawei Technologies Co., Ltd., Beijing Research Institute", "huawei technologies beijing research institute");
+	norm_is("Huawei Technologies Co., Ltd., Beijing Research Institute",
+		"huawei technologies beijing research institute");
 	norm_is("Acme LLC", "acme");
 	norm_is("Siemens GmbH", "siemens");
 	norm_is("Petronas Sdn. Bhd.", "petronas");
@@ -78,7 +86,7 @@ static void screen__norm_unicode_and_chinese(void **state)
 {
 	(void)state;
 	norm_is("Société Générale S.A.", "societe generale");
-	norm_is("Сергей Лавров", "sergey lavrov"); /* BGN romanisation, as on the lists */
+	norm_is("Сергей Лавров", "sergey lavrov");        /* BGN romanisation, as on the lists */
 	norm_is("ＡＢＣ　Ｔｒａｄｉｎｇ", "abc trading"); /* full-width (NFKC) */
 	/* Traditional and Simplified fold to one form */
 	norm_is("長江存儲科技有限責任公司", "ymtc technology");
@@ -171,10 +179,10 @@ static void screen__score_split_words_and_acronyms(void **state)
 	assert_true(score_of("nikolai patr ushev", "nikolai patrushev", 1) > 0.99);
 	assert_true(score_of("us department of state", "united states department of state", 0) >= 0.85);
 	assert_true(score_of("pla", "peoples liberation army", 0) >= 0.85);
-	assert_true(score_of("boc", "bank of china", 0) >= 0.85);     /* small words in */
+	assert_true(score_of("boc", "bank of china", 0) >= 0.85);                            /* small words in */
 	assert_true(score_of("icbc", "industrial and commercial bank of china", 0) >= 0.85); /* left out */
-	assert_true(score_of("usa", "united states", 0) < 0.5);       /* one letter too many */
-	assert_true(score_of("bla", "peoples liberation army", 0) < 0.5); /* initials differ */
+	assert_true(score_of("usa", "united states", 0) < 0.5);                              /* one letter too many */
+	assert_true(score_of("bla", "peoples liberation army", 0) < 0.5);                    /* initials differ */
 	/* a 2-letter acronym is weaker evidence than a 3-letter one */
 	assert_true(score_of("us", "united states", 0) < score_of("pla", "peoples liberation army", 0));
 	/* the same-sound rule does not join words: "qin yang" is not "cuiying" */
@@ -253,13 +261,14 @@ static size_t joined_lev(const char *a, const char *b)
  * (the candidate filter relies on it), and tells different letters apart. */
 static void screen__sketch_bounds_edits(void **state)
 {
-	static const char *const v[] = {"huawei", "hua wei", "huawai", "aaaaab", "baaaaa", "abc 123", "xyz",
-					"mohammed al rawi", "muhammad rawi", "zzzz", "a"};
+	static const char *const v[] = {"huawei", "hua wei",          "huawai",        "aaaaab", "baaaaa", "abc 123",
+					"xyz",    "mohammed al rawi", "muhammad rawi", "zzzz",   "a"};
 	size_t i, j, n = sizeof(v) / sizeof(v[0]);
 	(void)state;
 	for (i = 0; i < n; i++)
 		for (j = 0; j < n; j++)
-			assert_true(tg__sc_sketch_edits(tg__sc_sketch(v[i]), tg__sc_sketch(v[j])) <= joined_lev(v[i], v[j]));
+			assert_true(tg__sc_sketch_edits(tg__sc_sketch(v[i]), tg__sc_sketch(v[j])) <=
+				    joined_lev(v[i], v[j]));
 	assert_int_equal(tg__sc_sketch_edits(tg__sc_sketch("huawei"), tg__sc_sketch("hua wei")), 0);
 	assert_int_equal(tg__sc_sketch_edits(tg__sc_sketch("abc"), tg__sc_sketch("abd")), 1);
 	assert_int_equal(tg__sc_sketch_edits(tg__sc_sketch("zzzz"), tg__sc_sketch("a")), 3); /* counts cap at 3 */
@@ -349,14 +358,16 @@ static void screen__override_sticky_until_entry_changes(void **state)
 	assert_int_equal(n, 0); /* suppressed, word order and case ignored */
 	tg_screener_free(s);
 	/* same content reloaded: key fields unchanged, still suppressed */
-	assert_int_equal(tg_lists_load(&snap, st, tg_test_path("tests/resources/lists/csl_small.csv"), NULL, NULL), TG_OK);
+	assert_int_equal(tg_lists_load(&snap, st, tg_test_path("tests/resources/lists/csl_small.csv"), NULL, NULL),
+			 TG_OK);
 	assert_int_equal(tg_screener_open(&s, st, NULL), TG_OK);
 	assert_int_equal(tg_screen_name(h, 4, &n, s, "Imran Zafar", NULL, NULL), TG_OK);
 	assert_int_equal(n, 0);
 	tg_screener_free(s);
 	/* a true match on the approved fixture entry: block level, flagged */
-	assert_int_equal(tg_screen_override(st, "Good Labs", "APPROVED", "t5", TG_SCREEN_TRUE_MATCH, "known", "bob", &err),
-			 TG_OK);
+	assert_int_equal(
+		tg_screen_override(st, "Good Labs", "APPROVED", "t5", TG_SCREEN_TRUE_MATCH, "known", "bob", &err),
+		TG_OK);
 	assert_int_equal(tg_screener_open(&s, st, NULL), TG_OK);
 	assert_int_equal(tg_screen_name(h, 4, &n, s, "Good Labs GmbH", NULL, NULL), TG_OK);
 	assert_int_equal(n, 1);
@@ -425,7 +436,8 @@ static void screen__thresholds_per_list(void **state)
 	assert_int_equal(n, 1);
 	assert_int_equal(h[0].level, TG_HIT_BLOCK); /* MEU blocks from 0.6 */
 	tg_screener_free(s);
-	write_thresholds("{\"format\": \"tollgate-screening\", \"lists\": {\"EL\": {\"review\": 0.9, \"block\": 0.8}}}");
+	write_thresholds(
+		"{\"format\": \"tollgate-screening\", \"lists\": {\"EL\": {\"review\": 0.9, \"block\": 0.8}}}");
 	assert_int_equal(tg_screener_open(&s, st, &err), TG_EINVALID);
 	assert_non_null(strstr(err.msg, "thresholds.json"));
 	write_thresholds("{\"format\": \"tollgate-screening\", \"lists\": {\"EL\": {\"reviw\": 0.9}}}");

@@ -16,7 +16,7 @@ typedef struct fx {
 	char tok[TG_API_ROLE_COUNT][TG_TOKEN_MAX];
 	char auth[TG_API_ROLE_COUNT][TG_TOKEN_MAX + 16];
 	char dir[256];
-	char db[300];            /* the database: a SQLite path, or a PostgreSQL DSN */
+	char db[300]; /* the database: a SQLite path, or a PostgreSQL DSN */
 } fx;
 
 static fx *fx_new(size_t max_body, const char *web_dir)

@@ -48,8 +48,8 @@ static const char *header(const server_resp *r, const char *name)
 }
 
 /* Dispatch asynchronously; return what server_dispatch_async returned. */
-static int async_req(fx *f, waiter *w, server_req *rq, server_resp *r, const char *path, const char *query,
-		     int role, const char *body)
+static int async_req(fx *f, waiter *w, server_req *rq, server_resp *r, const char *path, const char *query, int role,
+		     const char *body)
 {
 	memset(rq, 0, sizeof(*rq));
 	rq->method = "POST", rq->path = path, rq->query = query;

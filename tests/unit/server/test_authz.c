@@ -113,8 +113,8 @@ static void one_route(fx *f, size_t j)
 		int ok = pub || allowed(expect[j].roles, tg_api_role_name(role));
 		fx_req(f, &r, expect[j].method, path, role, body);
 		if (ok ? (r.status == 401 || r.status == 403) : r.status != 403)
-			fail_msg("%s %s as %s: %d (expected %s)", expect[j].method, path, tg_api_role_name(role), r.status,
-				 ok ? "allowed" : "403");
+			fail_msg("%s %s as %s: %d (expected %s)", expect[j].method, path, tg_api_role_name(role),
+				 r.status, ok ? "allowed" : "403");
 		if (r.status >= 500 && r.status != 501 && !(strcmp(expect[j].pattern, "/readyz") == 0))
 			fail_msg("%s %s as %s: %d", expect[j].method, path, tg_api_role_name(role), r.status);
 		server_resp_dispose(&r);

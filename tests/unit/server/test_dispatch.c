@@ -240,7 +240,8 @@ static void limits_and_metrics(void **state)
 	assert_int_equal(fx_req(f, &r, "GET", "/metrics", -1, NULL), 200);
 	assert_non_null(strstr(r.body.ptr, "tollgate_http_requests_total{route=\"/v1/orders/check\",method=\"POST\","
 					   "status=\"413\"} 1\n"));
-	assert_non_null(strstr(r.body.ptr, "tollgate_http_request_duration_seconds_count{route=\"/v1/classify/{item}\"} 2"));
+	assert_non_null(
+		strstr(r.body.ptr, "tollgate_http_request_duration_seconds_count{route=\"/v1/classify/{item}\"} 2"));
 	assert_non_null(strstr(r.body.ptr, "tollgate_decisions_total{verdict=\"deny\"} 0"));
 	server_resp_dispose(&r);
 	fx_free(f);
@@ -248,8 +249,8 @@ static void limits_and_metrics(void **state)
 
 static void status_table(void **state)
 {
-	static const int codes[] = {TG_ENOTFOUND, TG_EEXISTS, TG_EINVALID, TG_ECONFLICT, TG_ELIMIT, TG_ENOMEM,
-				    TG_EIO, TG_EDB, TG_EINTERNAL};
+	static const int codes[] = {TG_ENOTFOUND, TG_EEXISTS, TG_EINVALID, TG_ECONFLICT, TG_ELIMIT,
+				    TG_ENOMEM,    TG_EIO,     TG_EDB,      TG_EINTERNAL};
 	static const int want[] = {404, 409, 422, 409, 413, 500, 500, 500, 500};
 	server_resp r;
 	size_t i;
@@ -392,12 +393,17 @@ static void failed_fsync_is_not_acknowledged(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(health_and_unknown), cmocka_unit_test(check_order),
-		cmocka_unit_test(check_bad_input),    cmocka_unit_test(check_batch_lines),
-		cmocka_unit_test(lists_and_screen),   cmocka_unit_test(tokens_lifecycle),
+		cmocka_unit_test(health_and_unknown),
+		cmocka_unit_test(check_order),
+		cmocka_unit_test(check_bad_input),
+		cmocka_unit_test(check_batch_lines),
+		cmocka_unit_test(lists_and_screen),
+		cmocka_unit_test(tokens_lifecycle),
 		cmocka_unit_test(lists_rescreen_report),
-		cmocka_unit_test(limits_and_metrics), cmocka_unit_test(status_table),
-		cmocka_unit_test(static_files),       cmocka_unit_test(concurrent_group_commit),
+		cmocka_unit_test(limits_and_metrics),
+		cmocka_unit_test(status_table),
+		cmocka_unit_test(static_files),
+		cmocka_unit_test(concurrent_group_commit),
 		cmocka_unit_test(token_from_elsewhere),
 		cmocka_unit_test(failed_fsync_is_not_acknowledged),
 	};

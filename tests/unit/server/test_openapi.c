@@ -28,8 +28,8 @@ static void lower(char *out, const char *m)
 static void require_schema(json_t *doc, const route *rt, json_t *content, const char *media, const char *where)
 {
 	json_t *schemas = json_object_get(json_object_get(doc, "components"), "schemas");
-	const char *ref = json_string_value(
-		json_object_get(json_object_get(json_object_get(content, media), "schema"), "$ref"));
+	const char *ref =
+		json_string_value(json_object_get(json_object_get(json_object_get(content, media), "schema"), "$ref"));
 	if (ref == NULL || strncmp(ref, "#/components/schemas/", 21) != 0)
 		fail_msg("%s %s: no schema for its %s (%s)", rt->method, rt->pattern, where, media);
 	if (json_object_get(schemas, ref + 21) == NULL)
@@ -42,7 +42,7 @@ static void check_schemas(json_t *doc, const route *rt, json_t *op)
 	json_t *responses = json_object_get(op, "responses"), *resp, *body = json_object_get(op, "requestBody");
 	const char *code;
 	int n2xx = 0;
-	json_object_foreach(responses, code, resp) {
+	json_object_foreach (responses, code, resp) {
 		if (code[0] != '2')
 			continue;
 		n2xx++;
@@ -79,9 +79,9 @@ static void check_operation(const route *rt, json_t *op)
 		assert_true(rt->roles & ROLE_BIT(role));
 	}
 	if (strchr(rt->pattern, '{'))
-		assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(op, "parameters"), 0),
-								       "in")),
-				    "path");
+		assert_string_equal(
+			json_string_value(json_object_get(json_array_get(json_object_get(op, "parameters"), 0), "in")),
+			"path");
 }
 
 static void document_matches_routes(void **state)
@@ -98,12 +98,13 @@ static void document_matches_routes(void **state)
 		lower(m, server_routes[i].method);
 		op = json_object_get(json_object_get(paths, server_routes[i].pattern), m);
 		if (op == NULL)
-			fail_msg("route %s %s missing from openapi.json", server_routes[i].method, server_routes[i].pattern);
+			fail_msg("route %s %s missing from openapi.json", server_routes[i].method,
+				 server_routes[i].pattern);
 		check_operation(&server_routes[i], op);
 		check_schemas(doc, &server_routes[i], op);
 	}
-	json_object_foreach(paths, path, item) {
-		json_object_foreach(item, method, op) {
+	json_object_foreach (paths, path, item) {
+		json_object_foreach (item, method, op) {
 			char p[256];
 			const route *rt;
 			int known;
@@ -132,12 +133,13 @@ static void check_refs(json_t *doc, json_t *v, int *nrefs)
 	json_t *x;
 	size_t i;
 	if (json_is_object(v)) {
-		json_object_foreach(v, k, x) {
+		json_object_foreach (v, k, x) {
 			if (strcmp(k, "$ref") == 0) {
 				const char *ref = json_string_value(x);
 				assert_non_null(ref);
 				assert_int_equal(strncmp(ref, "#/components/schemas/", 21), 0);
-				if (json_object_get(json_object_get(json_object_get(doc, "components"), "schemas"), ref + 21) == NULL)
+				if (json_object_get(json_object_get(json_object_get(doc, "components"), "schemas"),
+						    ref + 21) == NULL)
 					fail_msg("dangling $ref %s", ref);
 				(*nrefs)++;
 			} else {
@@ -145,7 +147,7 @@ static void check_refs(json_t *doc, json_t *v, int *nrefs)
 			}
 		}
 	} else if (json_is_array(v)) {
-		json_array_foreach(v, i, x)
+		json_array_foreach (v, i, x)
 			check_refs(doc, x, nrefs);
 	}
 }
@@ -155,24 +157,29 @@ static void success_statuses(void **state)
 {
 	fx *f = fx_new(0, NULL);
 	json_t *doc = fetch(f), *paths = json_object_get(doc, "paths"), *content;
-	static const char *const created[][2] = {{"/v1/tokens", "post"},        {"/v1/lists/load", "post"},
-						 {"/v1/shipments", "post"},     {"/v1/overrides", "post"},
-						 {"/v1/remittances", "post"},   {"/v1/certificates", "post"}};
+	static const char *const created[][2] = {{"/v1/tokens", "post"},      {"/v1/lists/load", "post"},
+						 {"/v1/shipments", "post"},   {"/v1/overrides", "post"},
+						 {"/v1/remittances", "post"}, {"/v1/certificates", "post"}};
 	size_t i;
 	(void)state;
 	for (i = 0; i < sizeof(created) / sizeof(created[0]); i++)
 		assert_non_null(json_object_get(
-			json_object_get(json_object_get(json_object_get(paths, created[i][0]), created[i][1]), "responses"),
+			json_object_get(json_object_get(json_object_get(paths, created[i][0]), created[i][1]),
+					"responses"),
 			"201"));
 	assert_non_null(json_object_get(
-		json_object_get(json_object_get(json_object_get(paths, "/v1/orders/check"), "post"), "responses"), "200"));
+		json_object_get(json_object_get(json_object_get(paths, "/v1/orders/check"), "post"), "responses"),
+		"200"));
 	/* the ledger statement is JSON, or CSV with ?format=csv: both media types are documented */
-	content = json_object_get(json_object_get(json_object_get(json_object_get(json_object_get(paths, "/v1/ledger"),
-											  "get"), "responses"), "200"),
-				  "content");
+	content = json_object_get(
+		json_object_get(
+			json_object_get(json_object_get(json_object_get(paths, "/v1/ledger"), "get"), "responses"),
+			"200"),
+		"content");
 	assert_non_null(json_object_get(content, "application/json"));
-	assert_string_equal(json_string_value(json_object_get(json_object_get(json_object_get(content, "text/csv"),
-									      "schema"), "type")), "string");
+	assert_string_equal(json_string_value(json_object_get(
+				    json_object_get(json_object_get(content, "text/csv"), "schema"), "type")),
+			    "string");
 	json_decref(doc);
 	fx_free(f);
 }

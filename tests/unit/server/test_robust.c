@@ -11,7 +11,8 @@ static void expect_sane(server_resp *r, int want)
 	if (want)
 		assert_int_equal(r->status, want);
 	assert_true(r->status < 500 || r->status == 501);
-	if (strcmp(r->content_type, "application/problem+json") == 0 || strcmp(r->content_type, "application/json") == 0) {
+	if (strcmp(r->content_type, "application/problem+json") == 0 ||
+	    strcmp(r->content_type, "application/json") == 0) {
 		j = json_loadb(r->body.ptr, r->body.size, 0, &je);
 		if (j == NULL)
 			fail_msg("status %d: body is not JSON: %.200s", r->status, r->body.ptr);
@@ -41,7 +42,8 @@ static void hostile_requests(void **state)
 		{"POST", "/v1/screen/batch", "{\"name\":\n\xff\n{\"name\":\"a\"}\r\n", 1, 200},
 		{"POST", "/v1/lists/load", "{\"path\":7}", 5, 422},
 		{"POST", "/v1/lists/upload?format=nope", "x", 5, 422},
-		{"POST", "/v1/tokens", "{\"role\":\"admin\",\"name\":\"0123456789012345678901234567890123456789012345678901234567890123\"}",
+		{"POST", "/v1/tokens",
+		 "{\"role\":\"admin\",\"name\":\"0123456789012345678901234567890123456789012345678901234567890123\"}",
 		 5, 422},
 		{"DELETE", "/v1/tokens/-1", NULL, 5, 422},
 		{"DELETE", "/v1/tokens/99999999999999999999", NULL, 5, 422},
@@ -61,8 +63,8 @@ static void hostile_requests(void **state)
 		server_resp r;
 		fx_req(f, &r, cases[i].method, cases[i].target, cases[i].role, cases[i].body);
 		if (cases[i].want && r.status != cases[i].want)
-			fail_msg("case %zu %s %s: %d, expected %d: %.300s", i, cases[i].method, cases[i].target, r.status,
-				 cases[i].want, r.body.ptr);
+			fail_msg("case %zu %s %s: %d, expected %d: %.300s", i, cases[i].method, cases[i].target,
+				 r.status, cases[i].want, r.body.ptr);
 		expect_sane(&r, 0);
 		server_resp_dispose(&r);
 	}
@@ -72,7 +74,12 @@ static void hostile_requests(void **state)
 static void bad_authorization_headers(void **state)
 {
 	static const char *const headers[] = {
-		"", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "Bearer tg_", "Bearer tg_1_",
+		"",
+		"Bearer",
+		"Bearer ",
+		"Basic dXNlcjpwYXNz",
+		"Bearer tg_",
+		"Bearer tg_1_",
 		"Bearer tg_1_zz00000000000000000000000000000000000000000000000000000000000000",
 		"Bearer tg_0_0000000000000000000000000000000000000000000000000000000000000000",
 		"Bearer tg_-1_0000000000000000000000000000000000000000000000000000000000000000",
@@ -98,8 +105,10 @@ static void bad_authorization_headers(void **state)
  * copied into the problem's "instance" as is, so the body was not JSON. */
 static void invalid_utf8_is_escaped(void **state)
 {
-	static const char *const paths[] = {"/v1/s\xfb\xfb" "een", "/v1/licences/a\xc3", "/v1/licences/\xed\xa0\x80",
-					    "/v1/licences/\xc0\xaf", "/v1/licences/\xf4\x90\x80\x80x"};
+	static const char *const paths[] = {"/v1/s\xfb\xfb"
+					    "een",
+					    "/v1/licences/a\xc3", "/v1/licences/\xed\xa0\x80", "/v1/licences/\xc0\xaf",
+					    "/v1/licences/\xf4\x90\x80\x80x"};
 	fx *f = fx_new(0, NULL);
 	size_t i;
 	(void)state;
@@ -124,8 +133,8 @@ static void query_not_utf8_is_422(void **state)
 	static const char *const targets[] = {"/v1/ledger?exporter=Ac%ff%fem&quarter=2026Q1",
 					      "/v1/ledger?quarter=2026Q1&exporter=\xc3", "/v1/policy?as_of=%ed%a0%80",
 					      "/v1/licences/L%c0"};
-	static const char *const fields[] = {"\"field\":\"exporter\"", "\"field\":\"exporter\"",
-					     "\"field\":\"as_of\"", "\"field\":\"path\""};
+	static const char *const fields[] = {"\"field\":\"exporter\"", "\"field\":\"exporter\"", "\"field\":\"as_of\"",
+					     "\"field\":\"path\""};
 	fx *f = fx_new(0, NULL);
 	server_resp r;
 	size_t i;
@@ -166,10 +175,8 @@ static void valid_utf8_is_kept(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(hostile_requests),
-		cmocka_unit_test(bad_authorization_headers),
-		cmocka_unit_test(invalid_utf8_is_escaped),
-		cmocka_unit_test(valid_utf8_is_kept),
+		cmocka_unit_test(hostile_requests),        cmocka_unit_test(bad_authorization_headers),
+		cmocka_unit_test(invalid_utf8_is_escaped), cmocka_unit_test(valid_utf8_is_kept),
 		cmocka_unit_test(query_not_utf8_is_422),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

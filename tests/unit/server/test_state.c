@@ -78,23 +78,29 @@ static void licence_then_ship(void **state)
 {
 	fx *f = fx_new(0, NULL);
 	char acme[TG_TOKEN_MAX + 16];
-	char *lic = slurp("examples/state/license-acme-cn.json"), *order = slurp("examples/orders/01-h200-china-cbc.json");
+	char *lic = slurp("examples/state/license-acme-cn.json"),
+	     *order = slurp("examples/orders/01-h200-china-cbc.json");
 	char *ship = slurp("examples/state/ship-001.json"), *cert = slurp("examples/state/cert-h200-pass.json");
 	(void)state;
 	add_token(f, acme, EXP, "Acme Accelerators Inc.");
 	EXPECT(f, "POST", "/v1/licences", f->auth[CO], lic, 201, "\"status\":\"pending\"");
 	EXPECT(f, "GET", "/v1/licences/L-2026-0001", f->auth[CO], NULL, 404, NULL); /* not live yet */
-	EXPECT(f, "GET", "/v1/licence-applications", f->auth[LIC], NULL, 200, "\"proposer\":\"compliance_officer(compliance_officer)\"");
+	EXPECT(f, "GET", "/v1/licence-applications", f->auth[LIC], NULL, 200,
+	       "\"proposer\":\"compliance_officer(compliance_officer)\"");
 	EXPECT(f, "POST", "/v1/licences/L-2026-0001/issue", f->auth[LIC], NULL, 201, "\"id\":\"L-2026-0001\"");
 	EXPECT(f, "POST", "/v1/licences/L-2026-0001/issue", f->auth[LIC], NULL, 409, "already approved");
 	EXPECT(f, "POST", "/v1/orders/check", acme, order, 200, "\"verdict\":\"allow\"");
 	EXPECT(f, "POST", "/v1/shipments", f->auth[EXP], ship, 403, "its own");
 	EXPECT(f, "POST", "/v1/shipments", acme, ship, 422, "\"code\":\"certificate_missing\"");
 	EXPECT(f, "POST", "/v1/shipments", acme, ship, 422, "\"type\":\"https://tollgate.dev/problems/refused\"");
-	EXPECT(f, "POST", "/v1/us-volume", f->auth[EXP], "{\"exporter\":\"Acme Accelerators Inc.\",\"item\":"
-	       "\"nvidia-h200-sxm\",\"quantity\":100,\"period\":\"2026-01\"}", 403, NULL);
-	EXPECT(f, "POST", "/v1/us-volume", acme, "{\"exporter\":\"Acme Accelerators Inc.\",\"item\":"
-	       "\"nvidia-h200-sxm\",\"quantity\":100,\"period\":\"2026-01\"}", 201, NULL);
+	EXPECT(f, "POST", "/v1/us-volume", f->auth[EXP],
+	       "{\"exporter\":\"Acme Accelerators Inc.\",\"item\":"
+	       "\"nvidia-h200-sxm\",\"quantity\":100,\"period\":\"2026-01\"}",
+	       403, NULL);
+	EXPECT(f, "POST", "/v1/us-volume", acme,
+	       "{\"exporter\":\"Acme Accelerators Inc.\",\"item\":"
+	       "\"nvidia-h200-sxm\",\"quantity\":100,\"period\":\"2026-01\"}",
+	       201, NULL);
 	EXPECT(f, "GET", "/v1/reports/us-volume", f->auth[LIC], NULL, 200, "\"quantity\":100");
 	EXPECT(f, "POST", "/v1/certificates", f->auth[INS], cert, 201, "\"certificate_id\":\"CERT-0001\"");
 	EXPECT(f, "GET", "/v1/certificates/CERT-0001", f->auth[AUD], NULL, 200, "\"lab\":");
@@ -109,19 +115,22 @@ static void licence_then_ship(void **state)
 	EXPECT(f, "GET", "/v1/licences", f->auth[EXP], NULL, 200, "{\"licenses\":[]}");
 	EXPECT(f, "GET", "/v1/licences", acme, NULL, 200, "L-2026-0001");
 	EXPECT(f, "GET", "/v1/ledger?quarter=2026Q1", acme, NULL, 200, "\"quarter\":\"2026Q1\"");
-	EXPECT(f, "GET", "/v1/ledger?quarter=2026Q1&exporter=Acme%20Accelerators%20Inc.", f->auth[EXP], NULL, 403, NULL);
+	EXPECT(f, "GET", "/v1/ledger?quarter=2026Q1&exporter=Acme%20Accelerators%20Inc.", f->auth[EXP], NULL, 403,
+	       NULL);
 	EXPECT(f, "GET", "/v1/ledger?quarter=2026Q1&exporter=Acme%20Accelerators%20Inc.&format=csv", f->auth[AUD], NULL,
 	       200, "exporter,quarter,kind,currency");
 	EXPECT(f, "GET", "/v1/ledger", f->auth[AUD], NULL, 422, "\"field\":\"exporter\"");
 	EXPECT(f, "POST", "/v1/remittances", f->auth[LIC],
 	       "{\"exporter\":\"Acme Accelerators Inc.\",\"kind\":\"us_232_tariff\",\"amount\":\"1.00\",\"currency\":\"USD\","
-	       "\"date\":\"2026-03-01\",\"ref\":\"R-1\"}", 201, "\"ref\":\"R-1\"");
+	       "\"date\":\"2026-03-01\",\"ref\":\"R-1\"}",
+	       201, "\"ref\":\"R-1\"");
 	EXPECT(f, "GET", "/v1/remittances", f->auth[AUD], NULL, 200, "\"amount\":\"1.00\"");
 	EXPECT(f, "GET", "/v1/ledger/check", f->auth[AUD], NULL, 200, "\"balanced\":true");
 	EXPECT(f, "POST", "/v1/trace/H200-0001/reports", f->auth[CO], "{\"seen_at\":\"RU\"}", 201, "\"flagged\":true");
 	EXPECT(f, "GET", "/v1/reports/diversion", f->auth[AUD], NULL, 200, "\"seen_at\":\"RU\"");
 	EXPECT(f, "GET", "/v1/audit/verify", f->auth[AUD], NULL, 200, "\"ok\":true");
-	EXPECT(f, "GET", "/v1/audit/export", f->auth[AUD], NULL, 200, "\"actor\":\"licensing_officer(licensing_officer)\"");
+	EXPECT(f, "GET", "/v1/audit/export", f->auth[AUD], NULL, 200,
+	       "\"actor\":\"licensing_officer(licensing_officer)\"");
 	EXPECT(f, "GET", "/v1/audit/export", f->auth[AUD], NULL, 200, "\"kind\":\"license.approve\"");
 	free(lic), free(order), free(ship), free(cert);
 	fx_free(f);

@@ -152,8 +152,9 @@ static void store__changes_nulls_booleans_and_rows(void **state)
 
 static void store__integers_are_64_bit_and_rowid_keeps_insertion_order(void **state)
 {
-	static const char ins[] = "INSERT INTO license_items (license_id, item, qty_cap, value_cap, value_limit, currency)"
-				  " VALUES ('L', ?, 1, ?, 0, 'USD')";
+	static const char ins[] =
+		"INSERT INTO license_items (license_id, item, qty_cap, value_cap, value_limit, currency)"
+		" VALUES ('L', ?, 1, ?, 0, 'USD')";
 	static const char bump[] = "UPDATE license_items SET qty_used = qty_used + 1 WHERE item = ?";
 	static const char sel[] = "SELECT item, value_cap FROM license_items WHERE license_id = 'L' ORDER BY rowid";
 	static const char *const items[] = {"zeta", "alpha", "mid"};
@@ -181,8 +182,9 @@ static void store__integers_are_64_bit_and_rowid_keeps_insertion_order(void **st
 
 static void store__omitted_integer_primary_key_is_assigned(void **state)
 {
-	static const char ins[] = "INSERT INTO screen_overrides (party_key, party_name, list, source_id, key_hash, decision,"
-				  " reason, reviewer, decided_at) VALUES (?, 'n', 'l', 's', 'k', 'd', 'r', 'v', 't')";
+	static const char ins[] =
+		"INSERT INTO screen_overrides (party_key, party_name, list, source_id, key_hash, decision,"
+		" reason, reviewer, decided_at) VALUES (?, 'n', 'l', 's', 'k', 'd', 'r', 'v', 't')";
 	static const char sel[] = "SELECT id FROM screen_overrides WHERE party_key = ?";
 	tg_store *st = open_store();
 	int64_t a, b;

@@ -29,8 +29,9 @@ static int64_t count(tg_store *st)
 /* Insert decision row id with decision_json as given ("{}" where it does not matter). */
 static int insert(tg_store *st, const char *id, const char *decision_json, tg_err *err)
 {
-	static const char sql[] = "INSERT INTO decisions (order_id, content_hash, as_of, verdict, exporter, order_json,"
-				  " decision_json, recorded_at) VALUES (?, 'h', '2026-01-01', 'allow', 'e', '{}', ?, 'now')";
+	static const char sql[] =
+		"INSERT INTO decisions (order_id, content_hash, as_of, verdict, exporter, order_json,"
+		" decision_json, recorded_at) VALUES (?, 'h', '2026-01-01', 'allow', 'e', '{}', ?, 'now')";
 	tg__stmt *s, *again;
 	int rc;
 	if ((rc = tg__store_prepare(&s, st, sql, err)) < 0)
@@ -127,7 +128,8 @@ static void store__checkpointer_copies_the_wal_back(void **state)
 		nanosleep(&tick, NULL);
 	}
 	if (sb.st_size < 8 * 1024 * 1024)
-		fail_msg("the database file is %lld bytes after 20 s: the WAL was not checkpointed", (long long)sb.st_size);
+		fail_msg("the database file is %lld bytes after 20 s: the WAL was not checkpointed",
+			 (long long)sb.st_size);
 	tg_store_free(st);
 }
 

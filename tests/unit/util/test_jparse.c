@@ -49,7 +49,8 @@ static void jparse__examples_canonical_like_jansson(void **state)
 	DIR *dp;
 	int n = 0;
 	(void)state;
-	snprintf(dir, sizeof(dir), "%s/examples/orders", getenv("TG_SOURCE_DIR") ? getenv("TG_SOURCE_DIR") : TG_SOURCE_DIR);
+	snprintf(dir, sizeof(dir), "%s/examples/orders",
+		 getenv("TG_SOURCE_DIR") ? getenv("TG_SOURCE_DIR") : TG_SOURCE_DIR);
 	assert_non_null(dp = opendir(dir));
 	while ((e = readdir(dp)) != NULL) {
 		FILE *f;
@@ -70,9 +71,13 @@ static void jparse__examples_canonical_like_jansson(void **state)
 static void jparse__tricky_values_canonical_like_jansson(void **state)
 {
 	static const char *const ok[] = {
-		"{}", "[]", "[[],{},[{}]]", " \t\r\n{ \"a\" : [ 1 , 2 ] }\n",
+		"{}",
+		"[]",
+		"[[],{},[{}]]",
+		" \t\r\n{ \"a\" : [ 1 , 2 ] }\n",
 		"{\"a\":\"\\u007f\\u0001\\b\\f\\/\\u00e9\\ud83d\\ude00\\\"\\\\\\r\\n\\t\\u001f\"}",
-		"[\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\x7f\"]", "[\"\\uFFFF\\uFEFF\\u0800\\u07FF\\u0080\"]",
+		"[\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\x7f\"]",
+		"[\"\\uFFFF\\uFEFF\\u0800\\u07FF\\u0080\"]",
 		"{\"z\":1,\"\xc3\xa9\":2,\"a\":3,\"ab\":4,\"\":5,\"A\":6,\"\\u00e9x\":7}",
 		"{\"b\":{\"d\":1,\"c\":[true,false,null]},\"a\":null}",
 		"[0,-0,1,-1,9223372036854775807,-9223372036854775808,1000000000]",
@@ -90,13 +95,53 @@ static void jparse__tricky_values_canonical_like_jansson(void **state)
 static void jparse__rejects_what_jansson_rejects(void **state)
 {
 	static const char *const bad[] = {
-		"", " ", "\"abc\"", "1", "null", "[1 2]", "{\"a\":1,}", "[1,]", "{\"a\" 1}", "{\"a\":1 \"b\":2}",
-		"{1:2}", "[01]", "[-]", "[1.]", "[.5]", "[1e]", "[1e+]", "[+1]", "[tru]", "[nul]", "[True]",
-		"[\"\x01\"]", "[\"a\nb\"]", "[\"\\ud800\"]", "[\"\\udc00\"]", "[\"\\ud800\\u0041\"]", "[\"\\u0000\"]",
-		"[\"\\u12\"]", "[\"\\q\"]", "[\"\xc0\x80\"]", "[\"\xed\xa0\x80\"]", "[\"\xf4\x90\x80\x80\"]",
-		"[\"\xe2\x82\"]", "[\"\x80\"]", "[\"\xff\"]", "[\"abc", "[1", "{\"a\":", "{} x", "{}{}", "[1e400]",
-		"[-1e400]", "[99999999999999999999]", "[-9223372036854775809]", "{\"a\":1,\"a\":2}",
-		"{\"a\":{\"x\":1,\"y\":2,\"x\":3}}", "[\xc3\xa9]",
+		"",
+		" ",
+		"\"abc\"",
+		"1",
+		"null",
+		"[1 2]",
+		"{\"a\":1,}",
+		"[1,]",
+		"{\"a\" 1}",
+		"{\"a\":1 \"b\":2}",
+		"{1:2}",
+		"[01]",
+		"[-]",
+		"[1.]",
+		"[.5]",
+		"[1e]",
+		"[1e+]",
+		"[+1]",
+		"[tru]",
+		"[nul]",
+		"[True]",
+		"[\"\x01\"]",
+		"[\"a\nb\"]",
+		"[\"\\ud800\"]",
+		"[\"\\udc00\"]",
+		"[\"\\ud800\\u0041\"]",
+		"[\"\\u0000\"]",
+		"[\"\\u12\"]",
+		"[\"\\q\"]",
+		"[\"\xc0\x80\"]",
+		"[\"\xed\xa0\x80\"]",
+		"[\"\xf4\x90\x80\x80\"]",
+		"[\"\xe2\x82\"]",
+		"[\"\x80\"]",
+		"[\"\xff\"]",
+		"[\"abc",
+		"[1",
+		"{\"a\":",
+		"{} x",
+		"{}{}",
+		"[1e400]",
+		"[-1e400]",
+		"[99999999999999999999]",
+		"[-9223372036854775809]",
+		"{\"a\":1,\"a\":2}",
+		"{\"a\":{\"x\":1,\"y\":2,\"x\":3}}",
+		"[\xc3\xa9]",
 		"{\"k01\":1,\"k17\":2,\"k03\":3,\"k16\":4,\"k05\":5,\"k15\":6,\"k07\":7,\"k14\":8,\"k09\":9,"
 		"\"k13\":10,\"k11\":11,\"k12\":12,\"k10\":13,\"k08\":14,\"k06\":15,\"k04\":16,\"k17\":17}",
 	};
