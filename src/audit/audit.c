@@ -39,9 +39,32 @@ static int chain_hash(char out[65], const char *prev, const char *entry, size_t 
 	return tg__sha256_hex2(out, prev, 64, entry, len);
 }
 
+/* The chain's head as this module knows it inside the current write transaction, kept in the store's
+ * per-transaction state. During a batch (tg__audit_batch_begin) each entry updates it instead of reading
+ * and rewriting the head row; the row is written once before the commit (a commit with the head unwritten
+ * is refused by head_check). Zeroed by the store when the transaction ends. */
+typedef struct audit_head {
+	int batch, valid, dirty;
+	int64_t seq;
+	char hash[65];
+} audit_head;
+
+static int head_check(const void *state, tg_err *err)
+{
+	if (((const audit_head *)state)->dirty) /* a batch that did not write its audit head: a bug */
+		return tg__fail(err, TG_EINTERNAL, "store: commit with the audit head not written");
+	return TG_OK;
+}
+
+static audit_head *head_of(tg_store *st)
+{
+	_Static_assert(sizeof(audit_head) <= TG__STORE_TXN_STATE, "audit head fits the store's slot");
+	return tg__store_txn_state(st, head_check);
+}
+
 static int read_head(int64_t *seq, char prev[65], tg_store *st, tg_err *err)
 {
-	tg__audit_head *h = tg__store_audit_head(st);
+	audit_head *h = head_of(st);
 	tg__stmt *s;
 	int rc;
 	if (h->batch && h->valid) { /* the head this transaction last wrote */
@@ -76,14 +99,14 @@ static int write_head(tg_store *st, int64_t seq, const char *hash, tg_err *err)
 
 void tg__audit_batch_begin(tg_store *st)
 {
-	tg__audit_head *h = tg__store_audit_head(st);
+	audit_head *h = head_of(st);
 	memset(h, 0, sizeof(*h));
 	h->batch = 1;
 }
 
 int tg__audit_batch_end(tg_store *st, tg_err *err)
 {
-	tg__audit_head *h = tg__store_audit_head(st);
+	audit_head *h = head_of(st);
 	int rc = h->dirty ? write_head(st, h->seq, h->hash, err) : TG_OK;
 	if (rc == TG_OK)
 		memset(h, 0, sizeof(*h));
@@ -93,7 +116,7 @@ int tg__audit_batch_end(tg_store *st, tg_err *err)
 static int write_entry(tg_store *st, int64_t seq, const char *at, const char *actor, const char *kind,
 		       const char *subject, const tg_buf *entry, const char *prev, const char *hash, tg_err *err)
 {
-	tg__audit_head *h = tg__store_audit_head(st);
+	audit_head *h = head_of(st);
 	tg__stmt *s;
 	int rc;
 	if ((rc = tg__store_prepare(&s, st, tg__audit_sql_ins, err)) < 0)

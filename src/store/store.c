@@ -219,13 +219,16 @@ int tg__store_commit(tg_store *st, tg_err *err)
 {
 	if (st->depth == 0)
 		return tg__fail(err, TG_EINTERNAL, "store: commit without a transaction");
-	if (st->depth == 1 && st->audit.dirty) { /* a batch that did not write its audit head: a bug */
-		tg__store_rollback(st);
-		return tg__fail(err, TG_EINTERNAL, "store: commit with the audit head not written");
+	if (st->depth == 1 && st->txn_precommit) {
+		int rc = st->txn_precommit(st->txn_state, err);
+		if (rc < 0) {
+			tg__store_rollback(st);
+			return rc;
+		}
 	}
 	if (--st->depth > 0)
 		return TG_OK;
-	memset(&st->audit, 0, sizeof(st->audit));
+	memset(st->txn_state, 0, sizeof(st->txn_state));
 	return st->vt->tx_commit(st, err);
 }
 
@@ -236,16 +239,17 @@ int tg__store_sync(tg_store *st, tg_err *err)
 
 void tg__store_rollback(tg_store *st)
 {
-	memset(&st->audit, 0, sizeof(st->audit));
+	memset(st->txn_state, 0, sizeof(st->txn_state));
 	if (st->depth > 0) {
 		st->depth = 0;
 		st->vt->tx_rollback(st);
 	}
 }
 
-tg__audit_head *tg__store_audit_head(tg_store *st)
+void *tg__store_txn_state(tg_store *st, int (*precommit)(const void *state, tg_err *err))
 {
-	return &st->audit;
+	st->txn_precommit = precommit;
+	return st->txn_state;
 }
 
 int tg__store_read_begin(tg_store *st, tg_err *err)

@@ -63,15 +63,12 @@ void tg__store_rollback(tg_store *st);
  * tg__store_read_end), 0 when a transaction was already open (then there is nothing to end). */
 int tg__store_read_begin(tg_store *st, tg_err *err);
 void tg__store_read_end(tg_store *st);
-/* The audit chain's head as audit.c knows it inside the current write transaction. During a batch
- * (tg__audit_batch_begin) each entry updates this instead of reading and rewriting the head row; the
- * row is written once before the commit. Zeroed by rollback; a commit with an unwritten head fails. */
-typedef struct tg__audit_head {
-	int batch, valid, dirty;
-	int64_t seq;
-	char hash[65];
-} tg__audit_head;
-tg__audit_head *tg__store_audit_head(tg_store *st);
+/* Per-transaction state a module keeps on the store handle (the audit chain's head during a batch): up to
+ * TG__STORE_TXN_STATE bytes, zeroed when the outermost transaction commits or rolls back. `precommit`
+ * (may be NULL) runs before the outermost commit; a negative result rolls the transaction back and is
+ * returned. The store knows nothing of what the bytes mean. */
+#define TG__STORE_TXN_STATE 128
+void *tg__store_txn_state(tg_store *st, int (*precommit)(const void *state, tg_err *err));
 
 /* Rows changed by the last statement. */
 int64_t tg__store_changes(tg_store *st);

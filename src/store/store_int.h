@@ -41,9 +41,10 @@ typedef struct tg__store_vt {
 /* Base of every backend's store. */
 struct tg_store {
 	const tg__store_vt *vt;
-	int depth;            /* nesting of tg__store_begin */
-	size_t applied;       /* migration steps applied through this handle */
-	tg__audit_head audit; /* see tg__store_audit_head */
+	int depth;                                    /* nesting of tg__store_begin */
+	size_t applied;                               /* migration steps applied through this handle */
+	unsigned char txn_state[TG__STORE_TXN_STATE]; /* see tg__store_txn_state */
+	int (*txn_precommit)(const void *state, tg_err *err);
 };
 
 /* Base of every backend's statement. */

@@ -138,6 +138,13 @@ static int64_t synchronous(tg_store *st)
 	return tg_test_scalar(st, "PRAGMA synchronous");
 }
 
+/* A precommit hook: refuses the commit when the first byte of the transaction's state is set. */
+static int refuse_when_set(const void *state, tg_err *err)
+{
+	(void)err;
+	return ((const unsigned char *)state)[0] ? TG_EINTERNAL : TG_OK;
+}
+
 static void store__deferred_transactions_run_under_normal_only(void **state)
 {
 	char db[600];
@@ -156,12 +163,16 @@ static void store__deferred_transactions_run_under_normal_only(void **state)
 	assert_int_equal(tg__store_begin_deferred(st, &err), TG_OK);
 	tg__store_rollback(st);
 	assert_int_equal(synchronous(st), 2);
-	/* a failed deferred commit (the audit head left unwritten is one) also restores FULL */
+	/* a failed deferred commit (a module's precommit hook refusing, as the audit chain does with its head
+	 * left unwritten) also restores FULL, and the per-transaction state is zeroed for the next one */
 	assert_int_equal(tg__store_begin_deferred(st, &err), TG_OK);
-	tg__store_audit_head(st)->dirty = 1;
+	((unsigned char *)tg__store_txn_state(st, refuse_when_set))[0] = 1;
 	assert_int_equal(tg__store_commit(st, &err), TG_EINTERNAL);
 	assert_int_equal(synchronous(st), 2);
 	assert_int_equal(count(st), 1);
+	assert_int_equal(tg__store_begin(st, &err), TG_OK);
+	assert_int_equal(((unsigned char *)tg__store_txn_state(st, refuse_when_set))[0], 0);
+	assert_int_equal(tg__store_commit(st, &err), TG_OK);
 	tg_store_free(st);
 	/* a database in memory has nothing to sync */
 	assert_int_equal(tg_store_open(&st, ":memory:", &err), TG_OK);
