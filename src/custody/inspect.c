@@ -3,7 +3,7 @@
  * declared item within the stated tolerance, and record with the serials and an audit entry. */
 #include "tg/inspect.h"
 #include "ctx.h"
-#include "ship.h"
+#include "custody.h"
 
 #include <math.h>
 #include <stdio.h>

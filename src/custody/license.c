@@ -3,7 +3,7 @@
  * entry) in one transaction; idempotent by id and content hash. */
 #include "license.h"
 #include "ctx.h"
-#include "ship.h"
+#include "custody.h"
 #include "money.h"
 
 #include <stdio.h>

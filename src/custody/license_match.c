@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Matching an order that needs a licence against the exporter's live licences (used by `check`). */
 #include "license.h"
-#include "ship.h"
+#include "custody.h"
 
 #include <stdio.h>
 #include <stdlib.h>

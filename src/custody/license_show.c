@@ -2,7 +2,7 @@
 /* Licences as JSON (show, list, approved customers) and revocation. */
 #include "license.h"
 #include "ctx.h"
-#include "ship.h"
+#include "custody.h"
 
 #include <stdlib.h>
 #include <string.h>

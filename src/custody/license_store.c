@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The license module's data: its schema steps (and, as it grows, all of its SQL). */
 #include "license.h"
-#include "ship.h"
+#include "custody.h"
 
 /* ---- schema steps: applied once each, in the order of engine/engine_schema.c; never edit a step
  * that has shipped, add a new version ---- */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* tg_ship: parse a shipment, then in one transaction check idempotency, run every check and either
  * write it (released) or refuse it with every reason (nothing written). */
-#include "ship.h"
+#include "custody.h"
 #include "ctx.h"
 
 #include <stdarg.h>
@@ -13,28 +13,6 @@
 #include "buf.h"
 #include "err.h"
 #include "json.h"
-
-int tg__ship_reason(ship_ctx *c, const char *code, const char *fmt, ...)
-{
-	char msg[320];
-	va_list ap;
-	if (json_array_size(c->reasons) >= TG_SHIP_MAX_REASONS)
-		return 0;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (json_array_size(c->reasons) == TG_SHIP_MAX_REASONS - 1) {
-		code = "more";
-		snprintf(msg, sizeof(msg), "further reasons omitted (limit %d)", TG_SHIP_MAX_REASONS);
-	}
-	return json_array_append_new(c->reasons, json_pack("{s:s,s:s}", "code", code, "message", msg)) < 0 ? TG_ENOMEM
-													   : 0;
-}
-
-int tg__ship_is_china(const char *cc)
-{
-	return strcmp(cc, "CN") == 0 || strcmp(cc, "MO") == 0 || strcmp(cc, "HK") == 0;
-}
 
 static int parse_line(ship_ctx *c, const json_t *l, size_t i, size_t *total, tg_err *err)
 {

@@ -1,13 +1,36 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Every check a shipment must pass; each failure adds a reason (code + message) and the checks go on,
  * so that a refusal lists every reason. Read-only. */
-#include "ship.h"
+#include "custody.h"
+#include <stdarg.h>
 
 #include <stdio.h>
 #include <string.h>
 #include "screen_norm.h"
 #include "err.h"
 #include "map.h"
+
+int tg__ship_reason(ship_ctx *c, const char *code, const char *fmt, ...)
+{
+	char msg[320];
+	va_list ap;
+	if (json_array_size(c->reasons) >= TG_SHIP_MAX_REASONS)
+		return 0;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (json_array_size(c->reasons) == TG_SHIP_MAX_REASONS - 1) {
+		code = "more";
+		snprintf(msg, sizeof(msg), "further reasons omitted (limit %d)", TG_SHIP_MAX_REASONS);
+	}
+	return json_array_append_new(c->reasons, json_pack("{s:s,s:s}", "code", code, "message", msg)) < 0 ? TG_ENOMEM
+													   : 0;
+}
+
+int tg__ship_is_china(const char *cc)
+{
+	return strcmp(cc, "CN") == 0 || strcmp(cc, "MO") == 0 || strcmp(cc, "HK") == 0;
+}
 
 #define R(code, ...)                                           \
 	do {                                                   \

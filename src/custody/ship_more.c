@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Shipment returns (reversing the charges), receipts, and the US end-use volume record. */
-#include "ship.h"
+#include "custody.h"
 #include "ctx.h"
 
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The ship module's data: its schema steps (and, as it grows, all of its SQL). */
-#include "ship.h"
+#include "custody.h"
 
 /* ---- schema steps: applied once each, in the order of engine/engine_schema.c; never edit a step
  * that has shipped, add a new version ---- */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The serial trace (certificate, shipment, licence, consignee, end user) and diversion reports, which
  * flag the licence and the consignee for review when a serial is seen outside its destination. */
-#include "ship.h"
+#include "custody.h"
 #include "ctx.h"
 
 #include <stdio.h>

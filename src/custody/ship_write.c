@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Writing a released shipment: shipment row, lines, serials, licence depletion, China volume, charge
  * accruals and the audit entry, all in the caller's transaction; and the receipt. */
-#include "ship.h"
+#include "custody.h"
 #include "ctx.h"
 
 #include <stdio.h>

@@ -4,7 +4,7 @@
 
 #include "tg/license.h"
 #include "tg/ship.h"
-#include "ship.h"
+#include "custody.h"
 #include "engine_int.h"
 
 int tg_inspect_record(tg_buf *out, tg_engine *e, const char *json, size_t len, tg_err *err)

@@ -13,7 +13,7 @@
 #include "record.h"
 #include "rescreen.h"
 #include "screen_norm.h"
-#include "ship.h"
+#include "custody.h"
 #include "token.h"
 
 const tg__migration tg__schema_steps[] = {

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Private interface of the shipment module (ship.c parse + orchestration, ship_check.c the refusal
- * reasons, ship_write.c the writes and the receipt). */
-#ifndef TG_SHIP_INT_H
-#define TG_SHIP_INT_H
+/* Private header of the custody modules (licences, inspection, shipments, trace): the shipment context
+ * shared by ship.c (parse and orchestration), ship_check.c (the refusal reasons) and ship_write.c (the
+ * writes and the receipt), the statements of the *_store.c files and the module side of tg/ship.h. */
+#ifndef TG_CUSTODY_CUSTODY_H
+#define TG_CUSTODY_CUSTODY_H
 
 #include <jansson.h>
 #include "ctx.h"
