@@ -10,7 +10,6 @@
 #include <time.h>
 #include <unistd.h>
 #include "tg/tg.h"
-#include "buf.h"
 
 static double now(void)
 {
@@ -67,7 +66,7 @@ static void setup(const char *db, int r, long n)
 	tg_err err = TG_ERR_INIT;
 	char *o = malloc(2048), id[64];
 	long i;
-	tg__buf_printf(
+	tg_buf_printf(
 		&b,
 		"{\"id\":\"LB%d\",\"holder\":\"Bench Exporter Inc.\",\"destination\":\"CN\",\"consignees\":"
 		"[\"Bench Consignee Ltd\"],\"end_users\":[\"Bench Lab\"],\"items\":[{\"item\":\"nvidia-h200-sxm\","
@@ -76,16 +75,16 @@ static void setup(const char *db, int r, long n)
 		r, n * 10, n * 10 * 31000);
 	if (tg_license_add(&out, e, b.ptr, b.size, &err) < 0)
 		die("licence", &err);
-	tg__buf_clear(&b);
-	tg__buf_printf(
+	tg_buf_clear(&b);
+	tg_buf_printf(
 		&b,
 		"{\"certificate_id\":\"CB%d\",\"lab\":\"Lab\",\"date\":\"2026-02-10\",\"item\":\"nvidia-h200-sxm\","
 		"\"result\":\"pass\",\"measured\":{\"dense_tops\":{\"fp8\":1975},\"dram_bandwidth_gbps\":4790},"
 		"\"serials\":[",
 		r);
 	for (i = 0; i < n * 10; i++)
-		tg__buf_printf(&b, "%s\"B%d-%07ld\"", i ? "," : "", r, i);
-	tg__buf_puts(&b, "]}");
+		tg_buf_printf(&b, "%s\"B%d-%07ld\"", i ? "," : "", r, i);
+	tg_buf_puts(&b, "]}");
 	if (tg_inspect_record(&out, e, b.ptr, b.size, &err) < 0)
 		die("certificate", &err);
 	if (tg_us_volume_record(e, "Bench Exporter Inc.", "nvidia-h200-sxm", n * 100, "2026-01", &err) < 0)

@@ -10,7 +10,6 @@
 #include "audit_chain.h"
 #include "store.h"
 #include "tg/tg.h"
-#include "buf.h"
 
 #define CERT_SERIALS 50000
 
@@ -41,7 +40,7 @@ static void setup(tg_engine *e, long n)
 	tg_buf b = TG_BUF_INIT, out = TG_BUF_INIT;
 	tg_err err = TG_ERR_INIT;
 	long i, c;
-	tg__buf_printf(
+	tg_buf_printf(
 		&b,
 		"{\"id\":\"LB\",\"holder\":\"Bench Exporter Inc.\",\"destination\":\"CN\",\"consignees\":"
 		"[\"Bench Consignee Ltd\"],\"end_users\":[\"Bench Lab\"],\"items\":[{\"item\":\"nvidia-h200-sxm\","
@@ -51,22 +50,22 @@ static void setup(tg_engine *e, long n)
 	if (tg_license_add(&out, e, b.ptr, b.size, &err) < 0)
 		die("licence", &err);
 	for (c = 0; c * CERT_SERIALS < n * 10; c++) {
-		tg__buf_clear(&b);
-		tg__buf_printf(&b,
-			       "{\"certificate_id\":\"CB%ld\",\"lab\":\"Lab\",\"date\":\"2026-02-10\",\"item\":"
-			       "\"nvidia-h200-sxm\",\"result\":\"pass\",\"measured\":{\"dense_tops\":{\"fp8\":1975},"
-			       "\"dram_bandwidth_gbps\":4790},\"serials\":[",
-			       c);
+		tg_buf_clear(&b);
+		tg_buf_printf(&b,
+			      "{\"certificate_id\":\"CB%ld\",\"lab\":\"Lab\",\"date\":\"2026-02-10\",\"item\":"
+			      "\"nvidia-h200-sxm\",\"result\":\"pass\",\"measured\":{\"dense_tops\":{\"fp8\":1975},"
+			      "\"dram_bandwidth_gbps\":4790},\"serials\":[",
+			      c);
 		for (i = c * CERT_SERIALS; i < (c + 1) * CERT_SERIALS && i < n * 10; i++)
-			tg__buf_printf(&b, "%s\"B%08ld\"", i == c * CERT_SERIALS ? "" : ",", i);
-		tg__buf_puts(&b, "]}");
+			tg_buf_printf(&b, "%s\"B%08ld\"", i == c * CERT_SERIALS ? "" : ",", i);
+		tg_buf_puts(&b, "]}");
 		if (tg_inspect_record(&out, e, b.ptr, b.size, &err) < 0)
 			die("certificate", &err);
 	}
 	if (tg_us_volume_record(e, "Bench Exporter Inc.", "nvidia-h200-sxm", n * 100, "2026-01", &err) < 0)
 		die("volume", &err);
-	tg__buf_clear(&b);
-	tg__buf_printf(
+	tg_buf_clear(&b);
+	tg_buf_printf(
 		&b,
 		"{\"id\":\"OB\",\"date\":\"2026-02-16\",\"exporter\":{\"name\":\"Bench Exporter Inc.\","
 		"\"country\":\"US\"},\"ship_from\":\"US\",\"destination\":\"CN\",\"parties\":[{\"role\":"
